@@ -1,0 +1,113 @@
+//! NSS requests: find the workspace, read the form and cookies, run the procedures with the
+//! workspace locked, then render HTML or JSON outside the lock.
+
+use super::AppState;
+use super::form::FormInput;
+use crate::procedures::{self, Body, CookieAction, Method, NssRequest};
+use crate::screen::{Screen, html, json};
+use crate::store;
+use crate::workspace::DEFAULT_ID;
+use axum::extract::{Path, Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use std::sync::Arc;
+
+/// The session cookie's name.
+pub const COOKIE: &str = "NSSSESSION";
+
+pub async fn default_root(State(st): State<Arc<AppState>>, req: Request) -> Response {
+    serve(st, DEFAULT_ID.to_string(), String::new(), req).await
+}
+
+pub async fn default_path(State(st): State<Arc<AppState>>, Path(path): Path<String>, req: Request) -> Response {
+    serve(st, DEFAULT_ID.to_string(), path, req).await
+}
+
+pub async fn workspace_root(State(st): State<Arc<AppState>>, Path(ws): Path<String>, req: Request) -> Response {
+    serve(st, ws, String::new(), req).await
+}
+
+pub async fn workspace_path(
+    State(st): State<Arc<AppState>>,
+    Path((ws, path)): Path<(String, String)>,
+    req: Request,
+) -> Response {
+    serve(st, ws, path, req).await
+}
+
+fn wants_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|a| a.contains("application/json"))
+}
+
+fn session_cookies(headers: &HeaderMap) -> Vec<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .filter(|(k, _)| *k == COOKIE)
+        .map(|(_, v)| v.to_string())
+        .collect()
+}
+
+async fn serve(st: Arc<AppState>, ws_id: String, path: String, req: Request) -> Response {
+    let json = wants_json(req.headers());
+    let cookies = session_cookies(req.headers());
+    let query = req.uri().query().unwrap_or("").to_string();
+    let method = if req.method() == axum::http::Method::POST { Method::Post } else { Method::Get };
+    let base = if ws_id == DEFAULT_ID { "/".to_string() } else { format!("/w/{ws_id}/") };
+    let public_base = st.base_url(&ws_id);
+    let form = if method == Method::Post { FormInput::read(req).await } else { FormInput::default() };
+    let nss_req = NssRequest {
+        method,
+        path: &path,
+        query: &query,
+        form,
+        cookies,
+        base: &base,
+        public_base: &public_base,
+    };
+    let Some(reply) = store::update(st.store.as_ref(), &ws_id, |ws| procedures::handle(ws, &nss_req)) else {
+        let mut s = Screen::new("error.no_workspace", "ワークスペースが見つかりません");
+        s.status = 404;
+        s.errors.push(format!("ワークスペース「{ws_id}」は存在しません。"));
+        return render(&s, "/", json, None);
+    };
+    let cookie = match reply.cookie {
+        CookieAction::Keep => None,
+        CookieAction::Set(token) => Some(format!("{COOKIE}={token}; Path={base}; HttpOnly; SameSite=Lax")),
+        CookieAction::Clear => Some(format!("{COOKIE}=; Path={base}; Max-Age=0; HttpOnly; SameSite=Lax")),
+    };
+    match reply.body {
+        Body::Screen(screen) => render(&screen, &base, json, cookie),
+        Body::Redirect(to) => {
+            let mut r = (StatusCode::SEE_OTHER, [(header::LOCATION, to)]).into_response();
+            add_cookie(&mut r, cookie);
+            r
+        }
+    }
+}
+
+fn add_cookie(r: &mut Response, cookie: Option<String>) {
+    if let Some(c) = cookie.and_then(|c| HeaderValue::from_str(&c).ok()) {
+        r.headers_mut().append(header::SET_COOKIE, c);
+    }
+}
+
+/// Renders a screen as JSON or HTML. Pages are never cached: the back button must ask again.
+fn render(screen: &Screen, base: &str, json: bool, cookie: Option<String>) -> Response {
+    let status = StatusCode::from_u16(screen.status).unwrap_or(StatusCode::OK);
+    let (ctype, body) = if json {
+        ("application/json; charset=utf-8", json::to_json(screen))
+    } else {
+        ("text/html; charset=utf-8", html::to_html(screen, base))
+    };
+    let mut r = (status, [(header::CONTENT_TYPE, ctype), (header::CACHE_CONTROL, "no-store")], body).into_response();
+    r.headers_mut().insert(header::VARY, HeaderValue::from_static("Accept"));
+    add_cookie(&mut r, cookie);
+    r
+}

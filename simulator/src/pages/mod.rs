@@ -1,0 +1,117 @@
+//! Operator and trainer pages under `/_sim/` (contract §6): the workspace list and each
+//! workspace's mailbox, in Japanese, plain HTML that works without JavaScript.
+
+use crate::clock;
+use crate::http::AppState;
+use crate::store;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use maud::{DOCTYPE, Markup, html};
+use std::sync::Arc;
+
+pub fn router() -> Router<Arc<AppState>> {
+    Router::new()
+        .route("/_sim/", get(index))
+        .route("/_sim/mail/{ws}/", get(mailbox))
+        .route("/_sim/mail/{ws}/{id}", get(mail))
+}
+
+fn page(title: &str, body: Markup) -> Html<String> {
+    Html(
+        html! {
+            (DOCTYPE)
+            html lang="ja" {
+                head { meta charset="utf-8"; title { (title) " | NSSシミュレータ" } link rel="stylesheet" href="/_static/nss.css"; }
+                body {
+                    header.nss { div.brand { span.motto { "NSSシミュレータ" } span.service { "管理画面" } } }
+                    main { h1 { (title) } (body) }
+                }
+            }
+        }
+        .into_string(),
+    )
+}
+
+async fn index(State(st): State<Arc<AppState>>) -> Html<String> {
+    let rows: Vec<(String, String, usize, usize)> = st
+        .store
+        .ids()
+        .iter()
+        .filter_map(|id| {
+            store::update(st.store.as_ref(), id, |ws| {
+                (ws.id.clone(), clock::format_minute(ws.now()), ws.mails.len(), ws.applications.len())
+            })
+        })
+        .collect();
+    page(
+        "ワークスペース一覧",
+        html! {
+            table.data {
+                thead { tr { th { "ワークスペース" } th { "現在時刻" } th { "メール" } th { "申込" } th { "NSS" } } }
+                tbody {
+                    @for (id, now, mails, apps) in &rows {
+                        tr {
+                            td { (id) }
+                            td { (now) }
+                            td { a href={ "/_sim/mail/" (id) "/" } { (mails) "通" } }
+                            td { (apps) "件" }
+                            td { a href=(st.base_url(id)) { "ログインページ" } }
+                        }
+                    }
+                }
+            }
+        },
+    )
+}
+
+async fn mailbox(State(st): State<Arc<AppState>>, Path(ws): Path<String>) -> Response {
+    let Some(mails) = store::update(st.store.as_ref(), &ws, |w| w.mails.clone()) else {
+        return (StatusCode::NOT_FOUND, page("ワークスペースが見つかりません", html! { p { (ws) } })).into_response();
+    };
+    page(
+        &format!("メールボックス（{ws}）"),
+        html! {
+            @if mails.is_empty() { p { "メールはまだありません。" } }
+            table.data {
+                thead { tr { th { "受信日時" } th { "宛先" } th { "件名" } } }
+                tbody {
+                    @for m in mails.iter().rev() {
+                        tr {
+                            td { (clock::format_minute(m.sent_at)) }
+                            td { (m.to.join(", ")) }
+                            td { a href={ "/_sim/mail/" (ws) "/" (m.id) } { (m.subject) } }
+                        }
+                    }
+                }
+            }
+        },
+    )
+    .into_response()
+}
+
+async fn mail(State(st): State<Arc<AppState>>, Path((ws, id)): Path<(String, String)>) -> Response {
+    let found = store::update(st.store.as_ref(), &ws, |w| w.mails.iter().find(|m| m.id.to_string() == id).cloned());
+    let Some(Some(m)) = found else {
+        return (StatusCode::NOT_FOUND, page("メールが見つかりません", html! { p { (ws) " / " (id) } })).into_response();
+    };
+    page(
+        &m.subject,
+        html! {
+            table.data {
+                tr { th { "差出人" } td { (m.from) } }
+                tr { th { "宛先" } td { (m.to.join(", ")) } }
+                tr { th { "日時" } td { (clock::format_minute(m.sent_at)) } }
+            }
+            pre { (m.text) }
+            p {
+                a href={ "/_sim/api/workspaces/" (ws) "/mails/" (m.id) "/raw" } { "RFC 5322 形式で表示" }
+                " | "
+                a href={ "/_sim/mail/" (ws) "/" } { "メールボックスに戻る" }
+            }
+        },
+    )
+    .into_response()
+}

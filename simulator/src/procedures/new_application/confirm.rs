@@ -1,0 +1,366 @@
+//! 申込内容 確認 (M000 【23】【24】): every section read-only in input order, each with its
+//! 「…入力に戻る」 button; 利用申込の備考 and 添付ファイル; 「申込内容を登録する」.
+
+use super::{applicant, billing, office, plan, terminals, user_codes};
+use crate::domain::calendar::schedule;
+use crate::domain::format::Date8;
+use crate::domain::ids::{self, ReceptionKind};
+use crate::http::form::FormInput;
+use crate::mail;
+use crate::procedures::{Cx, Step, common};
+use crate::screen::spec::{self, FieldErrors, FieldSpec, Input, PartStyle, RowSpec, SectionSpec, Values};
+use crate::screen::{Arrow, Block, Button, Cell, Screen, Table};
+use crate::workspace::application::{Application, ApplicationDraft, ApplicationStatus, Attachment};
+use crate::workspace::session::At;
+
+pub const REMARKS: SectionSpec = SectionSpec {
+    heading: "利用申込の備考",
+    lines: &[],
+    rows: &[RowSpec {
+        label: "備考",
+        fields: &[FieldSpec::text("remarks").input(Input::Textarea).optional().max(240)],
+        notes: &["(240文字以内)"],
+    }],
+};
+
+pub const ATTACH: SectionSpec = SectionSpec {
+    heading: "添付ファイル",
+    lines: &[
+        "ファイルを添付する場合には、「参照」ボタンをクリックして、ファイルを選択してください。",
+        "その際に、「ファイルを添付する」ボタンをクリックすると、添付ファイル名が表示されます。",
+        "添付ファイルを削除する場合は、「削除」ボタンをクリックしてください。",
+        "共同利用の申込を行うお客様は、「委任状」の写しを添付してください。",
+    ],
+    rows: &[RowSpec {
+        label: "添付ファイル",
+        fields: &[FieldSpec::text("attachment").input(Input::File).optional().button("attach", "ファイルを添付する")],
+        notes: &[],
+    }],
+};
+
+/// The short-lead warning (procedures.md §4, printed on 申込内容 参照; shown here as soon as it applies).
+pub const SHORT_LEAD: &str =
+    "※「申込日」と「利用開始希望日」の間隔が標準日数より短いため、ご希望の日に対応できない場合がございます。";
+
+fn table(caption: &str, rows: Vec<Vec<Cell>>) -> Block {
+    Block::Table(Table { caption: caption.to_string(), columns: spec::summary_columns(), rows })
+}
+
+fn heading(text: &str, op: &str, label: &str) -> Block {
+    Block::Heading { text: text.to_string(), buttons: vec![Button::new("op", op, label).arrow(Arrow::Return)] }
+}
+
+/// 事業所・企業 as it will be registered: 「事業所に同じ」 and 「申込担当者と同じ」 resolved.
+pub fn effective_office(d: &ApplicationDraft) -> Values {
+    let mut v = d.office.clone();
+    if v.get("hq_location").is_none_or(|x| x == "same") {
+        for k in ["postal", "prefecture", "city", "street", "address_kana", "tel", "fax"] {
+            let value = v.get(&format!("office_{k}")).cloned().unwrap_or_default();
+            v.insert(format!("hq_{k}"), value);
+        }
+    }
+    if v.get("manager_source").is_none_or(|x| x == "applicant") {
+        for k in [
+            "last_name",
+            "first_name",
+            "last_name_kana",
+            "first_name_kana",
+            "department",
+            "title",
+            "tel",
+            "fax",
+            "email",
+        ] {
+            v.insert(format!("manager_{k}"), d.applicant.get(k).cloned().unwrap_or_default());
+        }
+    }
+    v
+}
+
+/// 請求先 as it will be registered.
+pub fn effective_billing(d: &ApplicationDraft, office: &Values) -> Values {
+    let mut v = d.billing.clone();
+    if v.get("billing_location").is_none_or(|x| x == "same") {
+        for k in ["postal", "prefecture", "city", "street", "address_kana"] {
+            v.insert(format!("billing_{k}"), office.get(&format!("office_{k}")).cloned().unwrap_or_default());
+        }
+    }
+    if v.get("contact_source").is_none_or(|x| x == "manager") {
+        for k in ["last_name", "first_name", "last_name_kana", "first_name_kana", "department", "title", "tel", "fax"] {
+            v.insert(format!("contact_{k}"), office.get(&format!("manager_{k}")).cloned().unwrap_or_default());
+        }
+        v.insert("contact_email1".into(), office.get("manager_email").cloned().unwrap_or_default());
+    }
+    v
+}
+
+/// Replaces the 緊急連絡用FAX番号1 line with 「事業所と同じ 0335015896」 (M000 【23】).
+fn fax1_line(rows: &mut [Vec<Cell>], office: &Values) {
+    let source = office.get("fax1_source").map(String::as_str).unwrap_or("office");
+    let (label, number) = match source {
+        "manager" => ("管理責任者と同じ", office.get("manager_fax")),
+        "office" => ("事業所と同じ", office.get("office_fax")),
+        _ => ("", office.get("fax1")),
+    };
+    let text = format!("{label} {}", number.cloned().unwrap_or_default()).trim().to_string();
+    for r in rows.iter_mut() {
+        if matches!(r.first(), Some(Cell::Text(l)) if l == "緊急連絡用FAX番号1") {
+            r[1] = Cell::Text(text.clone());
+        }
+    }
+}
+
+/// Whether the wish can be served: a start date whose contract deadline is not past.
+pub fn wish_is_feasible(office: &Values, today: chrono::NaiveDate) -> Option<(bool, chrono::NaiveDate)> {
+    let wish = Date8::parse(office.get("start_wish")?).ok()?.date();
+    let feasible = schedule::feasible_start(today, wish);
+    Some((feasible == wish, feasible))
+}
+
+pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
+    let mut s = Screen::new("new_application.confirm", "申込内容 確認");
+    s.intro = [
+        "入力した情報内容を確認してください。",
+        "「申込内容を登録する」ボタンをクリックすると、利用申込（新規）が完了します。",
+        "情報内容の修正をする場合は、それぞれの項目の「入力に戻る」ボタンをクリックして、各情報入力画面から修正してください。",
+    ]
+    .map(String::from)
+    .to_vec();
+    let today = cx.now.date_naive();
+    let d = common::draft(cx).clone();
+    if let Some((false, _)) = wish_is_feasible(&d.office, today) {
+        s.notices.push(SHORT_LEAD.to_string());
+    }
+    s.errors = spec::error_list(&[&REMARKS, &ATTACH], errors);
+    let office_v = effective_office(&d);
+    let billing_v = effective_billing(&d, &office_v);
+
+    s.blocks.push(heading("申込担当者情報", "goto_applicant", "申込担当者入力に戻る"));
+    s.blocks.push(table(applicant::PERSON.heading, spec::summary_rows(&applicant::PERSON, &d.applicant, PartStyle::Joined)));
+    s.blocks.push(table(applicant::CONTRACT.heading, spec::summary_rows(&applicant::CONTRACT, &d.applicant, PartStyle::Joined)));
+
+    s.blocks.push(heading("事業所情報", "goto_office", "事業所入力に戻る"));
+    let start = Date8::parse(office_v.get("start_wish").map(String::as_str).unwrap_or(""))
+        .map(|d| crate::clock::format_date(d.date()))
+        .unwrap_or_default();
+    s.blocks.push(table(office::START.heading, vec![vec![Cell::from("利用開始日"), Cell::from(start)]]));
+    for sec in [&office::OFFICE, &office::CONTRACTOR, &office::HEAD_OFFICE] {
+        s.blocks.push(table(sec.heading, spec::summary_rows(sec, &office_v, PartStyle::Joined)));
+    }
+    let mut manager = spec::summary_rows(&office::MANAGER, &office_v, PartStyle::Joined);
+    fax1_line(&mut manager, &office_v);
+    s.blocks.push(table(office::MANAGER.heading, manager));
+
+    s.blocks.push(heading("利用者コード情報", "goto_users", "利用者コード入力に戻る"));
+    s.blocks.push(Block::Table(Table {
+        caption: "利用者コードに関する項目".into(),
+        columns: user_codes::COLUMNS.iter().map(|c| c.to_string()).collect(),
+        rows: user_codes::rows(&d.user_codes).into_iter().map(|r| r.into_iter().map(Cell::Text).collect()).collect(),
+    }));
+
+    s.blocks.push(heading("論理端末・証明書情報", "goto_terminals", "論理端末・証明書入力に戻る"));
+    s.blocks.extend(terminal_tables(&d));
+
+    s.blocks.push(heading("料金プラン情報", "goto_plan", "料金プラン入力に戻る"));
+    s.blocks.push(table(plan::PLAN.heading, spec::summary_rows(&plan::PLAN, &d.plan, PartStyle::Joined)));
+
+    s.blocks.push(heading("請求先情報", "goto_billing", "請求先入力に戻る"));
+    for sec in billing::SECTIONS {
+        s.blocks.push(table(sec.heading, spec::summary_rows(sec, &billing_v, PartStyle::Joined)));
+    }
+
+    s.blocks.push(Block::Section(spec::build(&REMARKS, &d.remarks, errors)));
+    s.blocks.push(Block::Section(spec::build(&ATTACH, &d.remarks, errors)));
+    let files: Vec<&Attachment> = d.attachments.iter().collect();
+    s.blocks.push(Block::Table(terminals::attachment_table("", &files, "remove_attachment")));
+    let mut form = common::form(
+        cx,
+        vec![
+            common::save_button(),
+            Button::new("op", "register", "申込内容を登録する").arrow(Arrow::Register).confirm_register(),
+        ],
+    );
+    form.multipart = true;
+    s.form = Some(form);
+    s
+}
+
+/// The 論理端末・証明書情報 tables (M000 【24】: 追加 共用 net net 5).
+pub fn terminal_tables(d: &ApplicationDraft) -> Vec<Block> {
+    let t = &d.terminals;
+    let get = |k: &str| t.get(k).cloned().unwrap_or_default();
+    let system = d
+        .user_codes
+        .first()
+        .and_then(|r| r.values.get("system"))
+        .and_then(|c| crate::domain::lists::SystemKind::from_code(c))
+        .map(|s| s.short())
+        .unwrap_or("");
+    let mut terminal_rows = Vec::new();
+    for (key, kind) in [("terminals_net", "net"), ("terminals_ebms", "eBMS")] {
+        let n = get(key);
+        if !n.trim().is_empty() {
+            terminal_rows.push(
+                vec!["追加", system, kind, kind, n.trim()].into_iter().map(Cell::from).collect::<Vec<_>>(),
+            );
+        }
+    }
+    let web = get("certificates_web");
+    vec![
+        Block::Table(Table {
+            caption: "論理端末に関する項目".into(),
+            columns: ["申込内容", "区分", "利用機種区分", "パッケージソフト区分", "論理端末数"].map(String::from).to_vec(),
+            rows: terminal_rows,
+        }),
+        Block::Table(Table {
+            caption: "webNACCSに関する項目".into(),
+            columns: ["申込内容", "デジタル証明書数"].map(String::from).to_vec(),
+            rows: if web.trim().is_empty() { vec![] } else { vec![vec![Cell::from("追加"), Cell::from(web.trim())]] },
+        }),
+        Block::Table(Table {
+            caption: "機器共用に関する項目".into(),
+            columns: vec!["事業所コード(機器共用先)".into()],
+            rows: {
+                let code = get("sharing_office");
+                if code.trim().is_empty() { vec![] } else { vec![vec![Cell::from(code.trim().to_ascii_uppercase())]] }
+            },
+        }),
+        Block::Table(Table {
+            caption: "システム構成図に関する項目".into(),
+            columns: ["添付ファイル名", "ファイルサイズ"].map(String::from).to_vec(),
+            rows: d
+                .diagram
+                .iter()
+                .map(|f| vec![Cell::from(f.name.clone()), Cell::from(format!("{} バイト", f.size))])
+                .collect(),
+        }),
+    ]
+}
+
+/// Every rule of every screen again, so that nothing invalid is registered whatever was posted.
+/// Returns the first screen that does not pass.
+fn first_invalid(d: &ApplicationDraft, today: chrono::NaiveDate) -> Option<At> {
+    let mut e = FieldErrors::new();
+    for s in [&applicant::PERSON, &applicant::CONTRACT] {
+        spec::validate(s, &d.applicant, &mut e);
+    }
+    crate::procedures::temp_account::input::check_email_pair(&d.applicant, &mut e);
+    if !e.is_empty() {
+        return Some(At::AppApplicant);
+    }
+    for s in office::SECTIONS {
+        spec::validate(s, &d.office, &mut e);
+    }
+    office::check(&d.office, &d.applicant, today, &mut e);
+    if !e.is_empty() || d.connection.is_none() {
+        return Some(At::AppOffice);
+    }
+    if d.user_codes.is_empty() && d.users.get("users_transfer").is_none_or(|v| v != "1") {
+        return Some(At::AppUsers);
+    }
+    for s in [&terminals::TERMINALS, &terminals::WEB, &terminals::SHARING] {
+        spec::validate(s, &d.terminals, &mut e);
+    }
+    terminals::check(&d.terminals, d.diagram.is_some(), &mut e);
+    if !e.is_empty() {
+        return Some(At::AppTerminals);
+    }
+    spec::validate(&plan::PLAN, &d.plan, &mut e);
+    if !e.is_empty() {
+        return Some(At::AppPlan);
+    }
+    for s in billing::SECTIONS {
+        spec::validate(s, &d.billing, &mut e);
+    }
+    billing::check(&d.billing, &mut e);
+    if !e.is_empty() {
+        return Some(At::AppBilling);
+    }
+    None
+}
+
+pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
+    let today = cx.now.date_naive();
+    let draft = common::draft(cx);
+    spec::read(&REMARKS, form, &mut draft.remarks);
+    let op = form.op();
+    if let Some(i) = op.strip_prefix("remove_attachment:").and_then(|i| i.parse::<usize>().ok()) {
+        if i < draft.attachments.len() {
+            draft.attachments.remove(i);
+        }
+        return Step::Refresh;
+    }
+    match op {
+        "goto_applicant" => Step::Go(At::AppApplicant),
+        "goto_office" => Step::Go(At::AppOffice),
+        "goto_users" => Step::Go(At::AppUsers),
+        "goto_terminals" => Step::Go(At::AppTerminals),
+        "goto_plan" => Step::Go(At::AppPlan),
+        "goto_billing" => Step::Go(At::AppBilling),
+        "save" => common::save_and_logout(cx),
+        "attach" => match form.file("attachment") {
+            Some(f) => {
+                draft.attachments.push(Attachment { name: f.filename.clone(), size: f.size });
+                Step::Refresh
+            }
+            None => Step::Stay(FieldErrors::from([(
+                "attachment".to_string(),
+                "添付するファイルを選択してください。".to_string(),
+            )])),
+        },
+        "register" => {
+            let mut errors = FieldErrors::new();
+            spec::validate(&REMARKS, &draft.remarks, &mut errors);
+            if !errors.is_empty() {
+                return Step::Stay(errors);
+            }
+            if let Some(at) = first_invalid(draft, today) {
+                return Step::Go(at);
+            }
+            register(cx);
+            Step::Go(At::AppComplete)
+        }
+        _ => Step::Refresh,
+    }
+}
+
+/// Registers the application: reception number, stored application, mails to 申込担当者 and
+/// 管理責任者 (M000 【完了】).
+fn register(cx: &mut Cx) {
+    let today = cx.now.date_naive();
+    let Some(login) = cx.session.login.clone() else { return };
+    let mut content = cx.session.draft.take().unwrap_or_default();
+    content.at = None;
+    content.detail = None;
+    let running = cx.ws.counters.reception;
+    cx.ws.counters.reception = running + 1;
+    let reception_number = ids::reception_number(today, running, ReceptionKind::Application);
+    let office_v = effective_office(&content);
+    let feasible = wish_is_feasible(&office_v, today).map(|(_, d)| d);
+    let company = office_v.get("company").cloned().unwrap_or_default();
+    let mut to = vec![crate::outbox::recipient(&content.applicant, &company, "")];
+    to.push(crate::outbox::recipient(&office_v, &company, "manager_"));
+    let ctx = mail::ApplicationReceived {
+        to,
+        received_on: today,
+        reception_number: reception_number.clone(),
+        login_url: crate::outbox::login_url(cx),
+        temp_login_id: login.clone(),
+    };
+    crate::outbox::send(cx, &ctx);
+    cx.ws.applications.push(Application {
+        reception_number: reception_number.clone(),
+        kind: "新規申込".to_string(),
+        status: ApplicationStatus::Received,
+        submitted_at: cx.now,
+        temp_login_id: login.clone(),
+        wished_start: office_v.get("start_wish").cloned().unwrap_or_default(),
+        feasible_start: feasible,
+        content,
+        review: Vec::new(),
+    });
+    if let Some(account) = cx.ws.temp_accounts.get_mut(&login) {
+        account.application = Some(reception_number);
+        account.saved_draft = None;
+    }
+}

@@ -1,0 +1,27 @@
+//! 仮ログインID・パスワード登録 完了 (M000 【9】).
+
+use crate::http::form::FormInput;
+use crate::procedures::{Cx, Step, common};
+use crate::screen::{Arrow, Block, Button, Screen};
+
+pub fn view(cx: &mut Cx) -> Screen {
+    let mut s = Screen::new("temp_account.complete", "仮ログインID・パスワード登録 完了");
+    s.blocks.push(Block::Message(vec!["利用申込用の仮ログインID・パスワードを送信しました。".to_string()]));
+    s.blocks.push(Block::Text(
+        [
+            "記載された仮ログインID・パスワードを用いて、48時間以内にNACCSの利用申込を行ってください。",
+            "48時間以内に申込みが実施されない場合、仮ログインID・パスワードは無効となります。",
+            "※入力いただいたE-mailアドレスにメールが届かない場合は、迷惑フィルターの設定やメールの振り分け設定をご確認のうえ、再申込みをお願いします。",
+        ]
+        .map(String::from)
+        .to_vec(),
+    ));
+    s.form = Some(common::form(cx, vec![Button::new("op", "close", "画面を閉じる").arrow(Arrow::Close)]));
+    s
+}
+
+/// 「× 画面を閉じる」 closes the window in a browser; here it ends the anonymous session and
+/// shows the login page, where the mailed ID is used next (M000 【12】【13】).
+pub fn submit(_cx: &mut Cx, _form: &FormInput) -> Step {
+    Step::EndAndGo("login/nsscoapp/".to_string())
+}

@@ -1,0 +1,293 @@
+//! The HTML rendering of a screen: real `<form>`s that work without JavaScript; the only script
+//! is the manual's register confirm dialog (M000 【8】).
+
+use super::frame::{
+    APPLICATION_TABS, CONTACTS, CONTACT_COMPANY, CONTACT_HEADING, MOTTO, PROGRESS_STEPS,
+    SERVICE_NAME,
+};
+use super::model::{Arrow, Block, Button, Cell, Field, FieldType, Row, Screen, Section, Table};
+use maud::{DOCTYPE, Markup, PreEscaped, html};
+
+/// Renders the whole page. `base` is the workspace's base path (`/` or `/w/{id}/`).
+pub fn to_html(screen: &Screen, base: &str) -> String {
+    page(screen, base).into_string()
+}
+
+fn page(s: &Screen, base: &str) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang="ja" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (s.title) " | " (SERVICE_NAME) }
+                link rel="stylesheet" href="/_static/nss.css";
+            }
+            body data-screen=(s.id) {
+                (header(s, base))
+                main {
+                    @if let Some(current) = s.progress { (progress(current)) }
+                    @if let Some(tab) = s.tab { (tabs(tab)) }
+                    @for n in &s.notices { p.notice { (n) } }
+                    h1 { (s.title) }
+                    @for line in &s.intro { p.intro { (line) } }
+                    @if !s.errors.is_empty() {
+                        ul.errors role="alert" { @for e in &s.errors { li { (e) } } }
+                    }
+                    @if let Some(form) = &s.form {
+                        form method="post" action=(form.action)
+                            enctype=(if form.multipart { "multipart/form-data" } else { "application/x-www-form-urlencoded" }) {
+                            @for (name, value) in &form.hidden {
+                                input type="hidden" name=(name) value=(value);
+                            }
+                            (blocks(s))
+                            @if !form.buttons.is_empty() {
+                                div.buttons { @for b in &form.buttons { (button(b)) } }
+                            }
+                        }
+                    } @else {
+                        (blocks(s))
+                    }
+                }
+                @if s.contact { (contact()) }
+            }
+        }
+    }
+}
+
+fn header(s: &Screen, base: &str) -> Markup {
+    html! {
+        header.nss {
+            div.brand {
+                span.motto { (MOTTO) }
+                span.service { (SERVICE_NAME) }
+            }
+            @if let Some(session) = &s.session {
+                div.session {
+                    @if let Some(c) = &session.company { span.company { (c) } }
+                    @if let Some(o) = &session.office { span.office { (o) } }
+                    span.since { (session.since) "からログイン中" }
+                    a.logout href={ (base) "logout" } { "ログアウト" }
+                }
+            }
+        }
+    }
+}
+
+fn progress(current: usize) -> Markup {
+    html! {
+        ol.progress {
+            @for (i, step) in PROGRESS_STEPS.iter().enumerate() {
+                li class=(if i == current { "current" } else if i < current { "done" } else { "todo" }) {
+                    span.n { (i + 1) } " " (step)
+                }
+            }
+        }
+    }
+}
+
+fn tabs(current: &str) -> Markup {
+    html! {
+        ul.tabs {
+            @for t in APPLICATION_TABS {
+                li class=(if t == current { "current" } else { "" }) { (t) }
+            }
+        }
+    }
+}
+
+fn blocks(s: &Screen) -> Markup {
+    html! {
+        @for b in &s.blocks {
+            @match b {
+                Block::Section(sec) => (section(sec)),
+                Block::Table(t) => (table(t)),
+                Block::Heading { text, buttons } => {
+                    div.group-heading {
+                        h2 { (text) }
+                        @for b in buttons { (button(b)) }
+                    }
+                }
+                Block::Text(lines) => { @for l in lines { p { (l) } } }
+                Block::Message(lines) => {
+                    div.message { @for l in lines { p { (l) } } }
+                }
+                Block::Buttons(buttons) => {
+                    div.inline-buttons { @for b in buttons { (button(b)) } }
+                }
+                Block::Links(links) => {
+                    ul.links { @for l in links { li { a href=(l.href) { (l.label) } } } }
+                }
+            }
+        }
+    }
+}
+
+fn section(sec: &Section) -> Markup {
+    html! {
+        section.items {
+            @if !sec.heading.is_empty() { h3 { (sec.heading) } }
+            @for l in &sec.lines { p.lead { (l) } }
+            @if !sec.rows.is_empty() {
+                table.form { tbody { @for r in &sec.rows { (row(r)) } } }
+            }
+        }
+    }
+}
+
+fn row(r: &Row) -> Markup {
+    let has_error = r.fields.iter().any(|f| f.error.is_some());
+    html! {
+        tr class=(if has_error { "has-error" } else { "" }) {
+            th scope="row" {
+                (r.label)
+                @if r.optional { " " span.optional { "任意" } }
+            }
+            td {
+                @for f in &r.fields { (field(f, &r.label)) }
+            }
+            @if !r.notes.is_empty() {
+                td.notes { @for n in &r.notes { p { (n) } } }
+            }
+        }
+    }
+}
+
+fn field(f: &Field, row_label: &str) -> Markup {
+    let id = format!("f-{}", f.name);
+    let aria = match &f.part {
+        Some(p) if !row_label.is_empty() => format!("{row_label} {p}"),
+        Some(p) => p.clone(),
+        None => row_label.to_string(),
+    };
+    html! {
+        span.field {
+            @if let Some(part) = &f.part {
+                @if f.kind != FieldType::Checkbox || !f.options.is_empty() && row_label != part.as_str() {
+                    label.part for=(id) { (part) ":" }
+                }
+            }
+            @match f.kind {
+                FieldType::Text | FieldType::Date | FieldType::Password => {
+                    input id=(id) type=(if f.kind == FieldType::Password { "password" } else { "text" })
+                        name=(f.name) value=(f.value) aria-label=(aria)
+                        maxlength=[f.max_length] required[f.required];
+                }
+                FieldType::Textarea => {
+                    textarea id=(id) name=(f.name) aria-label=(aria) maxlength=[f.max_length] rows="4" { (f.value) }
+                }
+                FieldType::Radio => {
+                    @for (i, o) in f.options.iter().enumerate() {
+                        label.choice {
+                            input type="radio" id=[(i == 0).then(|| id.clone())] name=(f.name) value=(o.value) checked[o.selected];
+                            (o.label)
+                        }
+                    }
+                }
+                FieldType::Checkbox => {
+                    @for (i, o) in f.options.iter().enumerate() {
+                        label.choice {
+                            input type="checkbox" id=[(i == 0).then(|| id.clone())] name=(f.name) value=(o.value) checked[o.selected];
+                            (o.label)
+                        }
+                    }
+                }
+                FieldType::Select => {
+                    select id=(id) name=(f.name) aria-label=(aria) {
+                        @for o in &f.options {
+                            option value=(o.value) selected[o.selected] { (o.label) }
+                        }
+                    }
+                }
+                FieldType::File => {
+                    input id=(id) type="file" name=(f.name) aria-label=(aria);
+                }
+                FieldType::Hidden => {
+                    input type="hidden" name=(f.name) value=(f.value);
+                }
+            }
+            @if let Some(unit) = &f.unit { " " span.unit { (unit) } }
+            @if let Some(h) = &f.hint { " " span.hint { (h) } }
+            @if let Some(b) = &f.button { " " (button(b)) }
+            @if let Some(e) = &f.example { small.example { (e) } }
+            @if let Some(e) = &f.error { span.error role="alert" { (e) } }
+        }
+    }
+}
+
+fn table(t: &Table) -> Markup {
+    html! {
+        section.table {
+            @if !t.caption.is_empty() { h3 { (t.caption) } }
+            table.data {
+                @if !t.columns.is_empty() {
+                    thead { tr { @for c in &t.columns { th { (c) } } } }
+                }
+                tbody {
+                    @for r in &t.rows {
+                        tr {
+                            @for (i, c) in r.iter().enumerate() {
+                                @match c {
+                                    Cell::Text(s) => {
+                                        @if i == 0 && t.columns.first().is_some_and(|c| c == "項目") {
+                                            th scope="row" { (s) }
+                                        } @else {
+                                            td { (s) }
+                                        }
+                                    }
+                                    Cell::Button(b) => td { (button(b)) },
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn button(b: &Button) -> Markup {
+    let (before, after) = match b.arrow {
+        Arrow::None => ("", ""),
+        Arrow::Back => ("< ", ""),
+        Arrow::Forward => ("", " >"),
+        Arrow::Return => ("← ", ""),
+        Arrow::Register => ("▶ ", ""),
+        Arrow::Close => ("× ", ""),
+    };
+    // The dialog text is a constant of ours, never user input, but it is still escaped for JS.
+    let onclick = b.confirm.as_ref().map(|c| format!("return confirm('{}');", c.replace('\'', "\\'")));
+    html! {
+        button type="submit" name=(b.name) value=(b.value) onclick=[onclick]
+            class=(if b.arrow == Arrow::Back || b.arrow == Arrow::Return { "back" } else { "" }) {
+            (before) (b.label) (after)
+        }
+    }
+}
+
+fn contact() -> Markup {
+    html! {
+        footer.contact {
+            p.heading { (CONTACT_HEADING) }
+            p.company { (CONTACT_COMPANY) }
+            table {
+                @for (who, tel, hours) in CONTACTS {
+                    tr {
+                        th { (who) }
+                        td { "【電話番号】 " (tel) }
+                        td { "【受付時間】 " (hours) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The stylesheet served at `/_static/nss.css`: plain, close to the NSS look, no external fonts.
+pub const STYLESHEET: &str = include_str!("nss.css");
+
+/// Marks up a string that is known to be safe (used only for our own constant markup).
+#[allow(dead_code)]
+fn raw(s: &'static str) -> PreEscaped<&'static str> {
+    PreEscaped(s)
+}

@@ -1,0 +1,9 @@
+//! Screens: the model every page is built as, and its two renderings.
+
+pub mod frame;
+pub mod html;
+pub mod json;
+pub mod model;
+pub mod spec;
+
+pub use model::*;

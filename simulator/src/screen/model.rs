@@ -1,0 +1,331 @@
+//! The screen model: one value per rendered screen, from which both the HTML page and the JSON
+//! document (contract §4) are produced, so that the two renderings can never disagree.
+
+use serde::Serialize;
+
+/// A whole NSS screen.
+#[derive(Debug, Clone, Default)]
+pub struct Screen {
+    /// Stable dotted identifier, `procedure.screen` (contract §4).
+    pub id: &'static str,
+    /// The heading as printed in the manual.
+    pub title: String,
+    /// The new-application progress bar, when the screen shows it: index of the current step.
+    pub progress: Option<usize>,
+    /// The new-application tab bar, when shown: the current tab's label.
+    pub tab: Option<&'static str>,
+    /// Who is logged in, for the header.
+    pub session: Option<SessionBanner>,
+    /// The red banner of form screens and other notices.
+    pub notices: Vec<String>,
+    /// Validation and operation errors, in Japanese.
+    pub errors: Vec<String>,
+    /// The explanatory lines under the title.
+    pub intro: Vec<String>,
+    /// The body, in display order.
+    pub blocks: Vec<Block>,
+    /// The page's form (NSS pages are one form each); `None` for read-only pages.
+    pub form: Option<Form>,
+    /// The HTTP status to answer with (200 unless said otherwise).
+    pub status: u16,
+    /// Whether the page shows the helpdesk contact box (every NSS page does except pop-ups).
+    pub contact: bool,
+}
+
+/// The 「…からログイン中」 part of the header.
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionBanner {
+    /// The ID the user logged in with (temporary ID or office code).
+    pub login_id: String,
+    /// When the session began, as printed: `2018/11/28 09:18`.
+    pub since: String,
+    /// Company name, once known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub company: Option<String>,
+    /// Office name, once known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub office: Option<String>,
+}
+
+/// A piece of a screen's body.
+#[derive(Debug, Clone)]
+pub enum Block {
+    /// A 「…に関する項目」 section of input rows.
+    Section(Section),
+    /// A read-only table.
+    Table(Table),
+    /// A heading that groups the blocks after it (申込担当者情報 on 申込内容 確認).
+    Heading { text: String, buttons: Vec<Button> },
+    /// Paragraphs of text.
+    Text(Vec<String>),
+    /// A prominent message (完了 screens).
+    Message(Vec<String>),
+    /// Buttons placed inside the body rather than at the bottom.
+    Buttons(Vec<Button>),
+    /// Links placed in the body.
+    Links(Vec<Link>),
+}
+
+/// A 「…に関する項目」 section of the form.
+#[derive(Debug, Clone, Default)]
+pub struct Section {
+    /// The heading, e.g. 「申込担当者に関する項目」.
+    pub heading: String,
+    /// The explanation printed under the heading.
+    pub lines: Vec<String>,
+    /// The input rows.
+    pub rows: Vec<Row>,
+}
+
+/// One row of a section: a printed label and one or more inputs.
+#[derive(Debug, Clone, Default)]
+pub struct Row {
+    /// The row label as printed (氏名, E-mailアドレス).
+    pub label: String,
+    /// Prints 「任意」 beside the label.
+    pub optional: bool,
+    /// The inputs of the row.
+    pub fields: Vec<Field>,
+    /// Notes printed at the right of the row.
+    pub notes: Vec<String>,
+}
+
+/// The kinds of input contract §4 knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FieldType {
+    Text,
+    Textarea,
+    Password,
+    Radio,
+    Checkbox,
+    Select,
+    Date,
+    File,
+    Hidden,
+}
+
+/// One input.
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// The form name, identical in HTML and JSON.
+    pub name: String,
+    /// The part label inside a multi-input row (姓, 名, 登録用, 確認用).
+    pub part: Option<String>,
+    pub kind: FieldType,
+    pub required: bool,
+    /// The format hint printed beside the input: (全角), (半角数字).
+    pub hint: Option<String>,
+    /// The example printed under the input: 例) ナックス商事株式会社.
+    pub example: Option<String>,
+    pub max_length: Option<usize>,
+    /// The current value (text inputs) — what the user entered, kept on errors.
+    pub value: String,
+    /// Options of radio, checkbox and select inputs, with the selection.
+    pub options: Vec<Choice>,
+    /// The field's error message, if any.
+    pub error: Option<String>,
+    /// A unit printed after the input (台, 冊).
+    pub unit: Option<String>,
+    /// A button attached to the input (「反映」 beside 郵便番号).
+    pub button: Option<Button>,
+}
+
+impl Field {
+    /// A text input with nothing else set.
+    pub fn text(name: impl Into<String>, value: impl Into<String>) -> Self {
+        Field {
+            name: name.into(),
+            part: None,
+            kind: FieldType::Text,
+            required: false,
+            hint: None,
+            example: None,
+            max_length: None,
+            value: value.into(),
+            options: Vec::new(),
+            error: None,
+            unit: None,
+            button: None,
+        }
+    }
+}
+
+/// One option of a choice input.
+#[derive(Debug, Clone, Serialize)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+/// A read-only table.
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    pub caption: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// A table cell: text, or a button acting on the row (修正, 削除, 取消).
+#[derive(Debug, Clone)]
+pub enum Cell {
+    Text(String),
+    Button(Button),
+}
+
+impl From<&str> for Cell {
+    fn from(s: &str) -> Self {
+        Cell::Text(s.to_string())
+    }
+}
+
+impl From<String> for Cell {
+    fn from(s: String) -> Self {
+        Cell::Text(s)
+    }
+}
+
+/// The page's form.
+#[derive(Debug, Clone)]
+pub struct Form {
+    /// Where the form posts to (absolute path, workspace prefix included).
+    pub action: String,
+    /// Hidden fields (the flow token).
+    pub hidden: Vec<(String, String)>,
+    /// Whether a file can be attached (`multipart/form-data`).
+    pub multipart: bool,
+    /// The buttons at the bottom of the page.
+    pub buttons: Vec<Button>,
+}
+
+/// A submit button: pressing it sends `name=value`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Button {
+    pub name: String,
+    pub value: String,
+    /// The text as printed, without decorative arrows.
+    pub label: String,
+    /// Printed decoration: "<", ">", "←", "×"… — HTML only.
+    #[serde(skip)]
+    pub arrow: Arrow,
+    /// A browser confirm dialog shown before submitting (「登録します。よろしいですか？」).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confirm: Option<String>,
+}
+
+/// How a button is decorated in HTML.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Arrow {
+    #[default]
+    None,
+    /// 「< 前に戻る」
+    Back,
+    /// 「次へ進む >」
+    Forward,
+    /// 「← 申込担当者の入力に戻る」
+    Return,
+    /// 「▶ 申込内容を登録する」
+    Register,
+    /// 「× 画面を閉じる」
+    Close,
+}
+
+impl Button {
+    /// A button that posts `name=value`.
+    pub fn new(name: &str, value: &str, label: &str) -> Self {
+        Button {
+            name: name.to_string(),
+            value: value.to_string(),
+            label: label.to_string(),
+            arrow: Arrow::None,
+            confirm: None,
+        }
+    }
+
+    /// The same button with a printed decoration.
+    pub fn arrow(mut self, arrow: Arrow) -> Self {
+        self.arrow = arrow;
+        self
+    }
+
+    /// The same button behind the manual's register dialog.
+    pub fn confirm_register(mut self) -> Self {
+        self.confirm = Some(REGISTER_CONFIRM.to_string());
+        self
+    }
+}
+
+/// The confirm dialog of every register button (procedures.md §0, M000 【8】).
+pub const REGISTER_CONFIRM: &str = "登録します。よろしいですか？";
+
+/// A link.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub label: String,
+    pub href: String,
+}
+
+impl Link {
+    pub fn new(label: &str, href: impl Into<String>) -> Self {
+        Link { label: label.to_string(), href: href.into() }
+    }
+}
+
+impl Screen {
+    /// A screen with its id and title and everything else empty.
+    pub fn new(id: &'static str, title: impl Into<String>) -> Self {
+        Screen { id, title: title.into(), status: 200, contact: true, ..Default::default() }
+    }
+
+    /// Every field of the screen's body in display order.
+    pub fn fields(&self) -> impl Iterator<Item = (&Section, &Row, &Field)> {
+        self.blocks.iter().flat_map(|b| match b {
+            Block::Section(s) => s
+                .rows
+                .iter()
+                .flat_map(move |r| r.fields.iter().map(move |f| (s, r, f)))
+                .collect::<Vec<_>>(),
+            _ => Vec::new(),
+        })
+    }
+
+    /// Every button of the screen: inline ones first, then the bottom ones.
+    pub fn buttons(&self) -> Vec<&Button> {
+        let mut out = Vec::new();
+        for b in &self.blocks {
+            match b {
+                Block::Heading { buttons, .. } | Block::Buttons(buttons) => out.extend(buttons),
+                Block::Section(s) => {
+                    for r in &s.rows {
+                        out.extend(r.fields.iter().filter_map(|f| f.button.as_ref()));
+                    }
+                }
+                Block::Table(t) => {
+                    for row in &t.rows {
+                        out.extend(row.iter().filter_map(|c| match c {
+                            Cell::Button(b) => Some(b),
+                            Cell::Text(_) => None,
+                        }));
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(f) = &self.form {
+            out.extend(&f.buttons);
+        }
+        out
+    }
+
+    /// Every link of the screen.
+    pub fn links(&self) -> Vec<&Link> {
+        self.blocks
+            .iter()
+            .flat_map(|b| match b {
+                Block::Links(l) => l.iter().collect::<Vec<_>>(),
+                _ => Vec::new(),
+            })
+            .collect()
+    }
+}

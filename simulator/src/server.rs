@@ -1,0 +1,27 @@
+//! Starting the simulator: the state with its default workspace, and the serving loop.
+
+use crate::http::{AppState, router};
+use crate::store::{MemoryStore, Store};
+use crate::workspace::{DEFAULT_ID, Workspace, WorkspaceSpec};
+use std::future::Future;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+
+/// The state of a fresh simulator: the store with its seeded `default` workspace.
+pub fn new_state(seed: u64, public_base: &str) -> Arc<AppState> {
+    let store = MemoryStore::new();
+    store
+        .create(Workspace::new(DEFAULT_ID, WorkspaceSpec { seed, now: None, fixture: None }))
+        .expect("a new store has no default workspace yet");
+    Arc::new(AppState::new(Arc::new(store), public_base))
+}
+
+/// Serves `state` on `listener` until `shutdown` completes.
+pub async fn run(
+    listener: TcpListener,
+    state: Arc<AppState>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let app = router(state).layer(tower_http::catch_panic::CatchPanicLayer::new());
+    axum::serve(listener, app).with_graceful_shutdown(shutdown).await
+}

@@ -1,0 +1,56 @@
+//! The in-memory store: a map of workspaces, each behind its own mutex.
+
+use super::{Store, StoreError};
+use crate::workspace::Workspace;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
+
+/// Workspaces in memory. The map lock is held only to find a workspace, never while one is
+/// being worked on; each workspace has its own lock.
+#[derive(Default)]
+pub struct MemoryStore {
+    workspaces: RwLock<HashMap<String, Arc<Mutex<Workspace>>>>,
+}
+
+impl MemoryStore {
+    pub fn new() -> Self {
+        Self::default()
+    }
+}
+
+impl Store for MemoryStore {
+    fn create(&self, workspace: Workspace) -> Result<(), StoreError> {
+        let mut map = self.workspaces.write().unwrap_or_else(PoisonError::into_inner);
+        if map.contains_key(&workspace.id) {
+            return Err(StoreError::Exists(workspace.id));
+        }
+        map.insert(workspace.id.clone(), Arc::new(Mutex::new(workspace)));
+        Ok(())
+    }
+
+    fn ids(&self) -> Vec<String> {
+        let map = self.workspaces.read().unwrap_or_else(PoisonError::into_inner);
+        let mut ids: Vec<String> = map.keys().cloned().collect();
+        ids.sort();
+        ids
+    }
+
+    fn delete(&self, id: &str) -> bool {
+        self.workspaces.write().unwrap_or_else(PoisonError::into_inner).remove(id).is_some()
+    }
+
+    fn with(&self, id: &str, f: &mut dyn FnMut(&mut Workspace)) -> bool {
+        let cell = {
+            let map = self.workspaces.read().unwrap_or_else(PoisonError::into_inner);
+            match map.get(id) {
+                Some(cell) => Arc::clone(cell),
+                None => return false,
+            }
+        };
+        // A panic inside a handler must not make the workspace unusable for everybody after:
+        // the state is still consistent at the granularity of whole requests.
+        let mut ws = cell.lock().unwrap_or_else(PoisonError::into_inner);
+        f(&mut ws);
+        true
+    }
+}

@@ -1,0 +1,114 @@
+//! A workspace: one isolated NSS with its own seed, clock, accounts, sessions, applications,
+//! mails and journal. Everything here is serde-serialisable so that a durable store can keep it.
+
+pub mod application;
+pub mod session;
+pub mod temp_account;
+
+use crate::clock::{Clock, Instant};
+use crate::domain::ids;
+use crate::journal::JournalEntry;
+use crate::mail::Mail;
+use crate::rng::SimRng;
+use application::Application;
+use serde::{Deserialize, Serialize};
+use session::Session;
+use std::collections::BTreeMap;
+use temp_account::TempAccount;
+
+/// The id of the workspace served at the root.
+pub const DEFAULT_ID: &str = "default";
+
+/// What a workspace was created with; `reset` goes back to exactly this.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkspaceSpec {
+    /// The seed of every generated value.
+    pub seed: u64,
+    /// The instant the clock was frozen at, if any (otherwise it follows real time).
+    pub now: Option<Instant>,
+    /// A named fixture preset the workspace was created from.
+    pub fixture: Option<String>,
+}
+
+/// Running numbers, continued from a seeded start.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counters {
+    pub temp_login: u32,
+    pub reception: u32,
+    pub mail: u32,
+}
+
+/// The whole state of one simulated NSS.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Workspace {
+    /// The URL-safe id (`default`, or the one chosen at creation).
+    pub id: String,
+    /// What it was created with.
+    pub spec: WorkspaceSpec,
+    /// The workspace clock.
+    pub clock: Clock,
+    /// IDs, passwords, reception numbers, message ids.
+    pub rng: SimRng,
+    /// Session and flow tokens: a separate stream, so that how many pages somebody opened
+    /// never shifts the IDs the next registration gets.
+    pub token_rng: SimRng,
+    pub counters: Counters,
+    /// 仮ログインID → its account.
+    pub temp_accounts: BTreeMap<String, TempAccount>,
+    /// Session token → session.
+    pub sessions: BTreeMap<String, Session>,
+    /// Registered applications, oldest first.
+    pub applications: Vec<Application>,
+    /// Every mail sent, oldest first.
+    pub mails: Vec<Mail>,
+    /// Every NSS request, in order.
+    pub journal: Vec<JournalEntry>,
+}
+
+impl Workspace {
+    /// A fresh workspace for `spec`.
+    pub fn new(id: &str, spec: WorkspaceSpec) -> Self {
+        let mut rng = SimRng::new(spec.seed, 0);
+        let counters = Counters {
+            temp_login: ids::initial_running_number(&mut rng),
+            reception: ids::initial_running_number(&mut rng),
+            mail: 0,
+        };
+        Workspace {
+            id: id.to_string(),
+            clock: match spec.now {
+                Some(at) => Clock::Frozen { at },
+                None => Clock::default(),
+            },
+            rng,
+            token_rng: SimRng::new(spec.seed, 1),
+            counters,
+            temp_accounts: BTreeMap::new(),
+            sessions: BTreeMap::new(),
+            applications: Vec::new(),
+            mails: Vec::new(),
+            journal: Vec::new(),
+            spec,
+        }
+    }
+
+    /// Back to the state right after creation.
+    pub fn reset(&mut self) {
+        *self = Workspace::new(&self.id, self.spec.clone());
+    }
+
+    /// The current instant on the workspace clock.
+    pub fn now(&self) -> Instant {
+        self.clock.now()
+    }
+
+    /// A new opaque token for sessions and forms.
+    pub fn new_token(&mut self) -> String {
+        self.token_rng.hex(32)
+    }
+
+    /// The application with this reception number.
+    pub fn application(&self, reception_number: &str) -> Option<&Application> {
+        self.applications.iter().find(|a| a.reception_number == reception_number)
+    }
+}
