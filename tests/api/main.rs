@@ -1,1 +1,6 @@
+//! Integration tests through HTTP, against the real app on port 0.
 
+#[path = "../support/mod.rs"]
+mod support;
+
+mod flow;

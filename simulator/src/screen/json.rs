@@ -111,6 +111,8 @@ pub fn to_json(screen: &Screen) -> String {
                     label: match &f.part {
                         Some(part) if !row.label.is_empty() => format!("{} {}", row.label, part),
                         Some(part) => part.clone(),
+                        // A lone check box is known by its printed text (「上記を確認しました。」).
+                        None if row.label.is_empty() && f.options.len() == 1 => f.options[0].label.clone(),
                         None => row.label.clone(),
                     },
                     section: (!section.heading.is_empty()).then_some(section.heading.as_str()),
