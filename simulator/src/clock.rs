@@ -90,12 +90,15 @@ pub fn format_date(d: NaiveDate) -> String {
 
 /// Parses an RFC 3339 time and converts it to JST.
 pub fn parse_rfc3339(s: &str) -> Option<Instant> {
-    DateTime::parse_from_rfc3339(s).ok().map(|t| t.with_timezone(&jst()))
+    DateTime::parse_from_rfc3339(s)
+        .ok()
+        .map(|t| t.with_timezone(&jst()))
 }
 
 /// Renders an instant as RFC 3339 with the `+09:00` offset (contract §5).
 pub fn to_rfc3339(t: Instant) -> String {
-    t.with_timezone(&jst()).to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+    t.with_timezone(&jst())
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
 }
 
 /// Parses the subset of ISO 8601 durations the API accepts: `PT48H`, `P2D`, `P1DT2H30M`, `-PT1H`, `PT15S`.
@@ -137,7 +140,10 @@ pub fn parse_iso_duration(s: &str) -> Option<Duration> {
 
 /// Builds a JST instant from its parts (tests and fixtures).
 pub fn jst_instant(y: i32, m: u32, d: u32, h: u32, min: u32) -> Instant {
-    jst().with_ymd_and_hms(y, m, d, h, min, 0).single().expect("a valid JST date-time")
+    jst()
+        .with_ymd_and_hms(y, m, d, h, min, 0)
+        .single()
+        .expect("a valid JST date-time")
 }
 
 #[cfg(test)]
@@ -146,7 +152,9 @@ mod tests {
 
     #[test]
     fn frozen_clock_moves_only_when_told() {
-        let mut c = Clock::Frozen { at: jst_instant(2018, 11, 27, 16, 30) };
+        let mut c = Clock::Frozen {
+            at: jst_instant(2018, 11, 27, 16, 30),
+        };
         assert_eq!(c.now(), jst_instant(2018, 11, 27, 16, 30));
         c.advance(Duration::hours(48));
         assert_eq!(c.now(), jst_instant(2018, 11, 29, 16, 30));
@@ -165,10 +173,22 @@ mod tests {
     #[test]
     fn iso_durations() {
         assert_eq!(parse_iso_duration("PT48H"), Some(Duration::hours(48)));
-        assert_eq!(parse_iso_duration("P1DT2H30M"), Some(Duration::minutes(26 * 60 + 30)));
+        assert_eq!(
+            parse_iso_duration("P1DT2H30M"),
+            Some(Duration::minutes(26 * 60 + 30))
+        );
         assert_eq!(parse_iso_duration("-PT1H"), Some(-Duration::hours(1)));
         assert_eq!(parse_iso_duration("P2W"), Some(Duration::days(14)));
-        for bad in ["", "P", "PT", "48H", "PTH", "PT4.5H", "P1X", "PT99999999999999999H"] {
+        for bad in [
+            "",
+            "P",
+            "PT",
+            "48H",
+            "PTH",
+            "PT4.5H",
+            "P1X",
+            "PT99999999999999999H",
+        ] {
             assert_eq!(parse_iso_duration(bad), None, "{bad}");
         }
     }

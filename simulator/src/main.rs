@@ -26,7 +26,11 @@ fn parse_args() -> Result<Options, String> {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
         match a.as_str() {
             "--listen" => o.listen = value("--listen")?,
-            "--seed" => o.seed = value("--seed")?.parse().map_err(|_| "--seed needs a number".to_string())?,
+            "--seed" => {
+                o.seed = value("--seed")?
+                    .parse()
+                    .map_err(|_| "--seed needs a number".to_string())?
+            }
             "--public-url" => o.public_url = Some(value("--public-url")?),
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument {other}")),
@@ -59,7 +63,9 @@ async fn main() {
             std::process::exit(1);
         }
     };
-    let addr: SocketAddr = listener.local_addr().expect("a bound listener has an address");
+    let addr: SocketAddr = listener
+        .local_addr()
+        .expect("a bound listener has an address");
     let public = o.public_url.unwrap_or_else(|| format!("http://{addr}/"));
     let state = nss_simulator::new_state(o.seed, &public);
     let base = state.public_base.clone();

@@ -30,7 +30,12 @@ pub fn login_url(cx: &Cx) -> String {
 
 /// A recipient from a person's values: `prefix` names the fields (`""`, `manager_`).
 pub fn recipient(values: &Values, company: &str, prefix: &str) -> Recipient {
-    let get = |k: &str| values.get(&format!("{prefix}{k}")).cloned().unwrap_or_default();
+    let get = |k: &str| {
+        values
+            .get(&format!("{prefix}{k}"))
+            .cloned()
+            .unwrap_or_default()
+    };
     let department = get("department");
     Recipient {
         company: company.to_string(),

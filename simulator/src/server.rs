@@ -11,7 +11,14 @@ use tokio::net::TcpListener;
 pub fn new_state(seed: u64, public_base: &str) -> Arc<AppState> {
     let store = MemoryStore::new();
     store
-        .create(Workspace::new(DEFAULT_ID, WorkspaceSpec { seed, now: None, fixture: None }))
+        .create(Workspace::new(
+            DEFAULT_ID,
+            WorkspaceSpec {
+                seed,
+                now: None,
+                fixture: None,
+            },
+        ))
         .expect("a new store has no default workspace yet");
     Arc::new(AppState::new(Arc::new(store), public_base))
 }
@@ -23,5 +30,7 @@ pub async fn run(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let app = router(state).layer(tower_http::catch_panic::CatchPanicLayer::new());
-    axum::serve(listener, app).with_graceful_shutdown(shutdown).await
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await
 }

@@ -23,14 +23,22 @@ pub struct TestApp {
 impl TestApp {
     /// Starts the real app on a free port.
     pub async fn spawn() -> TestApp {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind port 0");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind port 0");
         let address = format!("http://{}", listener.local_addr().expect("local address"));
         let state = nss_simulator::new_state(0, PUBLIC_BASE);
         let serving = Arc::clone(&state);
         tokio::spawn(async move {
-            nss_simulator::run(listener, serving, std::future::pending()).await.expect("server runs");
+            nss_simulator::run(listener, serving, std::future::pending())
+                .await
+                .expect("server runs");
         });
-        TestApp { address, state, api: reqwest::Client::new() }
+        TestApp {
+            address,
+            state,
+            api: reqwest::Client::new(),
+        }
     }
 
     /// Creates a workspace with `seed` and its clock frozen at `now` (RFC 3339).
@@ -49,7 +57,12 @@ impl TestApp {
 
     /// GET an API path (relative to `/_sim/api/`) as JSON.
     pub async fn get_api(&self, path: &str) -> Value {
-        let r = self.api.get(format!("{}/_sim/api/{path}", self.address)).send().await.expect("api get");
+        let r = self
+            .api
+            .get(format!("{}/_sim/api/{path}", self.address))
+            .send()
+            .await
+            .expect("api get");
         assert!(r.status().is_success(), "GET {path}: {}", r.status());
         r.json().await.expect("json")
     }
@@ -69,13 +82,19 @@ impl TestApp {
 
     /// Moves a workspace clock by an ISO 8601 duration.
     pub async fn advance(&self, ws: &str, by: &str) {
-        let (status, _) = self.post_api(&format!("workspaces/{ws}/clock"), json!({"advance": by})).await;
+        let (status, _) = self
+            .post_api(&format!("workspaces/{ws}/clock"), json!({"advance": by}))
+            .await;
         assert_eq!(status, 200);
     }
 
     /// The mails of a workspace.
     pub async fn mails(&self, ws: &str) -> Vec<Value> {
-        self.get_api(&format!("workspaces/{ws}/mails")).await.as_array().cloned().unwrap_or_default()
+        self.get_api(&format!("workspaces/{ws}/mails"))
+            .await
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// A new browser on the workspace.
@@ -112,14 +131,20 @@ pub struct Browser {
 impl Browser {
     /// Opens a path relative to the workspace base.
     pub async fn open(&mut self, rel: &str) -> &Value {
-        let r = self.client.get(format!("{}{}{rel}", self.origin, self.base)).send().await.expect("GET");
+        let r = self
+            .client
+            .get(format!("{}{}{rel}", self.origin, self.base))
+            .send()
+            .await
+            .expect("GET");
         self.take(r).await
     }
 
     async fn take(&mut self, r: reqwest::Response) -> &Value {
         self.status = r.status().as_u16();
         let text = r.text().await.expect("body");
-        self.screen = serde_json::from_str(&text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"));
+        self.screen =
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"));
         &self.screen
     }
 
@@ -130,13 +155,20 @@ impl Browser {
     pub fn errors(&self) -> Vec<String> {
         self.screen["errors"]
             .as_array()
-            .map(|a| a.iter().filter_map(|e| e.as_str().map(str::to_string)).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|e| e.as_str().map(str::to_string))
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
     /// All fields of the screen's form.
     pub fn fields(&self) -> Vec<Value> {
-        self.screen["forms"][0]["fields"].as_array().cloned().unwrap_or_default()
+        self.screen["forms"][0]["fields"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// The field printed with `label` (full label, e.g. 「氏名 姓」), optionally within a section.
@@ -154,7 +186,12 @@ impl Browser {
     pub fn text(&self) -> String {
         self.screen["texts"]
             .as_array()
-            .map(|a| a.iter().filter_map(|t| t.as_str()).collect::<Vec<_>>().join("\n"))
+            .map(|a| {
+                a.iter()
+                    .filter_map(|t| t.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
             .unwrap_or_default()
     }
 
@@ -166,13 +203,18 @@ impl Browser {
         let mut pairs = current_values(&form);
         for (label, value) in values {
             let f = self.field(label).unwrap_or_else(|| {
-                panic!("screen {} has no field {label}; fields: {:?}", self.id(), labels(&form))
+                panic!(
+                    "screen {} has no field {label}; fields: {:?}",
+                    self.id(),
+                    labels(&form)
+                )
             });
             let name = f["name"].as_str().expect("name").to_string();
             pairs.retain(|(k, _)| *k != name);
             match f["type"].as_str() {
                 Some("radio") | Some("select") => {
-                    let v = option_value(&f, value).unwrap_or_else(|| panic!("{label}: no option {value}"));
+                    let v = option_value(&f, value)
+                        .unwrap_or_else(|| panic!("{label}: no option {value}"));
                     pairs.push((name, v));
                 }
                 Some("checkbox") => {
@@ -183,7 +225,8 @@ impl Browser {
                         value.split('、').filter(|p| !p.is_empty()).collect()
                     };
                     for part in parts {
-                        let v = option_value(&f, part).unwrap_or_else(|| panic!("{label}: no option {part}"));
+                        let v = option_value(&f, part)
+                            .unwrap_or_else(|| panic!("{label}: no option {part}"));
                         pairs.push((name.clone(), v));
                     }
                 }
@@ -195,8 +238,12 @@ impl Browser {
             .and_then(|bs| bs.iter().find(|b| b["label"] == *button))
             .unwrap_or_else(|| panic!("screen {} has no button {button}", self.id()))
             .clone();
-        pairs.push((b["name"].as_str().unwrap_or("op").to_string(), b["value"].as_str().unwrap_or("").to_string()));
-        self.post(form["action"].as_str().expect("action"), &pairs).await
+        pairs.push((
+            b["name"].as_str().unwrap_or("op").to_string(),
+            b["value"].as_str().unwrap_or("").to_string(),
+        ));
+        self.post(form["action"].as_str().expect("action"), &pairs)
+            .await
     }
 
     /// Posts raw pairs to an absolute path (for stale-form and hand-made requests).
@@ -223,12 +270,26 @@ impl Browser {
 fn labels(form: &Value) -> Vec<String> {
     form["fields"]
         .as_array()
-        .map(|a| a.iter().map(|f| format!("{} / {}", f["section"].as_str().unwrap_or(""), f["label"].as_str().unwrap_or(""))).collect())
+        .map(|a| {
+            a.iter()
+                .map(|f| {
+                    format!(
+                        "{} / {}",
+                        f["section"].as_str().unwrap_or(""),
+                        f["label"].as_str().unwrap_or("")
+                    )
+                })
+                .collect()
+        })
         .unwrap_or_default()
 }
 
 fn option_value(f: &Value, wanted: &str) -> Option<String> {
-    f["options"].as_array()?.iter().find(|o| o["label"] == wanted || o["value"] == wanted).and_then(|o| o["value"].as_str().map(str::to_string))
+    f["options"]
+        .as_array()?
+        .iter()
+        .find(|o| o["label"] == wanted || o["value"] == wanted)
+        .and_then(|o| o["value"].as_str().map(str::to_string))
 }
 
 /// What a browser would send for the form as rendered: text values, selected options, hidden fields.
@@ -289,15 +350,27 @@ impl Browser {
     pub async fn register_temp_account(&mut self, app: &TestApp, ws: &str) -> (String, String) {
         self.open("apply/").await;
         self.press("システム利用規程に同意する", &[]).await;
-        self.press("申込内容確認へ進む", manual000::TEMP_INPUT).await;
-        assert_eq!(self.id(), "temp_account.confirm", "errors: {:?}", self.errors());
+        self.press("申込内容確認へ進む", manual000::TEMP_INPUT)
+            .await;
+        assert_eq!(
+            self.id(),
+            "temp_account.confirm",
+            "errors: {:?}",
+            self.errors()
+        );
         self.press("申込内容を登録する", &[]).await;
         assert_eq!(self.id(), "temp_account.complete");
         let mails = app.mails(ws).await;
-        let text = mails.last().expect("the temporary-account mail")["text"].as_str().unwrap().to_string();
+        let text = mails.last().expect("the temporary-account mail")["text"]
+            .as_str()
+            .unwrap()
+            .to_string();
         let grab = |key: &str| {
             text.lines()
-                .find_map(|l| l.split_once(key).map(|(_, v)| v.trim_start_matches([' ', ':', '：']).trim().to_string()))
+                .find_map(|l| {
+                    l.split_once(key)
+                        .map(|(_, v)| v.trim_start_matches([' ', ':', '：']).trim().to_string())
+                })
                 .unwrap_or_else(|| panic!("no {key} in mail:\n{text}"))
         };
         (grab("仮ログインID"), grab("仮パスワード"))
@@ -306,18 +379,30 @@ impl Browser {
     /// Logs in on the NSS login page.
     pub async fn login(&mut self, id: &str, password: &str) -> &Value {
         self.open("login/nsscoapp/").await;
-        self.press("ログイン", &[("ログインID", id), ("パスワード", password)]).await
+        self.press("ログイン", &[("ログインID", id), ("パスワード", password)])
+            .await
     }
 
     /// P2 with the manual's data, from the guidance to the confirm screen.
     pub async fn fill_application(&mut self) {
         assert_eq!(self.id(), "new_application.guidance");
         self.press("次へ進む", &[]).await;
-        self.press("次へ進む", &[("申込理由", manual000::REASON)]).await;
-        assert_eq!(self.id(), "new_application.office", "errors: {:?}", self.errors());
+        self.press("次へ進む", &[("申込理由", manual000::REASON)])
+            .await;
+        assert_eq!(
+            self.id(),
+            "new_application.office",
+            "errors: {:?}",
+            self.errors()
+        );
         self.press("反映", &[("郵便番号", "1008901")]).await;
         self.press("netNACCSを利用する", manual000::OFFICE).await;
-        assert_eq!(self.id(), "new_application.user_codes", "errors: {:?}", self.errors());
+        assert_eq!(
+            self.id(),
+            "new_application.user_codes",
+            "errors: {:?}",
+            self.errors()
+        );
         self.press("新規に利用者コードを追加する", &[]).await;
         self.press(
             "設定する",
@@ -331,19 +416,38 @@ impl Browser {
         .await;
         assert!(self.errors().is_empty(), "{:?}", self.errors());
         self.press("この内容で設定する", &[]).await;
-        assert_eq!(self.id(), "new_application.user_codes", "errors: {:?}", self.errors());
+        assert_eq!(
+            self.id(),
+            "new_application.user_codes",
+            "errors: {:?}",
+            self.errors()
+        );
         self.press("次へ進む", &[]).await;
         self.press(
             "次へ進む",
             &[
                 ("論理端末数 (netNACCS)", "5"),
-                ("機器共用・共同利用、図様添付を希望せず、または自社システムを利用します。", "機器共用・共同利用、図様添付を希望せず、または自社システムを利用します。"),
+                (
+                    "機器共用・共同利用、図様添付を希望せず、または自社システムを利用します。",
+                    "機器共用・共同利用、図様添付を希望せず、または自社システムを利用します。",
+                ),
             ],
         )
         .await;
-        assert_eq!(self.id(), "new_application.plan", "errors: {:?}", self.errors());
-        self.press("次へ進む", &[("適用料金 (netNACCS)", "従量のみ")]).await;
+        assert_eq!(
+            self.id(),
+            "new_application.plan",
+            "errors: {:?}",
+            self.errors()
+        );
+        self.press("次へ進む", &[("適用料金 (netNACCS)", "従量のみ")])
+            .await;
         self.press("申込内容確認へ進む", &[]).await;
-        assert_eq!(self.id(), "new_application.confirm", "errors: {:?}", self.errors());
+        assert_eq!(
+            self.id(),
+            "new_application.confirm",
+            "errors: {:?}",
+            self.errors()
+        );
     }
 }

@@ -8,13 +8,17 @@ pub async fn screens() -> Json<Value> {
     let all: Vec<Value> = catalogue()
         .iter()
         .map(|s| {
-            let doc: Value = serde_json::from_str(&crate::screen::json::to_json(s)).unwrap_or(Value::Null);
+            let doc: Value =
+                serde_json::from_str(&crate::screen::json::to_json(s)).unwrap_or(Value::Null);
             let (procedure, manual) = MANUAL_STEPS
                 .iter()
                 .find(|(id, _, _)| *id == s.id)
                 .map(|(_, p, m)| (*p, *m))
                 .unwrap_or(("", ""));
-            let path = FLOW.iter().find(|(_, _, id)| *id == s.id).map(|(_, p, _)| *p);
+            let path = FLOW
+                .iter()
+                .find(|(_, _, id)| *id == s.id)
+                .map(|(_, p, _)| *p);
             json!({
                 "id": s.id,
                 "title": s.title,

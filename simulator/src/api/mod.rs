@@ -15,15 +15,33 @@ use std::sync::Arc;
 
 pub fn router() -> Router<Arc<AppState>> {
     Router::new()
-        .route("/workspaces", post(workspaces::create).get(workspaces::list))
-        .route("/workspaces/{id}", get(workspaces::read).delete(workspaces::delete))
+        .route(
+            "/workspaces",
+            post(workspaces::create).get(workspaces::list),
+        )
+        .route(
+            "/workspaces/{id}",
+            get(workspaces::read).delete(workspaces::delete),
+        )
         .route("/workspaces/{id}/reset", post(workspaces::reset))
-        .route("/workspaces/{id}/clock", get(workspaces::clock).post(workspaces::move_clock))
+        .route(
+            "/workspaces/{id}/clock",
+            get(workspaces::clock).post(workspaces::move_clock),
+        )
         .route("/workspaces/{id}/mails", get(workspaces::mails))
-        .route("/workspaces/{id}/mails/{mail_id}/raw", get(workspaces::raw_mail))
+        .route(
+            "/workspaces/{id}/mails/{mail_id}/raw",
+            get(workspaces::raw_mail),
+        )
         .route("/workspaces/{id}/journal", get(workspaces::journal))
-        .route("/workspaces/{id}/applications", get(workspaces::applications))
-        .route("/workspaces/{id}/applications/{number}", get(workspaces::application))
+        .route(
+            "/workspaces/{id}/applications",
+            get(workspaces::applications),
+        )
+        .route(
+            "/workspaces/{id}/applications/{number}",
+            get(workspaces::application),
+        )
         .route("/screens", get(catalogue::screens))
         .fallback(error::no_such_call)
 }

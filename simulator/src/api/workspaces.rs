@@ -22,7 +22,8 @@ fn body<T: for<'de> Deserialize<'de> + Default>(bytes: &Bytes) -> Result<T, ApiE
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Ok(T::default());
     }
-    serde_json::from_slice(bytes).map_err(|e| ApiError::bad_request(format!("invalid JSON body: {e}")))
+    serde_json::from_slice(bytes)
+        .map_err(|e| ApiError::bad_request(format!("invalid JSON body: {e}")))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -46,27 +47,43 @@ fn summary(st: &AppState, ws: &Workspace) -> Value {
 }
 
 fn valid_id(id: &str) -> bool {
-    !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 pub async fn create(State(st): St, bytes: Bytes) -> Result<Response, ApiError> {
     let req: CreateRequest = body(&bytes)?;
     let now = match &req.now {
         Some(s) => Some(clock::parse_rfc3339(s).ok_or_else(|| {
-            ApiError::bad_request(format!("now: {s:?} is not an RFC 3339 time such as 2018-11-27T16:30:00+09:00"))
+            ApiError::bad_request(format!(
+                "now: {s:?} is not an RFC 3339 time such as 2018-11-27T16:30:00+09:00"
+            ))
         })?),
         None => None,
     };
     if let Some(f) = &req.fixture {
         // Fixture presets arrive with the NACCS center's review; none exists yet.
-        return Err(ApiError::bad_request(format!("unknown fixture {f:?}; no fixture presets are defined yet")));
+        return Err(ApiError::bad_request(format!(
+            "unknown fixture {f:?}; no fixture presets are defined yet"
+        )));
     }
     let id = match req.id {
         Some(id) if valid_id(&id) => id,
-        Some(id) => return Err(ApiError::bad_request(format!("id {id:?}: use 1–64 letters, digits, - or _"))),
+        Some(id) => {
+            return Err(ApiError::bad_request(format!(
+                "id {id:?}: use 1–64 letters, digits, - or _"
+            )));
+        }
         None => format!("ws{}", st.next_workspace.fetch_add(1, Ordering::Relaxed)),
     };
-    let spec = WorkspaceSpec { seed: req.seed.unwrap_or(0), now, fixture: None };
+    let spec = WorkspaceSpec {
+        seed: req.seed.unwrap_or(0),
+        now,
+        fixture: None,
+    };
     let ws = Workspace::new(&id, spec);
     let answer = summary(&st, &ws);
     st.store
@@ -94,7 +111,11 @@ pub async fn read(State(st): St, Path(id): Path<String>) -> Result<Json<Value>, 
 }
 
 pub async fn delete(State(st): St, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
-    if st.store.delete(&id) { Ok(StatusCode::NO_CONTENT) } else { Err(ApiError::no_workspace(&id)) }
+    if st.store.delete(&id) {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiError::no_workspace(&id))
+    }
 }
 
 pub async fn reset(State(st): St, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
@@ -121,22 +142,33 @@ pub struct ClockRequest {
     pub freeze: Option<bool>,
 }
 
-pub async fn move_clock(State(st): St, Path(id): Path<String>, bytes: Bytes) -> Result<Json<Value>, ApiError> {
+pub async fn move_clock(
+    State(st): St,
+    Path(id): Path<String>,
+    bytes: Bytes,
+) -> Result<Json<Value>, ApiError> {
     let req: ClockRequest = body(&bytes)?;
     let advance = match &req.advance {
         Some(s) => Some(clock::parse_iso_duration(s).ok_or_else(|| {
-            ApiError::bad_request(format!("advance: {s:?} is not an ISO 8601 duration such as PT48H or P1DT2H"))
+            ApiError::bad_request(format!(
+                "advance: {s:?} is not an ISO 8601 duration such as PT48H or P1DT2H"
+            ))
         })?),
         None => None,
     };
     let set: Option<Instant> = match &req.set {
         Some(s) => Some(clock::parse_rfc3339(s).ok_or_else(|| {
-            ApiError::bad_request(format!("set: {s:?} is not an RFC 3339 time such as 2018-11-27T16:30:00+09:00"))
+            ApiError::bad_request(format!(
+                "set: {s:?} is not an RFC 3339 time such as 2018-11-27T16:30:00+09:00"
+            ))
         })?),
         None => None,
     };
-    if advance.is_none() && set.is_none() && req.follow_real_time.is_none() && req.freeze.is_none() {
-        return Err(ApiError::bad_request("give one of advance, set, follow_real_time or freeze"));
+    if advance.is_none() && set.is_none() && req.follow_real_time.is_none() && req.freeze.is_none()
+    {
+        return Err(ApiError::bad_request(
+            "give one of advance, set, follow_real_time or freeze",
+        ));
     }
     with_ws(&st, &id, |ws| {
         if req.follow_real_time == Some(true) {
@@ -176,12 +208,28 @@ pub async fn mails(State(st): St, Path(id): Path<String>) -> Result<Json<Value>,
     })
 }
 
-pub async fn raw_mail(State(st): St, Path((id, mail_id)): Path<(String, String)>) -> Result<Response, ApiError> {
-    let mail = with_ws(&st, &id, |ws| ws.mails.iter().find(|m| m.id.to_string() == mail_id).cloned())?;
-    let mail = mail.ok_or_else(|| {
-        ApiError::new(StatusCode::NOT_FOUND, "mail_not_found", format!("no mail {mail_id}; list them with GET …/mails"))
+pub async fn raw_mail(
+    State(st): St,
+    Path((id, mail_id)): Path<(String, String)>,
+) -> Result<Response, ApiError> {
+    let mail = with_ws(&st, &id, |ws| {
+        ws.mails
+            .iter()
+            .find(|m| m.id.to_string() == mail_id)
+            .cloned()
     })?;
-    Ok(([(header::CONTENT_TYPE, "message/rfc822")], crate::mail::render(&mail)).into_response())
+    let mail = mail.ok_or_else(|| {
+        ApiError::new(
+            StatusCode::NOT_FOUND,
+            "mail_not_found",
+            format!("no mail {mail_id}; list them with GET …/mails"),
+        )
+    })?;
+    Ok((
+        [(header::CONTENT_TYPE, "message/rfc822")],
+        crate::mail::render(&mail),
+    )
+        .into_response())
 }
 
 pub async fn journal(State(st): St, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
@@ -222,10 +270,20 @@ pub fn application_json(a: &crate::workspace::application::Application) -> Value
 }
 
 pub async fn applications(State(st): St, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
-    with_ws(&st, &id, |ws| Json(json!(ws.applications.iter().map(application_json).collect::<Vec<_>>())))
+    with_ws(&st, &id, |ws| {
+        Json(json!(
+            ws.applications
+                .iter()
+                .map(application_json)
+                .collect::<Vec<_>>()
+        ))
+    })
 }
 
-pub async fn application(State(st): St, Path((id, number)): Path<(String, String)>) -> Result<Json<Value>, ApiError> {
+pub async fn application(
+    State(st): St,
+    Path((id, number)): Path<(String, String)>,
+) -> Result<Json<Value>, ApiError> {
     with_ws(&st, &id, |ws| ws.application(&number).map(application_json))?
         .map(Json)
         .ok_or_else(|| {

@@ -55,8 +55,14 @@ mod tests {
     #[test]
     fn formats_match_the_manuals() {
         assert_eq!(temp_login_id(d(2018, 11, 27), 12881), "1812881");
-        assert_eq!(reception_number(d(2018, 11, 28), 55, ReceptionKind::Application), "1800055A");
-        assert_eq!(reception_number(d(2021, 3, 1), 1932, ReceptionKind::SystemSettings), "2101932C");
+        assert_eq!(
+            reception_number(d(2018, 11, 28), 55, ReceptionKind::Application),
+            "1800055A"
+        );
+        assert_eq!(
+            reception_number(d(2021, 3, 1), 1932, ReceptionKind::SystemSettings),
+            "2101932C"
+        );
     }
 
     #[test]
@@ -65,7 +71,10 @@ mod tests {
         for _ in 0..100 {
             let p = temp_password(&mut rng);
             assert_eq!(p.len(), 8);
-            assert!(p.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()));
+            assert!(
+                p.bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+            );
             assert!(p.bytes().any(|b| b.is_ascii_digit()));
             assert!(p.bytes().any(|b| b.is_ascii_uppercase()));
         }

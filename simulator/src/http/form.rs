@@ -23,12 +23,19 @@ pub struct FormInput {
 impl FormInput {
     /// The first value of `name`.
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+        self.pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
     }
 
     /// Every value of `name`.
     pub fn all(&self, name: &str) -> Vec<&str> {
-        self.pairs.iter().filter(|(k, _)| k == name).map(|(_, v)| v.as_str()).collect()
+        self.pairs
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .collect()
     }
 
     /// The pressed button's value (every NSS button is named `op`).
@@ -38,13 +45,18 @@ impl FormInput {
 
     /// A non-empty uploaded file of `field`.
     pub fn file(&self, field: &str) -> Option<&Upload> {
-        self.files.iter().find(|u| u.field == field && !u.filename.is_empty())
+        self.files
+            .iter()
+            .find(|u| u.field == field && !u.filename.is_empty())
     }
 
     /// Builds a form from pairs (tests).
     pub fn from_pairs(pairs: &[(&str, &str)]) -> Self {
         FormInput {
-            pairs: pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+            pairs: pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
             files: Vec::new(),
         }
     }
@@ -73,7 +85,9 @@ impl FormInput {
                         filename,
                         size: data.len() as u64,
                     }),
-                    None => form.pairs.push((name, String::from_utf8_lossy(&data).into_owned())),
+                    None => form
+                        .pairs
+                        .push((name, String::from_utf8_lossy(&data).into_owned())),
                 }
             }
             form

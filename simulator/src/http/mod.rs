@@ -29,7 +29,11 @@ impl AppState {
         if !public_base.ends_with('/') {
             public_base.push('/');
         }
-        AppState { store, public_base, next_workspace: AtomicU64::new(1) }
+        AppState {
+            store,
+            public_base,
+            next_workspace: AtomicU64::new(1),
+        }
     }
 
     /// The base URL of a workspace (contract §3).
@@ -49,8 +53,14 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/_health", get(|| async { "ok" }))
         .nest("/_sim/api", crate::api::router())
         .merge(crate::pages::router())
-        .route("/w/{ws}/", get(nss::workspace_root).post(nss::workspace_root))
-        .route("/w/{ws}/{*path}", get(nss::workspace_path).post(nss::workspace_path))
+        .route(
+            "/w/{ws}/",
+            get(nss::workspace_root).post(nss::workspace_root),
+        )
+        .route(
+            "/w/{ws}/{*path}",
+            get(nss::workspace_path).post(nss::workspace_path),
+        )
         .route("/", get(nss::default_root).post(nss::default_root))
         .route("/{*path}", get(nss::default_path).post(nss::default_path))
         .with_state(state)
@@ -58,7 +68,10 @@ pub fn router(state: Arc<AppState>) -> Router {
 
 async fn stylesheet() -> impl IntoResponse {
     (
-        [(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")],
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
         crate::screen::html::STYLESHEET,
     )
 }

@@ -19,11 +19,19 @@ pub async fn default_root(State(st): State<Arc<AppState>>, req: Request) -> Resp
     serve(st, DEFAULT_ID.to_string(), String::new(), req).await
 }
 
-pub async fn default_path(State(st): State<Arc<AppState>>, Path(path): Path<String>, req: Request) -> Response {
+pub async fn default_path(
+    State(st): State<Arc<AppState>>,
+    Path(path): Path<String>,
+    req: Request,
+) -> Response {
     serve(st, DEFAULT_ID.to_string(), path, req).await
 }
 
-pub async fn workspace_root(State(st): State<Arc<AppState>>, Path(ws): Path<String>, req: Request) -> Response {
+pub async fn workspace_root(
+    State(st): State<Arc<AppState>>,
+    Path(ws): Path<String>,
+    req: Request,
+) -> Response {
     serve(st, ws, String::new(), req).await
 }
 
@@ -58,10 +66,22 @@ async fn serve(st: Arc<AppState>, ws_id: String, path: String, req: Request) -> 
     let json = wants_json(req.headers());
     let cookies = session_cookies(req.headers());
     let query = req.uri().query().unwrap_or("").to_string();
-    let method = if req.method() == axum::http::Method::POST { Method::Post } else { Method::Get };
-    let base = if ws_id == DEFAULT_ID { "/".to_string() } else { format!("/w/{ws_id}/") };
+    let method = if req.method() == axum::http::Method::POST {
+        Method::Post
+    } else {
+        Method::Get
+    };
+    let base = if ws_id == DEFAULT_ID {
+        "/".to_string()
+    } else {
+        format!("/w/{ws_id}/")
+    };
     let public_base = st.base_url(&ws_id);
-    let form = if method == Method::Post { FormInput::read(req).await } else { FormInput::default() };
+    let form = if method == Method::Post {
+        FormInput::read(req).await
+    } else {
+        FormInput::default()
+    };
     let nss_req = NssRequest {
         method,
         path: &path,
@@ -71,16 +91,23 @@ async fn serve(st: Arc<AppState>, ws_id: String, path: String, req: Request) -> 
         base: &base,
         public_base: &public_base,
     };
-    let Some(reply) = store::update(st.store.as_ref(), &ws_id, |ws| procedures::handle(ws, &nss_req)) else {
+    let Some(reply) = store::update(st.store.as_ref(), &ws_id, |ws| {
+        procedures::handle(ws, &nss_req)
+    }) else {
         let mut s = Screen::new("error.no_workspace", "ワークスペースが見つかりません");
         s.status = 404;
-        s.errors.push(format!("ワークスペース「{ws_id}」は存在しません。"));
+        s.errors
+            .push(format!("ワークスペース「{ws_id}」は存在しません。"));
         return render(&s, "/", json, None);
     };
     let cookie = match reply.cookie {
         CookieAction::Keep => None,
-        CookieAction::Set(token) => Some(format!("{COOKIE}={token}; Path={base}; HttpOnly; SameSite=Lax")),
-        CookieAction::Clear => Some(format!("{COOKIE}=; Path={base}; Max-Age=0; HttpOnly; SameSite=Lax")),
+        CookieAction::Set(token) => Some(format!(
+            "{COOKIE}={token}; Path={base}; HttpOnly; SameSite=Lax"
+        )),
+        CookieAction::Clear => Some(format!(
+            "{COOKIE}=; Path={base}; Max-Age=0; HttpOnly; SameSite=Lax"
+        )),
     };
     match reply.body {
         Body::Screen(screen) => render(&screen, &base, json, cookie),
@@ -106,8 +133,17 @@ fn render(screen: &Screen, base: &str, json: bool, cookie: Option<String>) -> Re
     } else {
         ("text/html; charset=utf-8", html::to_html(screen, base))
     };
-    let mut r = (status, [(header::CONTENT_TYPE, ctype), (header::CACHE_CONTROL, "no-store")], body).into_response();
-    r.headers_mut().insert(header::VARY, HeaderValue::from_static("Accept"));
+    let mut r = (
+        status,
+        [
+            (header::CONTENT_TYPE, ctype),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        body,
+    )
+        .into_response();
+    r.headers_mut()
+        .insert(header::VARY, HeaderValue::from_static("Accept"));
     add_cookie(&mut r, cookie);
     r
 }

@@ -42,7 +42,12 @@ async fn index(State(st): State<Arc<AppState>>) -> Html<String> {
         .iter()
         .filter_map(|id| {
             store::update(st.store.as_ref(), id, |ws| {
-                (ws.id.clone(), clock::format_minute(ws.now()), ws.mails.len(), ws.applications.len())
+                (
+                    ws.id.clone(),
+                    clock::format_minute(ws.now()),
+                    ws.mails.len(),
+                    ws.applications.len(),
+                )
             })
         })
         .collect();
@@ -69,7 +74,11 @@ async fn index(State(st): State<Arc<AppState>>) -> Html<String> {
 
 async fn mailbox(State(st): State<Arc<AppState>>, Path(ws): Path<String>) -> Response {
     let Some(mails) = store::update(st.store.as_ref(), &ws, |w| w.mails.clone()) else {
-        return (StatusCode::NOT_FOUND, page("ワークスペースが見つかりません", html! { p { (ws) } })).into_response();
+        return (
+            StatusCode::NOT_FOUND,
+            page("ワークスペースが見つかりません", html! { p { (ws) } }),
+        )
+            .into_response();
     };
     page(
         &format!("メールボックス（{ws}）"),
@@ -93,9 +102,15 @@ async fn mailbox(State(st): State<Arc<AppState>>, Path(ws): Path<String>) -> Res
 }
 
 async fn mail(State(st): State<Arc<AppState>>, Path((ws, id)): Path<(String, String)>) -> Response {
-    let found = store::update(st.store.as_ref(), &ws, |w| w.mails.iter().find(|m| m.id.to_string() == id).cloned());
+    let found = store::update(st.store.as_ref(), &ws, |w| {
+        w.mails.iter().find(|m| m.id.to_string() == id).cloned()
+    });
     let Some(Some(m)) = found else {
-        return (StatusCode::NOT_FOUND, page("メールが見つかりません", html! { p { (ws) " / " (id) } })).into_response();
+        return (
+            StatusCode::NOT_FOUND,
+            page("メールが見つかりません", html! { p { (ws) " / " (id) } }),
+        )
+            .into_response();
     };
     page(
         &m.subject,

@@ -13,7 +13,8 @@ pub fn view(base: &str, today: NaiveDate) -> Screen {
     let mut s = Screen::new("bbs.index", "NSS電子申請情報ページ");
     s.contact = false;
     s.intro = vec!["NACCS掲示板 > 申込手続（NSS）".to_string()];
-    s.blocks.push(Block::Text(vec!["1 NSSについて".to_string()]));
+    s.blocks
+        .push(Block::Text(vec!["1 NSSについて".to_string()]));
     s.blocks.push(Block::Links(vec![
         Link::new("NSSログインはこちら", format!("{base}login/nsscoapp/")),
         Link::new("新規申込", format!("{base}apply/")),

@@ -44,14 +44,20 @@ pub fn frame(screen: &mut Screen, cx: &Cx) {
         });
     }
     if let Some(form) = &mut screen.form {
-        form.hidden.insert(0, ("_flow".to_string(), cx.session.flow_token.clone()));
+        form.hidden
+            .insert(0, ("_flow".to_string(), cx.session.flow_token.clone()));
         screen.notices.insert(0, NO_BACK_BUTTON.to_string());
     }
 }
 
 /// The form of the session's current screen with these bottom buttons.
 pub fn form(cx: &Cx, buttons: Vec<Button>) -> Form {
-    Form { action: cx.url(path_of(cx.session.at)), hidden: Vec::new(), multipart: false, buttons }
+    Form {
+        action: cx.url(path_of(cx.session.at)),
+        hidden: Vec::new(),
+        multipart: false,
+        buttons,
+    }
 }
 
 /// 「< 前に戻る」.
@@ -82,7 +88,9 @@ pub fn nav_buttons() -> Vec<Button> {
 
 /// The draft of the session (created empty if missing).
 pub fn draft<'a>(cx: &'a mut Cx) -> &'a mut ApplicationDraft {
-    cx.session.draft.get_or_insert_with(ApplicationDraft::default)
+    cx.session
+        .draft
+        .get_or_insert_with(ApplicationDraft::default)
 }
 
 /// 一時保存: keeps the draft with the temporary account and ends the session (M000 【参考】).
@@ -101,16 +109,26 @@ pub fn save_and_logout(cx: &mut Cx) -> Step {
 
 /// Options 「事業所に同じ」/「その他(下欄に入力してください)」 (本社 所在地, 請求先 所在地).
 pub const SAME_AS_OFFICE: &[Opt] = &[
-    Opt { code: "same", label: "事業所に同じ", short: "事業所に同じ" },
-    Opt { code: "other", label: "その他(下欄に入力してください)", short: "その他" },
+    Opt {
+        code: "same",
+        label: "事業所に同じ",
+        short: "事業所に同じ",
+    },
+    Opt {
+        code: "other",
+        label: "その他(下欄に入力してください)",
+        short: "その他",
+    },
 ];
 
 /// The notes printed beside phone and FAX inputs.
 pub const NO_HYPHEN: &[&str] = &["「-」(ハイフン)を入力せずに、数字のみ入力してください。"];
 /// The note beside 郵便番号.
-pub const POSTAL_NOTE: &[&str] = &["郵便番号を入力し「反映」ボタンをクリックすると、住所が反映されます。"];
+pub const POSTAL_NOTE: &[&str] =
+    &["郵便番号を入力し「反映」ボタンをクリックすると、住所が反映されます。"];
 /// The note beside 住所(その他).
-pub const ADDRESS_NOTE: &[&str] = &["建物名、フロア階数および部屋番号がある場合は、入力してください。"];
+pub const ADDRESS_NOTE: &[&str] =
+    &["建物名、フロア階数および部屋番号がある場合は、入力してください。"];
 /// The note beside 企業名.
 pub const COMPANY_NOTE: &[&str] = &[
     "法人の場合は、法人格も含めて入力してください。",
@@ -219,7 +237,10 @@ macro_rules! name_rows {
 
 /// Fills a section's 住所(都道府県) and 住所(市区町村) from its 郵便番号 (「反映」, M000 【16】(2)).
 /// Returns the error to show when the code is malformed or unknown.
-pub fn reflect_postal(values: &mut crate::screen::spec::Values, prefix: &str) -> Option<(String, String)> {
+pub fn reflect_postal(
+    values: &mut crate::screen::spec::Values,
+    prefix: &str,
+) -> Option<(String, String)> {
     let field = format!("{prefix}postal");
     let code = values.get(&field).cloned().unwrap_or_default();
     match crate::domain::format::PostalCode::parse(&code) {
@@ -230,7 +251,10 @@ pub fn reflect_postal(values: &mut crate::screen::spec::Values, prefix: &str) ->
                 values.insert(format!("{prefix}city"), addr.city.to_string());
                 None
             }
-            None => Some((field, "入力された郵便番号に該当する住所が見つかりません。".to_string())),
+            None => Some((
+                field,
+                "入力された郵便番号に該当する住所が見つかりません。".to_string(),
+            )),
         },
     }
 }

@@ -32,13 +32,27 @@ pub fn view(base: &str, errors: &[String], login_id: &str, saved: bool) -> Scree
         heading: String::new(),
         lines: Vec::new(),
         rows: vec![
-            Row { label: "ログインID".into(), fields: vec![id], ..Default::default() },
-            Row { label: "パスワード".into(), fields: vec![pw], ..Default::default() },
+            Row {
+                label: "ログインID".into(),
+                fields: vec![id],
+                ..Default::default()
+            },
+            Row {
+                label: "パスワード".into(),
+                fields: vec![pw],
+                ..Default::default()
+            },
         ],
     }));
     s.blocks.push(Block::Links(vec![
-        Link::new("※ログインID・パスワードを忘れた方はこちら", format!("{base}bbs/")),
-        Link::new("※ログインIDをお持ちでない方はこちら", format!("{base}apply/")),
+        Link::new(
+            "※ログインID・パスワードを忘れた方はこちら",
+            format!("{base}bbs/"),
+        ),
+        Link::new(
+            "※ログインIDをお持ちでない方はこちら",
+            format!("{base}apply/"),
+        ),
     ]));
     s.form = Some(Form {
         action: format!("{base}login/nsscoapp/"),
@@ -72,13 +86,32 @@ pub(super) fn submit(ws: &mut Workspace, req: &NssRequest, now: Instant) -> Rout
         errors.push("パスワードを入力してください。".to_string());
     }
     if !errors.is_empty() {
-        return screen_reply(view(req.base, &errors, &login_id, false), CookieAction::Keep, Outcome::ValidationError, asked);
+        return screen_reply(
+            view(req.base, &errors, &login_id, false),
+            CookieAction::Keep,
+            Outcome::ValidationError,
+            asked,
+        );
     }
-    let Some(account) = ws.temp_accounts.get(&login_id).filter(|a| a.password == password) else {
-        return screen_reply(view(req.base, &[WRONG.to_string()], &login_id, false), CookieAction::Keep, Outcome::ValidationError, asked);
+    let Some(account) = ws
+        .temp_accounts
+        .get(&login_id)
+        .filter(|a| a.password == password)
+    else {
+        return screen_reply(
+            view(req.base, &[WRONG.to_string()], &login_id, false),
+            CookieAction::Keep,
+            Outcome::ValidationError,
+            asked,
+        );
     };
     if account.check(now).is_err() {
-        return screen_reply(view(req.base, &[TEMP_EXPIRED.to_string()], &login_id, false), CookieAction::Keep, Outcome::Expired, asked);
+        return screen_reply(
+            view(req.base, &[TEMP_EXPIRED.to_string()], &login_id, false),
+            CookieAction::Keep,
+            Outcome::Expired,
+            asked,
+        );
     }
     // Where the login lands: the menu once the application is registered, the saved screen
     // after 一時保存, the guidance otherwise (M000 【14】).
@@ -97,7 +130,14 @@ pub(super) fn submit(ws: &mut Workspace, req: &NssRequest, now: Instant) -> Rout
     let flow_token = ws.new_token();
     ws.sessions.insert(
         token.clone(),
-        Session { started_at: now, login: Some(login_id), at, flow_token, temp_input: Default::default(), draft },
+        Session {
+            started_at: now,
+            login: Some(login_id),
+            at,
+            flow_token,
+            temp_input: Default::default(),
+            draft,
+        },
     );
     redirect_reply(
         format!("{}{}", req.base, super::path_of(at)),

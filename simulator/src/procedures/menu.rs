@@ -23,11 +23,15 @@ pub fn view(cx: &mut Cx) -> Screen {
         .collect();
     s.blocks.push(Block::Table(Table {
         caption: "申込内容の確認".to_string(),
-        columns: ["受付番号", "申込分類", "申込日", "ステータス"].map(String::from).to_vec(),
+        columns: ["受付番号", "申込分類", "申込日", "ステータス"]
+            .map(String::from)
+            .to_vec(),
         rows,
     }));
     if cx.ws.applications.iter().all(|a| a.temp_login_id != login) {
-        s.blocks.push(Block::Text(vec!["登録済みの申込はありません。".to_string()]));
+        s.blocks.push(Block::Text(vec![
+            "登録済みの申込はありません。".to_string(),
+        ]));
     }
     s
 }

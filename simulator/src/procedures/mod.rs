@@ -102,11 +102,23 @@ pub const FLOW: &[(At, &str, &str)] = &[
     (At::TempConfirm, "apply/confirm", "temp_account.confirm"),
     (At::TempComplete, "apply/complete", "temp_account.complete"),
     (At::AppGuidance, "app/guidance", "new_application.guidance"),
-    (At::AppApplicant, "app/applicant", "new_application.applicant"),
+    (
+        At::AppApplicant,
+        "app/applicant",
+        "new_application.applicant",
+    ),
     (At::AppOffice, "app/office", "new_application.office"),
     (At::AppUsers, "app/users", "new_application.user_codes"),
-    (At::AppUserDetail, "app/users/detail", "new_application.user_code_detail"),
-    (At::AppTerminals, "app/terminals", "new_application.terminals"),
+    (
+        At::AppUserDetail,
+        "app/users/detail",
+        "new_application.user_code_detail",
+    ),
+    (
+        At::AppTerminals,
+        "app/terminals",
+        "new_application.terminals",
+    ),
     (At::AppPlan, "app/plan", "new_application.plan"),
     (At::AppBilling, "app/billing", "new_application.billing"),
     (At::AppConfirm, "app/confirm", "new_application.confirm"),
@@ -116,12 +128,18 @@ pub const FLOW: &[(At, &str, &str)] = &[
 
 /// The path of a flow screen.
 pub fn path_of(at: At) -> &'static str {
-    FLOW.iter().find(|(a, _, _)| *a == at).map(|(_, p, _)| *p).unwrap_or("menu")
+    FLOW.iter()
+        .find(|(a, _, _)| *a == at)
+        .map(|(_, p, _)| *p)
+        .unwrap_or("menu")
 }
 
 /// The screen id of a flow screen.
 pub fn screen_id_of(at: At) -> &'static str {
-    FLOW.iter().find(|(a, _, _)| *a == at).map(|(_, _, id)| *id).unwrap_or("menu.main")
+    FLOW.iter()
+        .find(|(a, _, _)| *a == at)
+        .map(|(_, _, id)| *id)
+        .unwrap_or("menu.main")
 }
 
 fn at_of(path: &str) -> Option<At> {
@@ -140,7 +158,9 @@ pub fn handle(ws: &mut Workspace, req: &NssRequest) -> Reply {
         },
         path: req.path.to_string(),
         screen,
-        button: (req.method == Method::Post).then(|| req.form.op().to_string()).filter(|s| !s.is_empty()),
+        button: (req.method == Method::Post)
+            .then(|| req.form.op().to_string())
+            .filter(|s| !s.is_empty()),
         outcome,
         next_screen,
         status,
@@ -150,15 +170,37 @@ pub fn handle(ws: &mut Workspace, req: &NssRequest) -> Reply {
 
 type Routed = (Reply, Option<String>, Outcome, Option<String>, u16);
 
-fn screen_reply(screen: Screen, cookie: CookieAction, outcome: Outcome, asked: Option<String>) -> Routed {
+fn screen_reply(
+    screen: Screen,
+    cookie: CookieAction,
+    outcome: Outcome,
+    asked: Option<String>,
+) -> Routed {
     let id = screen.id.to_string();
     let status = screen.status;
-    (Reply { body: Body::Screen(screen), cookie }, asked, outcome, Some(id), status)
+    (
+        Reply {
+            body: Body::Screen(screen),
+            cookie,
+        },
+        asked,
+        outcome,
+        Some(id),
+        status,
+    )
 }
 
-fn redirect_reply(to_path: String, next: Option<&str>, cookie: CookieAction, asked: Option<String>) -> Routed {
+fn redirect_reply(
+    to_path: String,
+    next: Option<&str>,
+    cookie: CookieAction,
+    asked: Option<String>,
+) -> Routed {
     (
-        Reply { body: Body::Redirect(to_path), cookie },
+        Reply {
+            body: Body::Redirect(to_path),
+            cookie,
+        },
         asked,
         Outcome::Ok,
         next.map(str::to_string),
@@ -167,7 +209,10 @@ fn redirect_reply(to_path: String, next: Option<&str>, cookie: CookieAction, ask
 }
 
 fn find_session(ws: &Workspace, cookies: &[String]) -> Option<String> {
-    cookies.iter().find(|t| ws.sessions.contains_key(t.as_str())).cloned()
+    cookies
+        .iter()
+        .find(|t| ws.sessions.contains_key(t.as_str()))
+        .cloned()
 }
 
 fn route(ws: &mut Workspace, req: &NssRequest, now: Instant) -> Routed {
@@ -181,18 +226,31 @@ fn route(ws: &mut Workspace, req: &NssRequest, now: Instant) -> Routed {
         ),
         (Method::Get, "login/nsscoapp/") => {
             let saved = req.query.contains("saved=1");
-            screen_reply(login::view(req.base, &[], "", saved), CookieAction::Keep, Outcome::Ok, Some("login.form".into()))
+            screen_reply(
+                login::view(req.base, &[], "", saved),
+                CookieAction::Keep,
+                Outcome::Ok,
+                Some("login.form".into()),
+            )
         }
         (Method::Post, "login/nsscoapp/") => login::submit(ws, req, now),
         (Method::Get, "logout") => {
             if let Some(t) = &token {
                 ws.sessions.remove(t);
             }
-            redirect_reply(format!("{}login/nsscoapp/", req.base), Some("login.form"), CookieAction::Clear, None)
+            redirect_reply(
+                format!("{}login/nsscoapp/", req.base),
+                Some("login.form"),
+                CookieAction::Clear,
+                None,
+            )
         }
-        (Method::Get, "bbs/") => {
-            screen_reply(bbs::view(req.base, now.date_naive()), CookieAction::Keep, Outcome::Ok, Some("bbs.index".into()))
-        }
+        (Method::Get, "bbs/") => screen_reply(
+            bbs::view(req.base, now.date_naive()),
+            CookieAction::Keep,
+            Outcome::Ok,
+            Some("bbs.index".into()),
+        ),
         (Method::Get, "apply/rules") => screen_reply(
             temp_account::rules::view(req.base),
             CookieAction::Keep,
@@ -218,11 +276,19 @@ fn route(ws: &mut Workspace, req: &NssRequest, now: Instant) -> Routed {
                 },
             );
             let screen = show(ws, &new_token, now, req, &FieldErrors::new());
-            screen_reply(screen, CookieAction::Set(new_token), Outcome::Ok, Some("temp_account.guidance".into()))
+            screen_reply(
+                screen,
+                CookieAction::Set(new_token),
+                Outcome::Ok,
+                Some("temp_account.guidance".into()),
+            )
         }
         (Method::Get, "menu") => {
             // The menu is reached by links (「←メニューに戻る」) from anywhere once logged in.
-            if let Some(t) = token.as_ref().filter(|t| ws.sessions[t.as_str()].login.is_some()) {
+            if let Some(t) = token
+                .as_ref()
+                .filter(|t| ws.sessions[t.as_str()].login.is_some())
+            {
                 if let Some(s) = ws.sessions.get_mut(t.as_str()) {
                     s.at = At::Menu;
                 }
@@ -231,24 +297,49 @@ fn route(ws: &mut Workspace, req: &NssRequest, now: Instant) -> Routed {
         }
         (method, path) => match at_of(path) {
             Some(at) => flow_request(ws, req, now, token, at, method),
-            None => screen_reply(errors::not_found(req.base), CookieAction::Keep, Outcome::NotFound, None),
+            None => screen_reply(
+                errors::not_found(req.base),
+                CookieAction::Keep,
+                Outcome::NotFound,
+                None,
+            ),
         },
     }
 }
 
 /// A request to a flow screen.
-fn flow_request(ws: &mut Workspace, req: &NssRequest, now: Instant, token: Option<String>, at: At, method: Method) -> Routed {
+fn flow_request(
+    ws: &mut Workspace,
+    req: &NssRequest,
+    now: Instant,
+    token: Option<String>,
+    at: At,
+    method: Method,
+) -> Routed {
     let asked = Some(screen_id_of(at).to_string());
     let Some(token) = token else {
         // No session: the cookie expired, was dropped, or this is a bookmark.
-        return screen_reply(login::expired(req.base), CookieAction::Clear, Outcome::Expired, asked);
+        return screen_reply(
+            login::expired(req.base),
+            CookieAction::Clear,
+            Outcome::Expired,
+            asked,
+        );
     };
     // A logged-in session whose temporary ID died (48 hours, M000 【9】) is over.
     if let Some(login_id) = ws.sessions.get(&token).and_then(|s| s.login.clone()) {
-        let alive = ws.temp_accounts.get(&login_id).is_some_and(|a| a.check(now).is_ok());
+        let alive = ws
+            .temp_accounts
+            .get(&login_id)
+            .is_some_and(|a| a.check(now).is_ok());
         if !alive {
             ws.sessions.remove(&token);
-            return screen_reply(login::expired(req.base), CookieAction::Clear, Outcome::Expired, asked);
+            return screen_reply(
+                login::expired(req.base),
+                CookieAction::Clear,
+                Outcome::Expired,
+                asked,
+            );
         }
     }
     let session = &ws.sessions[&token];
@@ -256,7 +347,12 @@ fn flow_request(ws: &mut Workspace, req: &NssRequest, now: Instant, token: Optio
         || (method == Method::Post && req.form.get("_flow") != Some(session.flow_token.as_str()));
     if stale {
         ws.sessions.remove(&token);
-        return screen_reply(errors::unexpected_operation(req.base), CookieAction::Clear, Outcome::UnexpectedOperation, asked);
+        return screen_reply(
+            errors::unexpected_operation(req.base),
+            CookieAction::Clear,
+            Outcome::UnexpectedOperation,
+            asked,
+        );
     }
     if method == Method::Get {
         let screen = show(ws, &token, now, req, &FieldErrors::new());
@@ -265,18 +361,33 @@ fn flow_request(ws: &mut Workspace, req: &NssRequest, now: Instant, token: Optio
     // An accepted POST: the form it came from is now stale.
     let fresh = ws.new_token();
     let Some(mut session) = ws.sessions.remove(&token) else {
-        return screen_reply(login::expired(req.base), CookieAction::Clear, Outcome::Expired, asked);
+        return screen_reply(
+            login::expired(req.base),
+            CookieAction::Clear,
+            Outcome::Expired,
+            asked,
+        );
     };
     session.flow_token = fresh;
     let step = {
-        let mut cx = Cx { ws, session: &mut session, now, base: req.base, public_base: req.public_base };
+        let mut cx = Cx {
+            ws,
+            session: &mut session,
+            now,
+            base: req.base,
+            public_base: req.public_base,
+        };
         submit(&mut cx, at, &req.form)
     };
     match step {
         Step::Stay(errors) => {
             ws.sessions.insert(token.clone(), session);
             let screen = show(ws, &token, now, req, &errors);
-            let outcome = if errors.is_empty() { Outcome::Ok } else { Outcome::ValidationError };
+            let outcome = if errors.is_empty() {
+                Outcome::Ok
+            } else {
+                Outcome::ValidationError
+            };
             screen_reply(screen, CookieAction::Keep, outcome, asked)
         }
         Step::Refresh => {
@@ -287,19 +398,41 @@ fn flow_request(ws: &mut Workspace, req: &NssRequest, now: Instant, token: Optio
         Step::Go(next) => {
             session.at = next;
             ws.sessions.insert(token, session);
-            redirect_reply(format!("{}{}", req.base, path_of(next)), Some(screen_id_of(next)), CookieAction::Keep, asked)
+            redirect_reply(
+                format!("{}{}", req.base, path_of(next)),
+                Some(screen_id_of(next)),
+                CookieAction::Keep,
+                asked,
+            )
         }
-        Step::EndAndGo(path) => redirect_reply(format!("{}{}", req.base, path), None, CookieAction::Clear, asked),
+        Step::EndAndGo(path) => redirect_reply(
+            format!("{}{}", req.base, path),
+            None,
+            CookieAction::Clear,
+            asked,
+        ),
     }
 }
 
 /// Builds the screen the session stands on.
-fn show(ws: &mut Workspace, token: &str, now: Instant, req: &NssRequest, errors: &FieldErrors) -> Screen {
+fn show(
+    ws: &mut Workspace,
+    token: &str,
+    now: Instant,
+    req: &NssRequest,
+    errors: &FieldErrors,
+) -> Screen {
     let Some(mut session) = ws.sessions.remove(token) else {
         return login::expired(req.base);
     };
     let screen = {
-        let mut cx = Cx { ws, session: &mut session, now, base: req.base, public_base: req.public_base };
+        let mut cx = Cx {
+            ws,
+            session: &mut session,
+            now,
+            base: req.base,
+            public_base: req.public_base,
+        };
         let mut screen = view(&mut cx, errors);
         common::frame(&mut screen, &cx);
         screen
@@ -356,18 +489,46 @@ pub const MANUAL_STEPS: &[(&str, &str, &str)] = &[
     ("bbs.index", "P1", "M000 【3】【4】【16】(1)"),
     ("temp_account.guidance", "P1 仮ログイン登録", "M000 【5】"),
     ("temp_account.input", "P1 仮ログイン登録", "M000 【6】"),
-    ("temp_account.confirm", "P1 仮ログイン登録", "M000 【7】【8】"),
+    (
+        "temp_account.confirm",
+        "P1 仮ログイン登録",
+        "M000 【7】【8】",
+    ),
     ("temp_account.complete", "P1 仮ログイン登録", "M000 【9】"),
     ("new_application.guidance", "P2 新規利用申込", "M000 【14】"),
-    ("new_application.applicant", "P2 新規利用申込", "M000 【15】"),
+    (
+        "new_application.applicant",
+        "P2 新規利用申込",
+        "M000 【15】",
+    ),
     ("new_application.office", "P2 新規利用申込", "M000 【16】"),
-    ("new_application.user_codes", "P2 新規利用申込", "M000 【17】【19】"),
-    ("new_application.user_code_detail", "P2 新規利用申込", "M000 【18】"),
-    ("new_application.terminals", "P2 新規利用申込", "M000 【20】"),
+    (
+        "new_application.user_codes",
+        "P2 新規利用申込",
+        "M000 【17】【19】",
+    ),
+    (
+        "new_application.user_code_detail",
+        "P2 新規利用申込",
+        "M000 【18】",
+    ),
+    (
+        "new_application.terminals",
+        "P2 新規利用申込",
+        "M000 【20】",
+    ),
     ("new_application.plan", "P2 新規利用申込", "M000 【21】"),
     ("new_application.billing", "P2 新規利用申込", "M000 【22】"),
-    ("new_application.confirm", "P2 新規利用申込", "M000 【23】【24】"),
-    ("new_application.complete", "P2 新規利用申込", "M000 【完了】"),
+    (
+        "new_application.confirm",
+        "P2 新規利用申込",
+        "M000 【23】【24】",
+    ),
+    (
+        "new_application.complete",
+        "P2 新規利用申込",
+        "M000 【完了】",
+    ),
     ("menu.main", "P3", "M001 2."),
     ("error.unexpected_operation", "common", "M000 【参考】"),
 ];
@@ -377,20 +538,36 @@ pub fn catalogue() -> Vec<Screen> {
     let now = crate::clock::jst_instant(2018, 11, 27, 9, 0);
     let mut ws = Workspace::new(
         "catalogue",
-        crate::workspace::WorkspaceSpec { seed: 0, now: Some(now), fixture: None },
+        crate::workspace::WorkspaceSpec {
+            seed: 0,
+            now: Some(now),
+            fixture: None,
+        },
     );
-    let mut out = vec![login::view("/", &[], "", false), bbs::view("/", now.date_naive())];
+    let mut out = vec![
+        login::view("/", &[], "", false),
+        bbs::view("/", now.date_naive()),
+    ];
     for (at, _, _) in FLOW {
         let mut session = Session {
             started_at: now,
-            login: (!matches!(at, At::TempGuidance | At::TempInput | At::TempConfirm | At::TempComplete))
-                .then(|| "1800000".to_string()),
+            login: (!matches!(
+                at,
+                At::TempGuidance | At::TempInput | At::TempConfirm | At::TempComplete
+            ))
+            .then(|| "1800000".to_string()),
             at: *at,
             flow_token: String::new(),
             temp_input: Default::default(),
             draft: Some(Default::default()),
         };
-        let mut cx = Cx { ws: &mut ws, session: &mut session, now, base: "/", public_base: "http://localhost/" };
+        let mut cx = Cx {
+            ws: &mut ws,
+            session: &mut session,
+            now,
+            base: "/",
+            public_base: "http://localhost/",
+        };
         let mut screen = view(&mut cx, &FieldErrors::new());
         common::frame(&mut screen, &cx);
         out.push(screen);

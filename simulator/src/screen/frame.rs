@@ -1,8 +1,13 @@
 //! The NSS frame shared by every screen (procedures.md §0).
 
 /// The progress bar of the new-application path (M000 【6】ff).
-pub const PROGRESS_STEPS: [&str; 5] =
-    ["仮ログイン登録", "仮ログイン登録完了", "NACCS利用申込", "NACCS利用申込完了", "審査完了"];
+pub const PROGRESS_STEPS: [&str; 5] = [
+    "仮ログイン登録",
+    "仮ログイン登録完了",
+    "NACCS利用申込",
+    "NACCS利用申込完了",
+    "審査完了",
+];
 
 /// The tab bar of the new application (M000 【17】ff).
 pub const APPLICATION_TABS: [&str; 8] = [
@@ -17,7 +22,8 @@ pub const APPLICATION_TABS: [&str; 8] = [
 ];
 
 /// The banner of every form screen.
-pub const NO_BACK_BUTTON: &str = "ブラウザの戻るボタン、複数のタブ・ウィンドウは使用しないでください。";
+pub const NO_BACK_BUTTON: &str =
+    "ブラウザの戻るボタン、複数のタブ・ウィンドウは使用しないでください。";
 
 /// The header's service name and motto.
 pub const SERVICE_NAME: &str = "NACCSサポートシステム";
@@ -28,5 +34,9 @@ pub const CONTACT_HEADING: &str = "お問い合わせ先はこちら";
 pub const CONTACT_COMPANY: &str = "輸出入・港湾関連情報処理センター株式会社";
 pub const CONTACTS: [(&str, &str, &str); 2] = [
     ("ヘルプデスク", "0120-794-550", "終日"),
-    ("ソリューション事業推進部 利用契約事務課", "044-520-6266", "平日 9:00～18:00"),
+    (
+        "ソリューション事業推進部 利用契約事務課",
+        "044-520-6266",
+        "平日 9:00～18:00",
+    ),
 ];

@@ -2,7 +2,7 @@
 //! is the manual's register confirm dialog (M000 【8】).
 
 use super::frame::{
-    APPLICATION_TABS, CONTACTS, CONTACT_COMPANY, CONTACT_HEADING, MOTTO, PROGRESS_STEPS,
+    APPLICATION_TABS, CONTACT_COMPANY, CONTACT_HEADING, CONTACTS, MOTTO, PROGRESS_STEPS,
     SERVICE_NAME,
 };
 use super::model::{Arrow, Block, Button, Cell, Field, FieldType, Row, Screen, Section, Table};
@@ -256,7 +256,10 @@ fn button(b: &Button) -> Markup {
         Arrow::Close => ("× ", ""),
     };
     // The dialog text is a constant of ours, never user input, but it is still escaped for JS.
-    let onclick = b.confirm.as_ref().map(|c| format!("return confirm('{}');", c.replace('\'', "\\'")));
+    let onclick = b
+        .confirm
+        .as_ref()
+        .map(|c| format!("return confirm('{}');", c.replace('\'', "\\'")));
     html! {
         button type="submit" name=(b.name) value=(b.value) onclick=[onclick]
             class=(if b.arrow == Arrow::Back || b.arrow == Arrow::Return { "back" } else { "" }) {

@@ -112,7 +112,9 @@ pub fn to_json(screen: &Screen) -> String {
                         Some(part) if !row.label.is_empty() => format!("{} {}", row.label, part),
                         Some(part) => part.clone(),
                         // A lone check box is known by its printed text (「上記を確認しました。」).
-                        None if row.label.is_empty() && f.options.len() == 1 => f.options[0].label.clone(),
+                        None if row.label.is_empty() && f.options.len() == 1 => {
+                            f.options[0].label.clone()
+                        }
                         None => row.label.clone(),
                     },
                     section: (!section.heading.is_empty()).then_some(section.heading.as_str()),
@@ -153,8 +155,14 @@ pub fn to_json(screen: &Screen) -> String {
     let doc = Doc {
         screen: screen.id,
         title: &screen.title,
-        progress: screen.progress.map(|current| Progress { steps: PROGRESS_STEPS, current }),
-        tabs: screen.tab.map(|current| Tabs { items: APPLICATION_TABS, current }),
+        progress: screen.progress.map(|current| Progress {
+            steps: PROGRESS_STEPS,
+            current,
+        }),
+        tabs: screen.tab.map(|current| Tabs {
+            items: APPLICATION_TABS,
+            current,
+        }),
         session: screen.session.as_ref(),
         notices: &screen.notices,
         errors: &screen.errors,

@@ -268,14 +268,23 @@ pub struct Link {
 
 impl Link {
     pub fn new(label: &str, href: impl Into<String>) -> Self {
-        Link { label: label.to_string(), href: href.into() }
+        Link {
+            label: label.to_string(),
+            href: href.into(),
+        }
     }
 }
 
 impl Screen {
     /// A screen with its id and title and everything else empty.
     pub fn new(id: &'static str, title: impl Into<String>) -> Self {
-        Screen { id, title: title.into(), status: 200, contact: true, ..Default::default() }
+        Screen {
+            id,
+            title: title.into(),
+            status: 200,
+            contact: true,
+            ..Default::default()
+        }
     }
 
     /// Every field of the screen's body in display order.

@@ -182,7 +182,8 @@ impl SectionSpec {
     /// Every field of the section.
     pub fn fields(&self) -> impl Iterator<Item = (&'static RowSpec, &'static FieldSpec)> + use<> {
         let rows: &'static [RowSpec] = self.rows;
-        rows.iter().flat_map(|r| r.fields.iter().map(move |f| (r, f)))
+        rows.iter()
+            .flat_map(|r| r.fields.iter().map(move |f| (r, f)))
     }
 }
 
@@ -209,7 +210,11 @@ pub fn is_active(f: &FieldSpec, values: &Values) -> bool {
 
 /// The value of a field, falling back to its default.
 pub fn value_of<'a>(f: &FieldSpec, values: &'a Values) -> &'a str {
-    values.get(f.name).map(String::as_str).or(f.default).unwrap_or("")
+    values
+        .get(f.name)
+        .map(String::as_str)
+        .or(f.default)
+        .unwrap_or("")
 }
 
 /// Renders a section from its spec, the current values and the errors.
@@ -217,7 +222,11 @@ pub fn build(spec: &SectionSpec, values: &Values, errors: &FieldErrors) -> Secti
     Section {
         heading: spec.heading.to_string(),
         lines: spec.lines.iter().map(|s| s.to_string()).collect(),
-        rows: spec.rows.iter().map(|r| build_row(r, values, errors)).collect(),
+        rows: spec
+            .rows
+            .iter()
+            .map(|r| build_row(r, values, errors))
+            .collect(),
     }
 }
 
@@ -226,8 +235,14 @@ pub fn build_row(r: &RowSpec, values: &Values, errors: &FieldErrors) -> Row {
     Row {
         label: r.label.to_string(),
         optional: !r.fields.is_empty()
-            && r.fields.iter().all(|f| matches!(f.req, Req::Optional | Req::OptionalWhen(..))),
-        fields: r.fields.iter().map(|f| build_field(f, values, errors)).collect(),
+            && r.fields
+                .iter()
+                .all(|f| matches!(f.req, Req::Optional | Req::OptionalWhen(..))),
+        fields: r
+            .fields
+            .iter()
+            .map(|f| build_field(f, values, errors))
+            .collect(),
         notes: r.notes.iter().map(|s| s.to_string()).collect(),
     }
 }
@@ -244,10 +259,17 @@ fn build_field(f: &FieldSpec, values: &Values, errors: &FieldErrors) -> Field {
         Input::Checks(opts) => (FieldType::Checkbox, choices(opts, &selected)),
         Input::Check(label) => (
             FieldType::Checkbox,
-            vec![Choice { value: "1".into(), label: label.into(), selected: value == "1" }],
+            vec![Choice {
+                value: "1".into(),
+                label: label.into(),
+                selected: value == "1",
+            }],
         ),
     };
-    let is_choice = matches!(f.input, Input::Radio(_) | Input::Checks(_) | Input::Check(_));
+    let is_choice = matches!(
+        f.input,
+        Input::Radio(_) | Input::Checks(_) | Input::Check(_)
+    );
     Field {
         name: f.name.to_string(),
         part: f.part.map(str::to_string),
@@ -265,7 +287,9 @@ fn build_field(f: &FieldSpec, values: &Values, errors: &FieldErrors) -> Field {
         options,
         error: errors.get(f.name).cloned(),
         unit: f.unit.map(str::to_string),
-        button: f.button.map(|(op, label)| super::Button::new("op", op, label)),
+        button: f
+            .button
+            .map(|(op, label)| super::Button::new("op", op, label)),
     }
 }
 
@@ -367,7 +391,10 @@ pub fn error_list(sections: &[&SectionSpec], errors: &FieldErrors) -> Vec<String
     }
     // Errors of fields outside these sections (cross-field rules) come last.
     for (name, e) in errors {
-        if !sections.iter().any(|s| s.fields().any(|(_, f)| f.name == name)) {
+        if !sections
+            .iter()
+            .any(|s| s.fields().any(|(_, f)| f.name == name))
+        {
             out.push(e.clone());
         }
     }
@@ -399,14 +426,39 @@ pub fn display_value(f: &FieldSpec, values: &Values) -> String {
 }
 
 /// Read-only rows 「項目 / 申込情報」 of a section: one per printed row, skipping the confirmation
-/// copy of a pair (確認用) and rows whose fields are all inactive.
-pub fn summary_rows(spec: &SectionSpec, values: &Values, style: PartStyle) -> Vec<Vec<super::Cell>> {
+/// copy of a pair (確認用) and the rows whose every field is inactive (the 一括請求先 of
+/// 一括請求 希望しない is not printed, M000 【24】).
+pub fn summary_rows(
+    spec: &SectionSpec,
+    values: &Values,
+    style: PartStyle,
+) -> Vec<Vec<super::Cell>> {
+    summarize(spec, values, style, false)
+}
+
+/// Like `summary_rows`, but printing inactive rows too: for sections whose 「…に同じ」 choice
+/// was resolved into copied values that are to be shown.
+pub fn summary_rows_all(
+    spec: &SectionSpec,
+    values: &Values,
+    style: PartStyle,
+) -> Vec<Vec<super::Cell>> {
+    summarize(spec, values, style, true)
+}
+
+fn summarize(
+    spec: &SectionSpec,
+    values: &Values,
+    style: PartStyle,
+    all: bool,
+) -> Vec<Vec<super::Cell>> {
     let mut out = Vec::new();
     for row in spec.rows {
         let fields: Vec<&FieldSpec> = row
             .fields
             .iter()
             .filter(|f| f.part != Some("確認用") && !matches!(f.input, Input::File))
+            .filter(|f| all || is_active(f, values))
             .collect();
         if fields.is_empty() {
             continue;
@@ -420,11 +472,15 @@ pub fn summary_rows(spec: &SectionSpec, values: &Values, style: PartStyle) -> Ve
                     (PartStyle::Labelled, Some(p)) => format!("{p}:{}", display_value(f, values)),
                     _ => display_value(f, values),
                 })
+                .filter(|s| !s.is_empty())
                 .collect::<Vec<_>>()
                 .join(" ")
         };
         // Addresses print as one 住所 line (M000 【23】: 東京都千代田区霞が関1丁目3-1).
-        let is_address_part = matches!(row.label, "住所(都道府県)" | "住所(市区町村)" | "住所(その他)");
+        let is_address_part = matches!(
+            row.label,
+            "住所(都道府県)" | "住所(市区町村)" | "住所(その他)"
+        );
         if is_address_part {
             if let Some(last) = out.last_mut().filter(|r: &&mut Vec<super::Cell>| {
                 matches!(r.first(), Some(super::Cell::Text(l)) if l == "住所")

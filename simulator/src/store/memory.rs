@@ -20,7 +20,10 @@ impl MemoryStore {
 
 impl Store for MemoryStore {
     fn create(&self, workspace: Workspace) -> Result<(), StoreError> {
-        let mut map = self.workspaces.write().unwrap_or_else(PoisonError::into_inner);
+        let mut map = self
+            .workspaces
+            .write()
+            .unwrap_or_else(PoisonError::into_inner);
         if map.contains_key(&workspace.id) {
             return Err(StoreError::Exists(workspace.id));
         }
@@ -29,19 +32,29 @@ impl Store for MemoryStore {
     }
 
     fn ids(&self) -> Vec<String> {
-        let map = self.workspaces.read().unwrap_or_else(PoisonError::into_inner);
+        let map = self
+            .workspaces
+            .read()
+            .unwrap_or_else(PoisonError::into_inner);
         let mut ids: Vec<String> = map.keys().cloned().collect();
         ids.sort();
         ids
     }
 
     fn delete(&self, id: &str) -> bool {
-        self.workspaces.write().unwrap_or_else(PoisonError::into_inner).remove(id).is_some()
+        self.workspaces
+            .write()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remove(id)
+            .is_some()
     }
 
     fn with(&self, id: &str, f: &mut dyn FnMut(&mut Workspace)) -> bool {
         let cell = {
-            let map = self.workspaces.read().unwrap_or_else(PoisonError::into_inner);
+            let map = self
+                .workspaces
+                .read()
+                .unwrap_or_else(PoisonError::into_inner);
             match map.get(id) {
                 Some(cell) => Arc::clone(cell),
                 None => return false,

@@ -57,6 +57,7 @@ pub struct Attachment {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApplicationDraft {
     /// The screen the draft was left on (resumed there after 一時保存).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<At>,
     /// 申込担当者 入力.
     pub applicant: Values,
@@ -69,6 +70,7 @@ pub struct ApplicationDraft {
     /// 利用者コード 入力: the 申込情報 rows.
     pub user_codes: Vec<UserCodeRow>,
     /// 利用者コード 入力 (detail) while open.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<UserCodeDetail>,
     /// 論理端末・証明書 入力.
     pub terminals: Values,

@@ -109,6 +109,8 @@ impl Workspace {
 
     /// The application with this reception number.
     pub fn application(&self, reception_number: &str) -> Option<&Application> {
-        self.applications.iter().find(|a| a.reception_number == reception_number)
+        self.applications
+            .iter()
+            .find(|a| a.reception_number == reception_number)
     }
 }

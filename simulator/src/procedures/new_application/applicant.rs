@@ -13,8 +13,14 @@ use crate::workspace::session::At;
 const EMAIL: RowSpec = RowSpec {
     label: "E-mailアドレス",
     fields: &[
-        FieldSpec::text("email").part("登録用").fmt(Fmt::Email).example("例) taro.tsukan@naccs.jp"),
-        FieldSpec::text("email_confirm").part("確認用").fmt(Fmt::Email).example("例) taro.tsukan@naccs.jp"),
+        FieldSpec::text("email")
+            .part("登録用")
+            .fmt(Fmt::Email)
+            .example("例) taro.tsukan@naccs.jp"),
+        FieldSpec::text("email_confirm")
+            .part("確認用")
+            .fmt(Fmt::Email)
+            .example("例) taro.tsukan@naccs.jp"),
     ],
     notes: &["利用申込完了の通知先として登録します。"],
 };
@@ -56,8 +62,10 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
     .to_vec();
     let values = &common::draft(cx).applicant.clone();
     s.errors = spec::error_list(&[&PERSON, &CONTRACT], errors);
-    s.blocks.push(Block::Section(spec::build(&PERSON, values, errors)));
-    s.blocks.push(Block::Section(spec::build(&CONTRACT, values, errors)));
+    s.blocks
+        .push(Block::Section(spec::build(&PERSON, values, errors)));
+    s.blocks
+        .push(Block::Section(spec::build(&CONTRACT, values, errors)));
     s.form = Some(common::form(cx, nav_buttons()));
     s
 }
@@ -69,5 +77,13 @@ fn check(cx: &mut Cx, errors: &mut FieldErrors) {
 
 pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
     let _ = no_check;
-    input_submit(cx, form, &[&PERSON, &CONTRACT], |d| &mut d.applicant, check, At::AppGuidance, At::AppOffice)
+    input_submit(
+        cx,
+        form,
+        &[&PERSON, &CONTRACT],
+        |d| &mut d.applicant,
+        check,
+        At::AppGuidance,
+        At::AppOffice,
+    )
 }

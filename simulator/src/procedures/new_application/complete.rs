@@ -13,7 +13,9 @@ pub fn view(cx: &mut Cx) -> Screen {
         .and_then(|l| cx.ws.temp_accounts.get(l))
         .and_then(|a| a.application.clone())
         .unwrap_or_default();
-    s.blocks.push(Block::Message(vec!["利用申込の受付が完了しました。".to_string()]));
+    s.blocks.push(Block::Message(vec![
+        "利用申込の受付が完了しました。".to_string(),
+    ]));
     s.blocks.push(Block::Text(vec![
         "利用申込受付完了のメールを申込担当者宛てに送信しましたので、ご確認ください。".to_string(),
         format!("申込受付番号「{number}」"),
@@ -21,7 +23,10 @@ pub fn view(cx: &mut Cx) -> Screen {
         "申込内容に確認事項がある場合は、ご連絡を差し上げます。".to_string(),
         "※入力いただいたE-mailアドレスにメールが届かない場合は、迷惑フィルターの設定やメールの振り分け設定をご確認ください。".to_string(),
     ]));
-    s.blocks.push(Block::Links(vec![Link::new("←メニューに戻る", cx.url("menu"))]));
+    s.blocks.push(Block::Links(vec![Link::new(
+        "←メニューに戻る",
+        cx.url("menu"),
+    )]));
     s
 }
 

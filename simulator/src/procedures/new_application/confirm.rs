@@ -8,7 +8,9 @@ use crate::domain::ids::{self, ReceptionKind};
 use crate::http::form::FormInput;
 use crate::mail;
 use crate::procedures::{Cx, Step, common};
-use crate::screen::spec::{self, FieldErrors, FieldSpec, Input, PartStyle, RowSpec, SectionSpec, Values};
+use crate::screen::spec::{
+    self, FieldErrors, FieldSpec, Input, PartStyle, RowSpec, SectionSpec, Values,
+};
 use crate::screen::{Arrow, Block, Button, Cell, Screen, Table};
 use crate::workspace::application::{Application, ApplicationDraft, ApplicationStatus, Attachment};
 use crate::workspace::session::At;
@@ -18,7 +20,10 @@ pub const REMARKS: SectionSpec = SectionSpec {
     lines: &[],
     rows: &[RowSpec {
         label: "備考",
-        fields: &[FieldSpec::text("remarks").input(Input::Textarea).optional().max(240)],
+        fields: &[FieldSpec::text("remarks")
+            .input(Input::Textarea)
+            .optional()
+            .max(240)],
         notes: &["(240文字以内)"],
     }],
 };
@@ -33,28 +38,45 @@ pub const ATTACH: SectionSpec = SectionSpec {
     ],
     rows: &[RowSpec {
         label: "添付ファイル",
-        fields: &[FieldSpec::text("attachment").input(Input::File).optional().button("attach", "ファイルを添付する")],
+        fields: &[FieldSpec::text("attachment")
+            .input(Input::File)
+            .optional()
+            .button("attach", "ファイルを添付する")],
         notes: &[],
     }],
 };
 
 /// The short-lead warning (procedures.md §4, printed on 申込内容 参照; shown here as soon as it applies).
-pub const SHORT_LEAD: &str =
-    "※「申込日」と「利用開始希望日」の間隔が標準日数より短いため、ご希望の日に対応できない場合がございます。";
+pub const SHORT_LEAD: &str = "※「申込日」と「利用開始希望日」の間隔が標準日数より短いため、ご希望の日に対応できない場合がございます。";
 
 fn table(caption: &str, rows: Vec<Vec<Cell>>) -> Block {
-    Block::Table(Table { caption: caption.to_string(), columns: spec::summary_columns(), rows })
+    Block::Table(Table {
+        caption: caption.to_string(),
+        columns: spec::summary_columns(),
+        rows,
+    })
 }
 
 fn heading(text: &str, op: &str, label: &str) -> Block {
-    Block::Heading { text: text.to_string(), buttons: vec![Button::new("op", op, label).arrow(Arrow::Return)] }
+    Block::Heading {
+        text: text.to_string(),
+        buttons: vec![Button::new("op", op, label).arrow(Arrow::Return)],
+    }
 }
 
 /// 事業所・企業 as it will be registered: 「事業所に同じ」 and 「申込担当者と同じ」 resolved.
 pub fn effective_office(d: &ApplicationDraft) -> Values {
     let mut v = d.office.clone();
     if v.get("hq_location").is_none_or(|x| x == "same") {
-        for k in ["postal", "prefecture", "city", "street", "address_kana", "tel", "fax"] {
+        for k in [
+            "postal",
+            "prefecture",
+            "city",
+            "street",
+            "address_kana",
+            "tel",
+            "fax",
+        ] {
             let value = v.get(&format!("office_{k}")).cloned().unwrap_or_default();
             v.insert(format!("hq_{k}"), value);
         }
@@ -71,7 +93,10 @@ pub fn effective_office(d: &ApplicationDraft) -> Values {
             "fax",
             "email",
         ] {
-            v.insert(format!("manager_{k}"), d.applicant.get(k).cloned().unwrap_or_default());
+            v.insert(
+                format!("manager_{k}"),
+                d.applicant.get(k).cloned().unwrap_or_default(),
+            );
         }
     }
     v
@@ -82,27 +107,56 @@ pub fn effective_billing(d: &ApplicationDraft, office: &Values) -> Values {
     let mut v = d.billing.clone();
     if v.get("billing_location").is_none_or(|x| x == "same") {
         for k in ["postal", "prefecture", "city", "street", "address_kana"] {
-            v.insert(format!("billing_{k}"), office.get(&format!("office_{k}")).cloned().unwrap_or_default());
+            v.insert(
+                format!("billing_{k}"),
+                office
+                    .get(&format!("office_{k}"))
+                    .cloned()
+                    .unwrap_or_default(),
+            );
         }
     }
     if v.get("contact_source").is_none_or(|x| x == "manager") {
-        for k in ["last_name", "first_name", "last_name_kana", "first_name_kana", "department", "title", "tel", "fax"] {
-            v.insert(format!("contact_{k}"), office.get(&format!("manager_{k}")).cloned().unwrap_or_default());
+        for k in [
+            "last_name",
+            "first_name",
+            "last_name_kana",
+            "first_name_kana",
+            "department",
+            "title",
+            "tel",
+            "fax",
+        ] {
+            v.insert(
+                format!("contact_{k}"),
+                office
+                    .get(&format!("manager_{k}"))
+                    .cloned()
+                    .unwrap_or_default(),
+            );
         }
-        v.insert("contact_email1".into(), office.get("manager_email").cloned().unwrap_or_default());
+        v.insert(
+            "contact_email1".into(),
+            office.get("manager_email").cloned().unwrap_or_default(),
+        );
     }
     v
 }
 
 /// Replaces the 緊急連絡用FAX番号1 line with 「事業所と同じ 0335015896」 (M000 【23】).
 fn fax1_line(rows: &mut [Vec<Cell>], office: &Values) {
-    let source = office.get("fax1_source").map(String::as_str).unwrap_or("office");
+    let source = office
+        .get("fax1_source")
+        .map(String::as_str)
+        .unwrap_or("office");
     let (label, number) = match source {
         "manager" => ("管理責任者と同じ", office.get("manager_fax")),
         "office" => ("事業所と同じ", office.get("office_fax")),
         _ => ("", office.get("fax1")),
     };
-    let text = format!("{label} {}", number.cloned().unwrap_or_default()).trim().to_string();
+    let text = format!("{label} {}", number.cloned().unwrap_or_default())
+        .trim()
+        .to_string();
     for r in rows.iter_mut() {
         if matches!(r.first(), Some(Cell::Text(l)) if l == "緊急連絡用FAX番号1") {
             r[1] = Cell::Text(text.clone());
@@ -111,7 +165,10 @@ fn fax1_line(rows: &mut [Vec<Cell>], office: &Values) {
 }
 
 /// Whether the wish can be served: a start date whose contract deadline is not past.
-pub fn wish_is_feasible(office: &Values, today: chrono::NaiveDate) -> Option<(bool, chrono::NaiveDate)> {
+pub fn wish_is_feasible(
+    office: &Values,
+    today: chrono::NaiveDate,
+) -> Option<(bool, chrono::NaiveDate)> {
     let wish = Date8::parse(office.get("start_wish")?).ok()?.date();
     let feasible = schedule::feasible_start(today, wish);
     Some((feasible == wish, feasible))
@@ -135,49 +192,105 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
     let office_v = effective_office(&d);
     let billing_v = effective_billing(&d, &office_v);
 
-    s.blocks.push(heading("申込担当者情報", "goto_applicant", "申込担当者入力に戻る"));
-    s.blocks.push(table(applicant::PERSON.heading, spec::summary_rows(&applicant::PERSON, &d.applicant, PartStyle::Joined)));
-    s.blocks.push(table(applicant::CONTRACT.heading, spec::summary_rows(&applicant::CONTRACT, &d.applicant, PartStyle::Joined)));
+    s.blocks.push(heading(
+        "申込担当者情報",
+        "goto_applicant",
+        "申込担当者入力に戻る",
+    ));
+    s.blocks.push(table(
+        applicant::PERSON.heading,
+        spec::summary_rows(&applicant::PERSON, &d.applicant, PartStyle::Joined),
+    ));
+    s.blocks.push(table(
+        applicant::CONTRACT.heading,
+        spec::summary_rows(&applicant::CONTRACT, &d.applicant, PartStyle::Joined),
+    ));
 
-    s.blocks.push(heading("事業所情報", "goto_office", "事業所入力に戻る"));
+    s.blocks
+        .push(heading("事業所情報", "goto_office", "事業所入力に戻る"));
     let start = Date8::parse(office_v.get("start_wish").map(String::as_str).unwrap_or(""))
         .map(|d| crate::clock::format_date(d.date()))
         .unwrap_or_default();
-    s.blocks.push(table(office::START.heading, vec![vec![Cell::from("利用開始日"), Cell::from(start)]]));
-    for sec in [&office::OFFICE, &office::CONTRACTOR, &office::HEAD_OFFICE] {
-        s.blocks.push(table(sec.heading, spec::summary_rows(sec, &office_v, PartStyle::Joined)));
+    s.blocks.push(table(
+        office::START.heading,
+        vec![vec![Cell::from("利用開始日"), Cell::from(start)]],
+    ));
+    for sec in [&office::OFFICE, &office::CONTRACTOR] {
+        s.blocks.push(table(
+            sec.heading,
+            spec::summary_rows(sec, &office_v, PartStyle::Joined),
+        ));
     }
-    let mut manager = spec::summary_rows(&office::MANAGER, &office_v, PartStyle::Joined);
+    // 「事業所に同じ」 and 「申込担当者と同じ」 print the copied values (M000 【23】).
+    s.blocks.push(table(
+        office::HEAD_OFFICE.heading,
+        spec::summary_rows_all(&office::HEAD_OFFICE, &office_v, PartStyle::Joined),
+    ));
+    let mut manager = spec::summary_rows_all(&office::MANAGER, &office_v, PartStyle::Joined);
     fax1_line(&mut manager, &office_v);
     s.blocks.push(table(office::MANAGER.heading, manager));
 
-    s.blocks.push(heading("利用者コード情報", "goto_users", "利用者コード入力に戻る"));
+    s.blocks.push(heading(
+        "利用者コード情報",
+        "goto_users",
+        "利用者コード入力に戻る",
+    ));
     s.blocks.push(Block::Table(Table {
         caption: "利用者コードに関する項目".into(),
         columns: user_codes::COLUMNS.iter().map(|c| c.to_string()).collect(),
-        rows: user_codes::rows(&d.user_codes).into_iter().map(|r| r.into_iter().map(Cell::Text).collect()).collect(),
+        rows: user_codes::rows(&d.user_codes)
+            .into_iter()
+            .map(|r| r.into_iter().map(Cell::Text).collect())
+            .collect(),
     }));
 
-    s.blocks.push(heading("論理端末・証明書情報", "goto_terminals", "論理端末・証明書入力に戻る"));
+    s.blocks.push(heading(
+        "論理端末・証明書情報",
+        "goto_terminals",
+        "論理端末・証明書入力に戻る",
+    ));
     s.blocks.extend(terminal_tables(&d));
 
-    s.blocks.push(heading("料金プラン情報", "goto_plan", "料金プラン入力に戻る"));
-    s.blocks.push(table(plan::PLAN.heading, spec::summary_rows(&plan::PLAN, &d.plan, PartStyle::Joined)));
+    s.blocks.push(heading(
+        "料金プラン情報",
+        "goto_plan",
+        "料金プラン入力に戻る",
+    ));
+    s.blocks.push(table(
+        plan::PLAN.heading,
+        spec::summary_rows(&plan::PLAN, &d.plan, PartStyle::Joined),
+    ));
 
-    s.blocks.push(heading("請求先情報", "goto_billing", "請求先入力に戻る"));
+    s.blocks
+        .push(heading("請求先情報", "goto_billing", "請求先入力に戻る"));
     for sec in billing::SECTIONS {
-        s.blocks.push(table(sec.heading, spec::summary_rows(sec, &billing_v, PartStyle::Joined)));
+        let rows = if sec.heading == billing::LOCATION.heading
+            || sec.heading == billing::CONTACT.heading
+        {
+            spec::summary_rows_all(sec, &billing_v, PartStyle::Joined)
+        } else {
+            spec::summary_rows(sec, &billing_v, PartStyle::Joined)
+        };
+        s.blocks.push(table(sec.heading, rows));
     }
 
-    s.blocks.push(Block::Section(spec::build(&REMARKS, &d.remarks, errors)));
-    s.blocks.push(Block::Section(spec::build(&ATTACH, &d.remarks, errors)));
+    s.blocks
+        .push(Block::Section(spec::build(&REMARKS, &d.remarks, errors)));
+    s.blocks
+        .push(Block::Section(spec::build(&ATTACH, &d.remarks, errors)));
     let files: Vec<&Attachment> = d.attachments.iter().collect();
-    s.blocks.push(Block::Table(terminals::attachment_table("", &files, "remove_attachment")));
+    s.blocks.push(Block::Table(terminals::attachment_table(
+        "",
+        &files,
+        "remove_attachment",
+    )));
     let mut form = common::form(
         cx,
         vec![
             common::save_button(),
-            Button::new("op", "register", "申込内容を登録する").arrow(Arrow::Register).confirm_register(),
+            Button::new("op", "register", "申込内容を登録する")
+                .arrow(Arrow::Register)
+                .confirm_register(),
         ],
     );
     form.multipart = true;
@@ -201,7 +314,10 @@ pub fn terminal_tables(d: &ApplicationDraft) -> Vec<Block> {
         let n = get(key);
         if !n.trim().is_empty() {
             terminal_rows.push(
-                vec!["追加", system, kind, kind, n.trim()].into_iter().map(Cell::from).collect::<Vec<_>>(),
+                vec!["追加", system, kind, kind, n.trim()]
+                    .into_iter()
+                    .map(Cell::from)
+                    .collect::<Vec<_>>(),
             );
         }
     }
@@ -209,29 +325,52 @@ pub fn terminal_tables(d: &ApplicationDraft) -> Vec<Block> {
     vec![
         Block::Table(Table {
             caption: "論理端末に関する項目".into(),
-            columns: ["申込内容", "区分", "利用機種区分", "パッケージソフト区分", "論理端末数"].map(String::from).to_vec(),
+            columns: [
+                "申込内容",
+                "区分",
+                "利用機種区分",
+                "パッケージソフト区分",
+                "論理端末数",
+            ]
+            .map(String::from)
+            .to_vec(),
             rows: terminal_rows,
         }),
         Block::Table(Table {
             caption: "webNACCSに関する項目".into(),
             columns: ["申込内容", "デジタル証明書数"].map(String::from).to_vec(),
-            rows: if web.trim().is_empty() { vec![] } else { vec![vec![Cell::from("追加"), Cell::from(web.trim())]] },
+            rows: if web.trim().is_empty() {
+                vec![]
+            } else {
+                vec![vec![Cell::from("追加"), Cell::from(web.trim())]]
+            },
         }),
         Block::Table(Table {
             caption: "機器共用に関する項目".into(),
             columns: vec!["事業所コード(機器共用先)".into()],
             rows: {
                 let code = get("sharing_office");
-                if code.trim().is_empty() { vec![] } else { vec![vec![Cell::from(code.trim().to_ascii_uppercase())]] }
+                if code.trim().is_empty() {
+                    vec![]
+                } else {
+                    vec![vec![Cell::from(code.trim().to_ascii_uppercase())]]
+                }
             },
         }),
         Block::Table(Table {
             caption: "システム構成図に関する項目".into(),
-            columns: ["添付ファイル名", "ファイルサイズ"].map(String::from).to_vec(),
+            columns: ["添付ファイル名", "ファイルサイズ"]
+                .map(String::from)
+                .to_vec(),
             rows: d
                 .diagram
                 .iter()
-                .map(|f| vec![Cell::from(f.name.clone()), Cell::from(format!("{} バイト", f.size))])
+                .map(|f| {
+                    vec![
+                        Cell::from(f.name.clone()),
+                        Cell::from(format!("{} バイト", f.size)),
+                    ]
+                })
                 .collect(),
         }),
     ]
@@ -284,7 +423,10 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
     let draft = common::draft(cx);
     spec::read(&REMARKS, form, &mut draft.remarks);
     let op = form.op();
-    if let Some(i) = op.strip_prefix("remove_attachment:").and_then(|i| i.parse::<usize>().ok()) {
+    if let Some(i) = op
+        .strip_prefix("remove_attachment:")
+        .and_then(|i| i.parse::<usize>().ok())
+    {
         if i < draft.attachments.len() {
             draft.attachments.remove(i);
         }
@@ -300,7 +442,10 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
         "save" => common::save_and_logout(cx),
         "attach" => match form.file("attachment") {
             Some(f) => {
-                draft.attachments.push(Attachment { name: f.filename.clone(), size: f.size });
+                draft.attachments.push(Attachment {
+                    name: f.filename.clone(),
+                    size: f.size,
+                });
                 Step::Refresh
             }
             None => Step::Stay(FieldErrors::from([(
@@ -328,14 +473,19 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
 /// 管理責任者 (M000 【完了】).
 fn register(cx: &mut Cx) {
     let today = cx.now.date_naive();
-    let Some(login) = cx.session.login.clone() else { return };
+    let Some(login) = cx.session.login.clone() else {
+        return;
+    };
     let mut content = cx.session.draft.take().unwrap_or_default();
     content.at = None;
     content.detail = None;
     let running = cx.ws.counters.reception;
     cx.ws.counters.reception = running + 1;
     let reception_number = ids::reception_number(today, running, ReceptionKind::Application);
+    // What NSS keeps is what the confirm screen showed: 「…に同じ」 resolved into the values.
     let office_v = effective_office(&content);
+    content.billing = effective_billing(&content, &office_v);
+    content.office = office_v.clone();
     let feasible = wish_is_feasible(&office_v, today).map(|(_, d)| d);
     let company = office_v.get("company").cloned().unwrap_or_default();
     let mut to = vec![crate::outbox::recipient(&content.applicant, &company, "")];

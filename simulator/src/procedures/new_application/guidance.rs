@@ -11,11 +11,23 @@ const INTRO: &[&str] = &[
 ];
 
 const ITEMS: &[(&str, &str)] = &[
-    ("事業所情報", "企業名、事業所、本社の情報、契約者、管理責任者、申込担当者の氏名及び連絡先、請求先"),
+    (
+        "事業所情報",
+        "企業名、事業所、本社の情報、契約者、管理責任者、申込担当者の氏名及び連絡先、請求先",
+    ),
     ("接続形態の選択", "netNACCS、一般NACCS"),
-    ("利用者コード情報", "システム区分、利用業種、識別番号、管理資料(有料・無料)の選択、保税管理資料保存サービスの申込"),
-    ("回線・論理端末", "回線種別、処理方式、論理端末数、サーバ台数(自社システム)"),
-    ("料金プランの選択", "プランA:基本料金+従量料金 プランB:従量料金のみ"),
+    (
+        "利用者コード情報",
+        "システム区分、利用業種、識別番号、管理資料(有料・無料)の選択、保税管理資料保存サービスの申込",
+    ),
+    (
+        "回線・論理端末",
+        "回線種別、処理方式、論理端末数、サーバ台数(自社システム)",
+    ),
+    (
+        "料金プランの選択",
+        "プランA:基本料金+従量料金 プランB:従量料金のみ",
+    ),
 ];
 
 const STEPS: &[&[&str]] = &[
@@ -30,7 +42,10 @@ const STEPS: &[&[&str]] = &[
         "利用者コード毎にシステム区分、利用業種、識別番号等の情報を登録し、申込情報を確定します。",
         "※ シングルサインオンを選択すれば複数の業種を選択することができます。",
     ],
-    &["STEP3 利用者コードの取得", "NACCSの利用に必要な利用者ID(利用者コード・識別番号)及びパスワードを通知します。"],
+    &[
+        "STEP3 利用者コードの取得",
+        "NACCSの利用に必要な利用者ID(利用者コード・識別番号)及びパスワードを通知します。",
+    ],
     &[
         "STEP4 システム設定",
         "NACCSを利用するために必要なシステム設定情報を登録します。",
@@ -50,17 +65,24 @@ pub fn view(cx: &mut Cx) -> Screen {
     s.blocks.push(Block::Table(Table {
         caption: String::new(),
         columns: vec!["情報項目".into(), "入力内容".into()],
-        rows: ITEMS.iter().map(|(a, b)| vec![Cell::from(*a), Cell::from(*b)]).collect(),
+        rows: ITEMS
+            .iter()
+            .map(|(a, b)| vec![Cell::from(*a), Cell::from(*b)])
+            .collect(),
     }));
     s.blocks.push(Block::Text(vec![
         "利用契約手続き(電子申請)の流れは次のとおりです。確認されましたら「次へ進む」のボタンをクリックしてください。".into(),
     ]));
     for step in STEPS {
-        s.blocks.push(Block::Text(step.iter().map(|l| l.to_string()).collect()));
+        s.blocks
+            .push(Block::Text(step.iter().map(|l| l.to_string()).collect()));
     }
     s.form = Some(common::form(
         cx,
-        vec![Button::new("op", "quit", "申込をやめる").arrow(Arrow::Back), common::next_button()],
+        vec![
+            Button::new("op", "quit", "申込をやめる").arrow(Arrow::Back),
+            common::next_button(),
+        ],
     ));
     s
 }
@@ -80,8 +102,12 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
 /// The first time through, 申込担当者 is copied from 仮ログイン登録 (M000 【15】) and the 企業名
 /// of 事業所・企業 from its 企業名 (M000 【16】(2)).
 fn prefill(cx: &mut Cx) {
-    let Some(login) = cx.session.login.clone() else { return };
-    let Some(applicant) = cx.ws.temp_accounts.get(&login).map(|a| a.applicant.clone()) else { return };
+    let Some(login) = cx.session.login.clone() else {
+        return;
+    };
+    let Some(applicant) = cx.ws.temp_accounts.get(&login).map(|a| a.applicant.clone()) else {
+        return;
+    };
     let draft = common::draft(cx);
     if draft.applicant.is_empty() {
         for (k, v) in &applicant {

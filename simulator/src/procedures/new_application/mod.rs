@@ -48,7 +48,11 @@ pub fn input_submit(
                 }
             }
             check(cx, &mut errors);
-            if errors.is_empty() { Step::Go(next) } else { Step::Stay(errors) }
+            if errors.is_empty() {
+                Step::Go(next)
+            } else {
+                Step::Stay(errors)
+            }
         }
         _ => Step::Refresh,
     }

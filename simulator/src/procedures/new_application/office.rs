@@ -4,9 +4,13 @@
 use crate::domain::format::Date8;
 use crate::domain::lists::CUSTOMS_OFFICES;
 use crate::http::form::FormInput;
-use crate::procedures::common::{self, COMPANY_NOTE, NO_HYPHEN, SAME_AS_OFFICE, back_button, save_button};
+use crate::procedures::common::{
+    self, COMPANY_NOTE, NO_HYPHEN, SAME_AS_OFFICE, back_button, save_button,
+};
 use crate::procedures::{Cx, Step};
-use crate::screen::spec::{self, FieldErrors, FieldSpec, Fmt, Input, Opt, Req, RowSpec, SectionSpec, Values};
+use crate::screen::spec::{
+    self, FieldErrors, FieldSpec, Fmt, Input, Opt, Req, RowSpec, SectionSpec, Values,
+};
 use crate::screen::{Block, Button, Link, Screen};
 use crate::workspace::application::Connection;
 use crate::workspace::session::At;
@@ -16,7 +20,9 @@ pub const START: SectionSpec = SectionSpec {
     lines: &["スケジュール表のシステム登録日(利用開始日)を入力してください。"],
     rows: &[RowSpec {
         label: "利用開始希望日",
-        fields: &[FieldSpec::text("start_wish").fmt(Fmt::Date8).example("例) 20181204")],
+        fields: &[FieldSpec::text("start_wish")
+            .fmt(Fmt::Date8)
+            .example("例) 20181204")],
         notes: &[],
     }],
 };
@@ -29,22 +35,34 @@ pub const OFFICE: SectionSpec = SectionSpec {
     rows: &[
         RowSpec {
             label: "企業名",
-            fields: &[FieldSpec::text("company").fmt(Fmt::Zenkaku).max(60).example("例) ナックス商事株式会社")],
+            fields: &[FieldSpec::text("company")
+                .fmt(Fmt::Zenkaku)
+                .max(60)
+                .example("例) ナックス商事株式会社")],
             notes: COMPANY_NOTE,
         },
         RowSpec {
             label: "企業名(フリガナ)",
-            fields: &[FieldSpec::text("company_kana").fmt(Fmt::Katakana).max(100).example("例) ナックスショウジカブシキガイシャ")],
+            fields: &[FieldSpec::text("company_kana")
+                .fmt(Fmt::Katakana)
+                .max(100)
+                .example("例) ナックスショウジカブシキガイシャ")],
             notes: &[],
         },
         RowSpec {
             label: "事業所名",
-            fields: &[FieldSpec::text("office_name").fmt(Fmt::Zenkaku).max(60).example("例) 本社、品川事務所")],
+            fields: &[FieldSpec::text("office_name")
+                .fmt(Fmt::Zenkaku)
+                .max(60)
+                .example("例) 本社、品川事務所")],
             notes: &["特に事業所が存在しない場合は、「本社」と入力してください。"],
         },
         RowSpec {
             label: "事業所名(フリガナ)",
-            fields: &[FieldSpec::text("office_kana").fmt(Fmt::Katakana).max(100).example("例) ホンシャ、シナガワジムショ")],
+            fields: &[FieldSpec::text("office_kana")
+                .fmt(Fmt::Katakana)
+                .max(100)
+                .example("例) ホンシャ、シナガワジムショ")],
             notes: &[],
         },
         OFFICE_ADDRESS[0],
@@ -54,12 +72,17 @@ pub const OFFICE: SectionSpec = SectionSpec {
         OFFICE_ADDRESS[4],
         RowSpec {
             label: "電話番号",
-            fields: &[FieldSpec::text("office_tel").fmt(Fmt::Phone).example("例) 0301234567")],
+            fields: &[FieldSpec::text("office_tel")
+                .fmt(Fmt::Phone)
+                .example("例) 0301234567")],
             notes: NO_HYPHEN,
         },
         RowSpec {
             label: "FAX番号",
-            fields: &[FieldSpec::text("office_fax").fmt(Fmt::Fax).optional().example("例) 0398765432")],
+            fields: &[FieldSpec::text("office_fax")
+                .fmt(Fmt::Fax)
+                .optional()
+                .example("例) 0398765432")],
             notes: NO_HYPHEN,
         },
         RowSpec {
@@ -74,13 +97,19 @@ const CONTRACTOR_NAME: [RowSpec; 2] = crate::name_rows!("contractor_", Req::Alwa
 
 pub const CONTRACTOR: SectionSpec = SectionSpec {
     heading: "契約者に関する項目",
-    lines: &["契約者に関する情報を入力してください。", "※契約権限のある方を入力してください。"],
+    lines: &[
+        "契約者に関する情報を入力してください。",
+        "※契約権限のある方を入力してください。",
+    ],
     rows: &[
         CONTRACTOR_NAME[0],
         CONTRACTOR_NAME[1],
         RowSpec {
             label: "役職名",
-            fields: &[FieldSpec::text("contractor_title").fmt(Fmt::Zenkaku).max(40).example("例) 代表取締役社長")],
+            fields: &[FieldSpec::text("contractor_title")
+                .fmt(Fmt::Zenkaku)
+                .max(40)
+                .example("例) 代表取締役社長")],
             notes: &[],
         },
     ],
@@ -93,7 +122,11 @@ pub const HEAD_OFFICE: SectionSpec = SectionSpec {
     heading: "本社に関する項目",
     lines: &["本社に関する情報を入力してください。"],
     rows: &[
-        RowSpec { label: "所在地", fields: &[FieldSpec::radio("hq_location", SAME_AS_OFFICE, "same")], notes: &[] },
+        RowSpec {
+            label: "所在地",
+            fields: &[FieldSpec::radio("hq_location", SAME_AS_OFFICE, "same")],
+            notes: &[],
+        },
         HQ_ADDRESS[0],
         HQ_ADDRESS[1],
         HQ_ADDRESS[2],
@@ -101,12 +134,18 @@ pub const HEAD_OFFICE: SectionSpec = SectionSpec {
         HQ_ADDRESS[4],
         RowSpec {
             label: "電話番号",
-            fields: &[FieldSpec::text("hq_tel").fmt(Fmt::Phone).req(HQ_OTHER).example("例) 0301234567")],
+            fields: &[FieldSpec::text("hq_tel")
+                .fmt(Fmt::Phone)
+                .req(HQ_OTHER)
+                .example("例) 0301234567")],
             notes: NO_HYPHEN,
         },
         RowSpec {
             label: "FAX番号",
-            fields: &[FieldSpec::text("hq_fax").fmt(Fmt::Fax).req(Req::OptionalWhen("hq_location", "other")).example("例) 0398765432")],
+            fields: &[FieldSpec::text("hq_fax")
+                .fmt(Fmt::Fax)
+                .req(Req::OptionalWhen("hq_location", "other"))
+                .example("例) 0398765432")],
             notes: NO_HYPHEN,
         },
     ],
@@ -114,15 +153,35 @@ pub const HEAD_OFFICE: SectionSpec = SectionSpec {
 
 /// 担当者 of 管理責任者 (M000 【16】(5): 「申込担当者と同じ」 spares the input).
 pub const MANAGER_SOURCE: &[Opt] = &[
-    Opt { code: "applicant", label: "申込担当者と同じ", short: "申込担当者と同じ" },
-    Opt { code: "other", label: "その他(下欄に入力してください)", short: "その他" },
+    Opt {
+        code: "applicant",
+        label: "申込担当者と同じ",
+        short: "申込担当者と同じ",
+    },
+    Opt {
+        code: "other",
+        label: "その他(下欄に入力してください)",
+        short: "その他",
+    },
 ];
 
 /// 緊急連絡用FAX番号1 (M000 【16】(5)).
 pub const FAX1_SOURCE: &[Opt] = &[
-    Opt { code: "manager", label: "管理責任者に同じ", short: "管理責任者と同じ" },
-    Opt { code: "office", label: "事業所に同じ", short: "事業所と同じ" },
-    Opt { code: "other", label: "その他(下欄に入力してください)", short: "その他" },
+    Opt {
+        code: "manager",
+        label: "管理責任者に同じ",
+        short: "管理責任者と同じ",
+    },
+    Opt {
+        code: "office",
+        label: "事業所に同じ",
+        short: "事業所と同じ",
+    },
+    Opt {
+        code: "other",
+        label: "その他(下欄に入力してください)",
+        short: "その他",
+    },
 ];
 
 const MGR: Req = Req::When("manager_source", "other");
@@ -133,41 +192,72 @@ pub const MANAGER: SectionSpec = SectionSpec {
     heading: "管理責任者に関する項目",
     lines: &["NACCSを利用する上でのパスワード等を管理する管理責任者の情報を入力してください。"],
     rows: &[
-        RowSpec { label: "担当者", fields: &[FieldSpec::radio("manager_source", MANAGER_SOURCE, "applicant")], notes: &[] },
+        RowSpec {
+            label: "担当者",
+            fields: &[FieldSpec::radio(
+                "manager_source",
+                MANAGER_SOURCE,
+                "applicant",
+            )],
+            notes: &[],
+        },
         MANAGER_NAME[0],
         MANAGER_NAME[1],
         RowSpec {
             label: "所属部署名",
-            fields: &[FieldSpec::text("manager_department").fmt(Fmt::Zenkaku).req(MGR_OPT).max(40).example("例) 第一営業部営業第9課")],
+            fields: &[FieldSpec::text("manager_department")
+                .fmt(Fmt::Zenkaku)
+                .req(MGR_OPT)
+                .max(40)
+                .example("例) 第一営業部営業第9課")],
             notes: &[],
         },
         RowSpec {
             label: "役職名",
-            fields: &[FieldSpec::text("manager_title").fmt(Fmt::Zenkaku).req(MGR_OPT).max(40).example("例) 課長")],
+            fields: &[FieldSpec::text("manager_title")
+                .fmt(Fmt::Zenkaku)
+                .req(MGR_OPT)
+                .max(40)
+                .example("例) 課長")],
             notes: &[],
         },
         RowSpec {
             label: "電話番号",
-            fields: &[FieldSpec::text("manager_tel").fmt(Fmt::Phone).req(MGR).example("例) 0301234567")],
+            fields: &[FieldSpec::text("manager_tel")
+                .fmt(Fmt::Phone)
+                .req(MGR)
+                .example("例) 0301234567")],
             notes: NO_HYPHEN,
         },
         RowSpec {
             label: "FAX番号",
-            fields: &[FieldSpec::text("manager_fax").fmt(Fmt::Fax).req(MGR_OPT).example("例) 0398765432")],
+            fields: &[FieldSpec::text("manager_fax")
+                .fmt(Fmt::Fax)
+                .req(MGR_OPT)
+                .example("例) 0398765432")],
             notes: NO_HYPHEN,
         },
         RowSpec {
             label: "E-mailアドレス",
-            fields: &[FieldSpec::text("manager_email").fmt(Fmt::Email).req(MGR).example("例) taro.tsukan@naccs.jp")],
+            fields: &[FieldSpec::text("manager_email")
+                .fmt(Fmt::Email)
+                .req(MGR)
+                .example("例) taro.tsukan@naccs.jp")],
             notes: &["利用申込完了の通知先として登録します。"],
         },
         RowSpec {
             label: "緊急連絡用FAX番号1",
             fields: &[
                 FieldSpec::radio("fax1_source", FAX1_SOURCE, "office"),
-                FieldSpec::text("fax1").part("その他").fmt(Fmt::EmergencyFax).req(Req::When("fax1_source", "other")),
+                FieldSpec::text("fax1")
+                    .part("その他")
+                    .fmt(Fmt::EmergencyFax)
+                    .req(Req::When("fax1_source", "other")),
             ],
-            notes: &["緊急連絡用のFAX番号は3つまで登録できます。", "※システム障害発生の際の緊急連絡先となります。"],
+            notes: &[
+                "緊急連絡用のFAX番号は3つまで登録できます。",
+                "※システム障害発生の際の緊急連絡先となります。",
+            ],
         },
         RowSpec {
             label: "緊急連絡用FAX番号2",
@@ -185,10 +275,21 @@ pub const MANAGER: SectionSpec = SectionSpec {
 pub const SECURITY: SectionSpec = SectionSpec {
     heading: "",
     lines: &["※ 管理責任者には、ウイルス対策などのセキュリティ対策を講じていただきます。"],
-    rows: &[RowSpec { label: "", fields: &[FieldSpec::text("security_ack").input(Input::Check("上記を確認しました。"))], notes: &[] }],
+    rows: &[RowSpec {
+        label: "",
+        fields: &[FieldSpec::text("security_ack").input(Input::Check("上記を確認しました。"))],
+        notes: &[],
+    }],
 };
 
-pub const SECTIONS: [&SectionSpec; 6] = [&START, &OFFICE, &CONTRACTOR, &HEAD_OFFICE, &MANAGER, &SECURITY];
+pub const SECTIONS: [&SectionSpec; 6] = [
+    &START,
+    &OFFICE,
+    &CONTRACTOR,
+    &HEAD_OFFICE,
+    &MANAGER,
+    &SECURITY,
+];
 
 pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
     let mut s = Screen::new("new_application.office", "事業所・企業 入力");
@@ -199,9 +300,13 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
     let values = common::draft(cx).office.clone();
     s.errors = spec::error_list(&SECTIONS, errors);
     for (i, sec) in SECTIONS.iter().enumerate() {
-        s.blocks.push(Block::Section(spec::build(sec, &values, errors)));
+        s.blocks
+            .push(Block::Section(spec::build(sec, &values, errors)));
         if i == 0 {
-            s.blocks.push(Block::Links(vec![Link::new("NACCSのご利用に関するスケジュール表", cx.url("bbs/"))]));
+            s.blocks.push(Block::Links(vec![Link::new(
+                "NACCSのご利用に関するスケジュール表",
+                cx.url("bbs/"),
+            )]));
         }
     }
     s.blocks.push(Block::Text(vec![
@@ -222,16 +327,27 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
 }
 
 /// The rules across fields of the screen.
-pub fn check(values: &Values, applicant: &Values, today: chrono::NaiveDate, errors: &mut FieldErrors) {
+pub fn check(
+    values: &Values,
+    applicant: &Values,
+    today: chrono::NaiveDate,
+    errors: &mut FieldErrors,
+) {
     // The wish must be a real date after today and within the published horizon; whether it
     // is a start date is not an input error: the review moves it (procedures.md §8).
     if !errors.contains_key("start_wish") {
         if let Ok(d) = Date8::parse(values.get("start_wish").map(String::as_str).unwrap_or("")) {
             let d = d.date();
             if d <= today {
-                errors.insert("start_wish".into(), "利用開始希望日には、本日より後の日付を入力してください。".into());
+                errors.insert(
+                    "start_wish".into(),
+                    "利用開始希望日には、本日より後の日付を入力してください。".into(),
+                );
             } else if d > today + chrono::Duration::days(365) {
-                errors.insert("start_wish".into(), "利用開始希望日には、1年以内の日付を入力してください。".into());
+                errors.insert(
+                    "start_wish".into(),
+                    "利用開始希望日には、1年以内の日付を入力してください。".into(),
+                );
             }
         }
     }
@@ -249,7 +365,9 @@ pub fn check(values: &Values, applicant: &Values, today: chrono::NaiveDate, erro
         _ => None,
     };
     if let Some(msg) = missing {
-        errors.entry("fax1_source".into()).or_insert_with(|| msg.into());
+        errors
+            .entry("fax1_source".into())
+            .or_insert_with(|| msg.into());
     }
 }
 
@@ -265,7 +383,11 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
         "back" => Step::Go(At::AppApplicant),
         "save" => common::save_and_logout(cx),
         "reflect_office" | "reflect_hq" => {
-            let prefix = if op == "reflect_office" { "office_" } else { "hq_" };
+            let prefix = if op == "reflect_office" {
+                "office_"
+            } else {
+                "hq_"
+            };
             match common::reflect_postal(&mut draft.office, prefix) {
                 None => Step::Refresh,
                 Some((field, msg)) => Step::Stay(FieldErrors::from([(field, msg)])),

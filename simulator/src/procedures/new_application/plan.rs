@@ -12,19 +12,35 @@ use crate::workspace::session::At;
 pub const PLAN: SectionSpec = SectionSpec {
     heading: "料金プランに関する項目",
     lines: &["料金プランについては、NACCS掲示板をご参照ください。"],
-    rows: &[RowSpec { label: "適用料金 (netNACCS)", fields: &[FieldSpec::text("plan").input(Input::Radio(FEE_PLANS))], notes: &[] }],
+    rows: &[RowSpec {
+        label: "適用料金 (netNACCS)",
+        fields: &[FieldSpec::text("plan").input(Input::Radio(FEE_PLANS))],
+        notes: &[],
+    }],
 };
 
 pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
     let mut s = Screen::new("new_application.plan", "料金プラン 入力");
-    s.intro = vec!["料金プランを入力してください。".into(), "入力完了後に、「次へ進む」ボタンをクリックしてください。".into()];
+    s.intro = vec![
+        "料金プランを入力してください。".into(),
+        "入力完了後に、「次へ進む」ボタンをクリックしてください。".into(),
+    ];
     let values = common::draft(cx).plan.clone();
     s.errors = spec::error_list(&[&PLAN], errors);
-    s.blocks.push(Block::Section(spec::build(&PLAN, &values, errors)));
+    s.blocks
+        .push(Block::Section(spec::build(&PLAN, &values, errors)));
     s.form = Some(common::form(cx, nav_buttons()));
     s
 }
 
 pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
-    input_submit(cx, form, &[&PLAN], |d| &mut d.plan, super::no_check, At::AppTerminals, At::AppBilling)
+    input_submit(
+        cx,
+        form,
+        &[&PLAN],
+        |d| &mut d.plan,
+        super::no_check,
+        At::AppTerminals,
+        At::AppBilling,
+    )
 }

@@ -18,12 +18,18 @@ pub const TERMINALS: SectionSpec = SectionSpec {
     rows: &[
         RowSpec {
             label: "論理端末数 (netNACCS)",
-            fields: &[FieldSpec::text("terminals_net").fmt(Fmt::Count).unit("台").optional()],
+            fields: &[FieldSpec::text("terminals_net")
+                .fmt(Fmt::Count)
+                .unit("台")
+                .optional()],
             notes: &["利用するパソコンの台数を入力してください。"],
         },
         RowSpec {
             label: "論理端末数 (eBMS:自社システム用)",
-            fields: &[FieldSpec::text("terminals_ebms").fmt(Fmt::Count).unit("台").optional()],
+            fields: &[FieldSpec::text("terminals_ebms")
+                .fmt(Fmt::Count)
+                .unit("台")
+                .optional()],
             notes: &[],
         },
     ],
@@ -31,10 +37,15 @@ pub const TERMINALS: SectionSpec = SectionSpec {
 
 pub const WEB: SectionSpec = SectionSpec {
     heading: "webNACCSに関する項目",
-    lines: &["webNACCSのみを利用するために必要なデジタル証明書の情報を登録します。必要なデジタル証明書数を入力してください。"],
+    lines: &[
+        "webNACCSのみを利用するために必要なデジタル証明書の情報を登録します。必要なデジタル証明書数を入力してください。",
+    ],
     rows: &[RowSpec {
         label: "デジタル証明書数 (webNACCS)",
-        fields: &[FieldSpec::text("certificates_web").fmt(Fmt::Count).unit("枚").optional()],
+        fields: &[FieldSpec::text("certificates_web")
+            .fmt(Fmt::Count)
+            .unit("枚")
+            .optional()],
         notes: &[],
     }],
 };
@@ -48,7 +59,10 @@ pub const SHARING: SectionSpec = SectionSpec {
     ],
     rows: &[RowSpec {
         label: "事業所コード(機器共用先)",
-        fields: &[FieldSpec::text("sharing_office").fmt(Fmt::OfficeCode).optional().example("例) NACCS1")],
+        fields: &[FieldSpec::text("sharing_office")
+            .fmt(Fmt::OfficeCode)
+            .optional()
+            .example("例) NACCS1")],
         notes: &["機器共用を申し込む際は、事前にNACCSセンターにお問い合わせを行ってください。"],
     }],
 };
@@ -61,7 +75,10 @@ pub const DIAGRAM: SectionSpec = SectionSpec {
     ],
     rows: &[RowSpec {
         label: "システム構成図",
-        fields: &[FieldSpec::text("diagram").input(Input::File).optional().button("attach_diagram", "システム構成図を添付する")],
+        fields: &[FieldSpec::text("diagram")
+            .input(Input::File)
+            .optional()
+            .button("attach_diagram", "システム構成図を添付する")],
         notes: &[],
     }],
 };
@@ -72,7 +89,9 @@ pub const NO_DIAGRAM: SectionSpec = SectionSpec {
     rows: &[RowSpec {
         label: "",
         fields: &[FieldSpec::text("no_diagram")
-            .input(Input::Check("機器共用・共同利用、図様添付を希望せず、または自社システムを利用します。"))
+            .input(Input::Check(
+                "機器共用・共同利用、図様添付を希望せず、または自社システムを利用します。",
+            ))
             .optional()],
         notes: &[],
     }],
@@ -84,7 +103,9 @@ const SECTIONS: [&SectionSpec; 5] = [&TERMINALS, &WEB, &SHARING, &DIAGRAM, &NO_D
 pub fn attachment_table(caption: &str, files: &[&Attachment], delete_op: &str) -> Table {
     Table {
         caption: caption.to_string(),
-        columns: ["添付ファイル名", "ファイルサイズ", "削除"].map(String::from).to_vec(),
+        columns: ["添付ファイル名", "ファイルサイズ", "削除"]
+            .map(String::from)
+            .to_vec(),
         rows: files
             .iter()
             .enumerate()
@@ -108,11 +129,17 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
     let draft = common::draft(cx).clone();
     s.errors = spec::error_list(&SECTIONS, errors);
     for sec in &SECTIONS[..4] {
-        s.blocks.push(Block::Section(spec::build(sec, &draft.terminals, errors)));
+        s.blocks
+            .push(Block::Section(spec::build(sec, &draft.terminals, errors)));
     }
     let files: Vec<&Attachment> = draft.diagram.iter().collect();
-    s.blocks.push(Block::Table(attachment_table("", &files, "remove_diagram")));
-    s.blocks.push(Block::Section(spec::build(&NO_DIAGRAM, &draft.terminals, errors)));
+    s.blocks
+        .push(Block::Table(attachment_table("", &files, "remove_diagram")));
+    s.blocks.push(Block::Section(spec::build(
+        &NO_DIAGRAM,
+        &draft.terminals,
+        errors,
+    )));
     let mut form = common::form(cx, nav_buttons());
     form.multipart = true;
     s.form = Some(form);
@@ -120,27 +147,40 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
 }
 
 fn count(values: &Values, k: &str) -> u32 {
-    values.get(k).and_then(|v| v.trim().parse().ok()).unwrap_or(0)
+    values
+        .get(k)
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(0)
 }
 
 /// The rules across fields (M000 【20】).
 pub fn check(values: &Values, has_diagram: bool, errors: &mut FieldErrors) {
-    let total = count(values, "terminals_net") + count(values, "terminals_ebms") + count(values, "certificates_web");
-    let sharing = values.get("sharing_office").is_some_and(|v| !v.trim().is_empty());
+    let total = count(values, "terminals_net")
+        + count(values, "terminals_ebms")
+        + count(values, "certificates_web");
+    let sharing = values
+        .get("sharing_office")
+        .is_some_and(|v| !v.trim().is_empty());
     if sharing && total > 0 {
         errors.insert(
             "sharing_office".into(),
             "機器共用を申請する場合、論理端末に関する項目、デジタル証明書に関する項目の入力は不要です。".into(),
         );
     } else if sharing && !has_diagram {
-        errors.insert("diagram".into(), "機器共用を申請する場合は、システム構成図を添付してください。".into());
+        errors.insert(
+            "diagram".into(),
+            "機器共用を申請する場合は、システム構成図を添付してください。".into(),
+        );
     } else if !sharing && total == 0 {
         errors.insert(
             "terminals_net".into(),
             "論理端末数、デジタル証明書数、または事業所コード(機器共用先)のいずれかを入力してください。".into(),
         );
     }
-    if !has_diagram && values.get("no_diagram").is_none_or(|v| v != "1") && !errors.contains_key("diagram") {
+    if !has_diagram
+        && values.get("no_diagram").is_none_or(|v| v != "1")
+        && !errors.contains_key("diagram")
+    {
         errors.insert(
             "no_diagram".into(),
             "システム構成図を添付するか、「機器共用・共同利用、図様添付を希望せず、または自社システムを利用します。」にチェックを入れてください。".into(),
@@ -161,7 +201,10 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
     match op {
         "attach_diagram" => match form.file("diagram") {
             Some(f) => {
-                draft.diagram = Some(Attachment { name: f.filename.clone(), size: f.size });
+                draft.diagram = Some(Attachment {
+                    name: f.filename.clone(),
+                    size: f.size,
+                });
                 Step::Refresh
             }
             None => Step::Stay(FieldErrors::from([(
@@ -177,7 +220,11 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
                 spec::validate(sec, &draft.terminals, &mut errors);
             }
             check(&draft.terminals, draft.diagram.is_some(), &mut errors);
-            if errors.is_empty() { Step::Go(At::AppPlan) } else { Step::Stay(errors) }
+            if errors.is_empty() {
+                Step::Go(At::AppPlan)
+            } else {
+                Step::Stay(errors)
+            }
         }
         _ => Step::Refresh,
     }

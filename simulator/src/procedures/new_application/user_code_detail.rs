@@ -1,7 +1,9 @@
 //! 利用者コード 入力, the detail (M000 【18】, M003): system kind (or the shared code), the
 //! 識別番号 settings added with 「設定する」, and the 管理統計資料 choices.
 
-use crate::domain::lists::{self, INDUSTRIES, Industry, NECESSITY, PROCESSING_METHODS, SYSTEM_KINDS};
+use crate::domain::lists::{
+    self, INDUSTRIES, Industry, NECESSITY, PROCESSING_METHODS, SYSTEM_KINDS,
+};
 use crate::http::form::FormInput;
 use crate::procedures::common;
 use crate::procedures::{Cx, Step};
@@ -16,7 +18,11 @@ pub const SYSTEM: SectionSpec = SectionSpec {
         "新規に利用者コードを追加する場合は、システム区分を選択してください。",
         "「輸出入者（貿易管理サブシステム利用）」の方は、海上・航空共用を選択してください。",
     ],
-    rows: &[RowSpec { label: "システム区分", fields: &[FieldSpec::text("system").input(Input::Radio(SYSTEM_KINDS))], notes: &[] }],
+    rows: &[RowSpec {
+        label: "システム区分",
+        fields: &[FieldSpec::text("system").input(Input::Radio(SYSTEM_KINDS))],
+        notes: &[],
+    }],
 };
 
 pub const SHARED: SectionSpec = SectionSpec {
@@ -25,10 +31,16 @@ pub const SHARED: SectionSpec = SectionSpec {
     rows: &[
         RowSpec {
             label: "利用者コード",
-            fields: &[FieldSpec::text("shared_code").fmt(Fmt::UserCode).example("例) CP999")],
+            fields: &[FieldSpec::text("shared_code")
+                .fmt(Fmt::UserCode)
+                .example("例) CP999")],
             notes: &[],
         },
-        RowSpec { label: "システム区分", fields: &[FieldSpec::text("system").input(Input::Radio(SYSTEM_KINDS))], notes: &[] },
+        RowSpec {
+            label: "システム区分",
+            fields: &[FieldSpec::text("system").input(Input::Radio(SYSTEM_KINDS))],
+            notes: &[],
+        },
     ],
 };
 
@@ -40,20 +52,32 @@ pub const IDENT: SectionSpec = SectionSpec {
         "設定した利用者コードの情報は、「設定した利用者コード情報」に反映されます。",
     ],
     rows: &[
-        RowSpec { label: "シングルサインオン要否", fields: &[FieldSpec::radio("sso", NECESSITY, "no")], notes: &[] },
+        RowSpec {
+            label: "シングルサインオン要否",
+            fields: &[FieldSpec::radio("sso", NECESSITY, "no")],
+            notes: &[],
+        },
         RowSpec {
             label: "業種",
-            fields: &[FieldSpec::text("industries").input(Input::Checks(INDUSTRIES)).req(Req::Optional)],
+            fields: &[FieldSpec::text("industries")
+                .input(Input::Checks(INDUSTRIES))
+                .req(Req::Optional)],
             notes: &[],
         },
         RowSpec {
             label: "処理方式",
-            fields: &[FieldSpec::text("method").input(Input::Radio(PROCESSING_METHODS)).req(Req::Optional)],
+            fields: &[FieldSpec::text("method")
+                .input(Input::Radio(PROCESSING_METHODS))
+                .req(Req::Optional)],
             notes: &[],
         },
         RowSpec {
             label: "識別番号数",
-            fields: &[FieldSpec::text("count").fmt(Fmt::Count).unit("個").req(Req::Optional).button("set", "設定する")],
+            fields: &[FieldSpec::text("count")
+                .fmt(Fmt::Count)
+                .unit("個")
+                .req(Req::Optional)
+                .button("set", "設定する")],
             notes: &["利用者IDの数を入力してください（パソコンの台数ではありません）。"],
         },
     ],
@@ -63,9 +87,21 @@ pub const STATS: SectionSpec = SectionSpec {
     heading: "管理統計資料に関する項目",
     lines: &["管理統計資料の情報を入力します。"],
     rows: &[
-        RowSpec { label: "管理統計資料（有料分）", fields: &[FieldSpec::radio("stats_paid", NECESSITY, "no")], notes: &[] },
-        RowSpec { label: "管理統計資料（無料分）", fields: &[FieldSpec::radio("stats_free", NECESSITY, "no")], notes: &[] },
-        RowSpec { label: "保税管理資料保存サービス", fields: &[FieldSpec::radio("storage", NECESSITY, "no")], notes: &[] },
+        RowSpec {
+            label: "管理統計資料（有料分）",
+            fields: &[FieldSpec::radio("stats_paid", NECESSITY, "no")],
+            notes: &[],
+        },
+        RowSpec {
+            label: "管理統計資料（無料分）",
+            fields: &[FieldSpec::radio("stats_free", NECESSITY, "no")],
+            notes: &[],
+        },
+        RowSpec {
+            label: "保税管理資料保存サービス",
+            fields: &[FieldSpec::radio("storage", NECESSITY, "no")],
+            notes: &[],
+        },
     ],
 };
 
@@ -80,19 +116,27 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
         "利用者コードに関する項目および識別番号に関する項目を入力し「設定する」ボタンをクリックすると、「設定した利用者コード情報」に反映されます。".into(),
         "入力完了後に、「この内容で設定する」ボタンをクリックしてください。".into(),
     ];
-    let detail = common::draft(cx).detail.clone().unwrap_or(crate::workspace::application::UserCodeDetail {
-        editing: None,
-        shared: false,
-        values: Default::default(),
-        settings: Vec::new(),
-    });
+    let detail =
+        common::draft(cx)
+            .detail
+            .clone()
+            .unwrap_or(crate::workspace::application::UserCodeDetail {
+                editing: None,
+                shared: false,
+                values: Default::default(),
+                settings: Vec::new(),
+            });
     let code = code_section(detail.shared);
     s.errors = spec::error_list(&[code, &IDENT, &STATS], errors);
-    s.blocks.push(Block::Section(spec::build(code, &detail.values, errors)));
-    s.blocks.push(Block::Section(spec::build(&IDENT, &detail.values, errors)));
+    s.blocks
+        .push(Block::Section(spec::build(code, &detail.values, errors)));
+    s.blocks
+        .push(Block::Section(spec::build(&IDENT, &detail.values, errors)));
     s.blocks.push(Block::Table(Table {
         caption: "設定した利用者コード情報".into(),
-        columns: ["業種", "処理方式", "識別番号数", "取消"].map(String::from).to_vec(),
+        columns: ["業種", "処理方式", "識別番号数", "取消"]
+            .map(String::from)
+            .to_vec(),
         rows: detail
             .settings
             .iter()
@@ -107,29 +151,42 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
                             .collect::<Vec<_>>()
                             .join("・"),
                     ),
-                    Cell::from(lists::ProcessingMethod::from_code(&st.method).map(|m| m.short()).unwrap_or("")),
+                    Cell::from(
+                        lists::ProcessingMethod::from_code(&st.method)
+                            .map(|m| m.short())
+                            .unwrap_or(""),
+                    ),
                     Cell::from(st.count.to_string()),
                     Cell::Button(Button::new("op", &format!("cancel:{i}"), "取消")),
                 ]
             })
             .collect(),
     }));
-    s.blocks.push(Block::Section(spec::build(&STATS, &detail.values, errors)));
+    s.blocks
+        .push(Block::Section(spec::build(&STATS, &detail.values, errors)));
     s.form = Some(common::form(
         cx,
-        vec![common::back_button(), Button::new("op", "apply", "この内容で設定する").arrow(Arrow::Forward)],
+        vec![
+            common::back_button(),
+            Button::new("op", "apply", "この内容で設定する").arrow(Arrow::Forward),
+        ],
     ));
     s
 }
 
 pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
     let draft = common::draft(cx);
-    let Some(detail) = draft.detail.as_mut() else { return Step::Go(At::AppUsers) };
+    let Some(detail) = draft.detail.as_mut() else {
+        return Step::Go(At::AppUsers);
+    };
     for sec in [code_section(detail.shared), &IDENT, &STATS] {
         spec::read(sec, form, &mut detail.values);
     }
     let op = form.op();
-    if let Some(i) = op.strip_prefix("cancel:").and_then(|i| i.parse::<usize>().ok()) {
+    if let Some(i) = op
+        .strip_prefix("cancel:")
+        .and_then(|i| i.parse::<usize>().ok())
+    {
         if i < detail.settings.len() {
             detail.settings.remove(i);
         }
@@ -144,10 +201,15 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
             let mut errors = FieldErrors::new();
             let v = &detail.values;
             let get = |k: &str| v.get(k).cloned().unwrap_or_default();
-            let industries: Vec<Industry> = get("industries").split(',').filter_map(Industry::from_code).collect();
+            let industries: Vec<Industry> = get("industries")
+                .split(',')
+                .filter_map(Industry::from_code)
+                .collect();
             if industries.is_empty() {
                 errors.insert("industries".into(), "業種を選択してください。".into());
-            } else if let Err(msg) = lists::check_industry_selection(get("sso") == "yes", &industries) {
+            } else if let Err(msg) =
+                lists::check_industry_selection(get("sso") == "yes", &industries)
+            {
                 errors.insert("industries".into(), msg);
             }
             if get("method").is_empty() {
@@ -175,7 +237,8 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
             if detail.settings.is_empty() {
                 errors.insert(
                     "count".into(),
-                    "識別番号に関する項目を入力し、「設定する」ボタンをクリックしてください。".into(),
+                    "識別番号に関する項目を入力し、「設定する」ボタンをクリックしてください。"
+                        .into(),
                 );
             }
             let v = &detail.values;
@@ -185,7 +248,12 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
                 .iter()
                 .flat_map(|s| s.industries.iter().filter_map(|c| Industry::from_code(c)))
                 .collect();
-            if let Err(msg) = lists::check_statistics_selection(&all, get("stats_paid"), get("stats_free"), get("storage")) {
+            if let Err(msg) = lists::check_statistics_selection(
+                &all,
+                get("stats_paid"),
+                get("stats_free"),
+                get("storage"),
+            ) {
                 errors.insert("storage".into(), msg);
             }
             if !errors.is_empty() {
@@ -195,7 +263,11 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
             for k in ["industries", "method", "count"] {
                 values.remove(k);
             }
-            let row = UserCodeRow { shared: detail.shared, values, settings: detail.settings.clone() };
+            let row = UserCodeRow {
+                shared: detail.shared,
+                values,
+                settings: detail.settings.clone(),
+            };
             match detail.editing {
                 Some(i) if i < draft.user_codes.len() => draft.user_codes[i] = row,
                 _ => draft.user_codes.push(row),
@@ -211,5 +283,9 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
 const COUNT_ONLY: SectionSpec = SectionSpec {
     heading: "",
     lines: &[],
-    rows: &[RowSpec { label: "識別番号数", fields: &[FieldSpec::text("count").fmt(Fmt::Count)], notes: &[] }],
+    rows: &[RowSpec {
+        label: "識別番号数",
+        fields: &[FieldSpec::text("count").fmt(Fmt::Count)],
+        notes: &[],
+    }],
 };

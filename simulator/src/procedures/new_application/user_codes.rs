@@ -14,7 +14,11 @@ pub const TRANSFER: SectionSpec = SectionSpec {
     lines: &[],
     rows: &[RowSpec {
         label: "",
-        fields: &[FieldSpec::text("users_transfer").input(Input::Check("利用者IDは他事業所より付け替え、または別途申し込みします。")).optional()],
+        fields: &[FieldSpec::text("users_transfer")
+            .input(Input::Check(
+                "利用者IDは他事業所より付け替え、または別途申し込みします。",
+            ))
+            .optional()],
         notes: &[],
     }],
 };
@@ -34,7 +38,9 @@ pub const COLUMNS: [&str; 10] = [
 ];
 
 fn mark(code: Option<&String>) -> &'static str {
-    Necessity::from_code(code.map(String::as_str).unwrap_or("no")).unwrap_or(Necessity::No).short()
+    Necessity::from_code(code.map(String::as_str).unwrap_or("no"))
+        .unwrap_or(Necessity::No)
+        .short()
 }
 
 /// The printed rows of 申込情報, one per 識別番号 setting (M000 【19】: 追加 共用 貿サブ net 追加1 1 × × × —).
@@ -58,7 +64,9 @@ pub fn rows(codes: &[UserCodeRow]) -> Vec<Vec<String>> {
                 .map(|i| i.short())
                 .collect::<Vec<_>>()
                 .join("・");
-            let method = ProcessingMethod::from_code(&setting.method).map(|m| m.short()).unwrap_or("");
+            let method = ProcessingMethod::from_code(&setting.method)
+                .map(|m| m.short())
+                .unwrap_or("");
             out.push(vec![
                 "追加".to_string(),
                 system.to_string(),
@@ -69,7 +77,11 @@ pub fn rows(codes: &[UserCodeRow]) -> Vec<Vec<String>> {
                 mark(v.get("stats_paid")).to_string(),
                 mark(v.get("stats_free")).to_string(),
                 mark(v.get("storage")).to_string(),
-                if row.shared { "あり".to_string() } else { "—".to_string() },
+                if row.shared {
+                    "あり".to_string()
+                } else {
+                    "—".to_string()
+                },
             ]);
         }
     }
@@ -117,13 +129,26 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
                     *code = format!("追加{}", i + 1);
                 }
             }
-            cells.push(Cell::Button(Button::new("op", &format!("edit:{i}"), "修正")));
-            cells.push(Cell::Button(Button::new("op", &format!("delete:{i}"), "削除")));
+            cells.push(Cell::Button(Button::new(
+                "op",
+                &format!("edit:{i}"),
+                "修正",
+            )));
+            cells.push(Cell::Button(Button::new(
+                "op",
+                &format!("delete:{i}"),
+                "削除",
+            )));
             table_rows.push(cells);
         }
     }
-    s.blocks.push(Block::Table(Table { caption: "申込情報".into(), columns, rows: table_rows }));
-    s.blocks.push(Block::Section(spec::build(&TRANSFER, &draft.users, errors)));
+    s.blocks.push(Block::Table(Table {
+        caption: "申込情報".into(),
+        columns,
+        rows: table_rows,
+    }));
+    s.blocks
+        .push(Block::Section(spec::build(&TRANSFER, &draft.users, errors)));
     s.form = Some(common::form(cx, nav_buttons()));
     s
 }
@@ -132,12 +157,25 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
     let draft = common::draft(cx);
     spec::read(&TRANSFER, form, &mut draft.users);
     let op = form.op();
-    if let Some(i) = op.strip_prefix("edit:").and_then(|i| i.parse::<usize>().ok()) {
-        let Some(row) = draft.user_codes.get(i).cloned() else { return Step::Refresh };
-        draft.detail = Some(UserCodeDetail { editing: Some(i), shared: row.shared, values: row.values, settings: row.settings });
+    if let Some(i) = op
+        .strip_prefix("edit:")
+        .and_then(|i| i.parse::<usize>().ok())
+    {
+        let Some(row) = draft.user_codes.get(i).cloned() else {
+            return Step::Refresh;
+        };
+        draft.detail = Some(UserCodeDetail {
+            editing: Some(i),
+            shared: row.shared,
+            values: row.values,
+            settings: row.settings,
+        });
         return Step::Go(At::AppUserDetail);
     }
-    if let Some(i) = op.strip_prefix("delete:").and_then(|i| i.parse::<usize>().ok()) {
+    if let Some(i) = op
+        .strip_prefix("delete:")
+        .and_then(|i| i.parse::<usize>().ok())
+    {
         if i < draft.user_codes.len() {
             draft.user_codes.remove(i);
         }
@@ -157,7 +195,9 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
         "save" => common::save_and_logout(cx),
         "next" => {
             // M000 【17】: a user code is required unless the IDs come from elsewhere.
-            if draft.user_codes.is_empty() && draft.users.get("users_transfer").is_none_or(|v| v != "1") {
+            if draft.user_codes.is_empty()
+                && draft.users.get("users_transfer").is_none_or(|v| v != "1")
+            {
                 return Step::Stay(FieldErrors::from([(
                     "users_transfer".to_string(),
                     "利用者コードを1件以上登録するか、「利用者IDは他事業所より付け替え、または別途申し込みします。」にチェックを入れてください。".to_string(),

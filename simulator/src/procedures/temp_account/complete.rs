@@ -6,7 +6,9 @@ use crate::screen::{Arrow, Block, Button, Screen};
 
 pub fn view(cx: &mut Cx) -> Screen {
     let mut s = Screen::new("temp_account.complete", "仮ログインID・パスワード登録 完了");
-    s.blocks.push(Block::Message(vec!["利用申込用の仮ログインID・パスワードを送信しました。".to_string()]));
+    s.blocks.push(Block::Message(vec![
+        "利用申込用の仮ログインID・パスワードを送信しました。".to_string(),
+    ]));
     s.blocks.push(Block::Text(
         [
             "記載された仮ログインID・パスワードを用いて、48時間以内にNACCSの利用申込を行ってください。",
@@ -16,7 +18,10 @@ pub fn view(cx: &mut Cx) -> Screen {
         .map(String::from)
         .to_vec(),
     ));
-    s.form = Some(common::form(cx, vec![Button::new("op", "close", "画面を閉じる").arrow(Arrow::Close)]));
+    s.form = Some(common::form(
+        cx,
+        vec![Button::new("op", "close", "画面を閉じる").arrow(Arrow::Close)],
+    ));
     s
 }
 

@@ -28,7 +28,9 @@ pub fn view(cx: &mut Cx) -> Screen {
         cx,
         vec![
             Button::new("op", "back", "申込担当者の入力に戻る").arrow(Arrow::Return),
-            Button::new("op", "register", "申込内容を登録する").arrow(Arrow::Register).confirm_register(),
+            Button::new("op", "register", "申込内容を登録する")
+                .arrow(Arrow::Register)
+                .confirm_register(),
         ],
     ));
     s

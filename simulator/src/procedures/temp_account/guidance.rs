@@ -1,7 +1,7 @@
 //! NACCSの利用申込手続き: the steps and the consent to the システム利用規程 (M000 【5】).
 
-use crate::procedures::{Cx, Step, common};
 use crate::http::form::FormInput;
+use crate::procedures::{Cx, Step, common};
 use crate::screen::{Block, Button, Link, Screen};
 use crate::workspace::session::At;
 
@@ -52,7 +52,10 @@ pub fn view(cx: &mut Cx) -> Screen {
     for step in [STEP1, STEP2, STEP3, CONSENT] {
         s.blocks.push(Block::Text(lines(step)));
     }
-    s.blocks.push(Block::Links(vec![Link::new("《システム利用規程》", cx.url("apply/rules"))]));
+    s.blocks.push(Block::Links(vec![Link::new(
+        "《システム利用規程》",
+        cx.url("apply/rules"),
+    )]));
     s.form = Some(common::form(
         cx,
         vec![

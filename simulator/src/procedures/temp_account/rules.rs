@@ -9,6 +9,9 @@ pub fn view(base: &str) -> Screen {
         "NACCSのご利用にあたっては、輸出入・港湾関連情報処理センター株式会社が定める「システム利用規程」への同意が必要です。".to_string(),
         "規程の全文はNACCS掲示板に掲載されています。このシミュレータでは全文を表示しません。".to_string(),
     ]));
-    s.blocks.push(Block::Links(vec![Link::new("NACCSの利用申込手続きに戻る", format!("{base}apply/"))]));
+    s.blocks.push(Block::Links(vec![Link::new(
+        "NACCSの利用申込手続きに戻る",
+        format!("{base}apply/"),
+    )]));
     s
 }
