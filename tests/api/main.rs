@@ -5,3 +5,5 @@ mod support;
 
 mod flow;
 mod snapshots;
+mod isolation;
+mod session;

@@ -451,3 +451,14 @@ impl Browser {
         );
     }
 }
+
+impl TestApp {
+    /// Creates a workspace with a chosen id.
+    pub async fn workspace_named(&self, id: &str, seed: u64, now: &str) -> String {
+        let (status, v) = self
+            .post_api("workspaces", json!({"id": id, "seed": seed, "now": now}))
+            .await;
+        assert_eq!(status, 201, "workspace creation: {v}");
+        id.to_string()
+    }
+}
