@@ -15,7 +15,10 @@ async fn complete_flow(app: &TestApp, ws: &str) -> Browser {
 async fn raw_mails(app: &TestApp, ws: &str) -> Vec<String> {
     let mut out = Vec::new();
     for m in app.mails(ws).await {
-        let url = format!("{}/_sim/api/workspaces/{ws}/mails/{}/raw", app.address, m["id"]);
+        let url = format!(
+            "{}/_sim/api/workspaces/{ws}/mails/{}/raw",
+            app.address, m["id"]
+        );
         out.push(app.api.get(url).send().await.unwrap().text().await.unwrap());
     }
     out
@@ -25,7 +28,8 @@ async fn raw_mails(app: &TestApp, ws: &str) -> Vec<String> {
 async fn same_seed_same_clock_same_requests_give_the_same_bytes() {
     let (a, b) = (TestApp::spawn().await, TestApp::spawn().await);
     for app in [&a, &b] {
-        app.workspace_named("same", 99, "2018-11-27T16:30:00+09:00").await;
+        app.workspace_named("same", 99, "2018-11-27T16:30:00+09:00")
+            .await;
         complete_flow(app, "same").await;
     }
     let (ma, mb) = (raw_mails(&a, "same").await, raw_mails(&b, "same").await);
@@ -36,7 +40,9 @@ async fn same_seed_same_clock_same_requests_give_the_same_bytes() {
     assert_eq!(apps_a, apps_b);
 
     // Reset replays to the same bytes as well.
-    let (status, _) = a.post_api("workspaces/same/reset", serde_json::json!({})).await;
+    let (status, _) = a
+        .post_api("workspaces/same/reset", serde_json::json!({}))
+        .await;
     assert_eq!(status, 200);
     complete_flow(&a, "same").await;
     assert_eq!(raw_mails(&a, "same").await, mb);
@@ -45,8 +51,12 @@ async fn same_seed_same_clock_same_requests_give_the_same_bytes() {
 #[tokio::test]
 async fn another_seed_gives_other_ids() {
     let app = TestApp::spawn().await;
-    let one = app.workspace_named("one", 1, "2018-11-27T16:30:00+09:00").await;
-    let two = app.workspace_named("two", 2, "2018-11-27T16:30:00+09:00").await;
+    let one = app
+        .workspace_named("one", 1, "2018-11-27T16:30:00+09:00")
+        .await;
+    let two = app
+        .workspace_named("two", 2, "2018-11-27T16:30:00+09:00")
+        .await;
     let (id1, pw1) = app.browser(&one).register_temp_account(&app, &one).await;
     let (id2, pw2) = app.browser(&two).register_temp_account(&app, &two).await;
     assert_ne!(id1, id2);
@@ -57,19 +67,33 @@ async fn another_seed_gives_other_ids() {
 #[tokio::test]
 async fn workspaces_never_see_each_other() {
     let app = TestApp::spawn().await;
-    let a = app.workspace_named("a", 5, "2018-11-27T16:30:00+09:00").await;
-    let b = app.workspace_named("b", 5, "2018-11-27T16:30:00+09:00").await;
+    let a = app
+        .workspace_named("a", 5, "2018-11-27T16:30:00+09:00")
+        .await;
+    let b = app
+        .workspace_named("b", 5, "2018-11-27T16:30:00+09:00")
+        .await;
     let mut in_a = app.browser(&a);
     let (id, pw) = in_a.register_temp_account(&app, &a).await;
     // The account of a does not exist in b, even with the same seed.
     let mut in_b = app.browser(&b);
     in_b.login(&id, &pw).await;
     assert_eq!(in_b.id(), "login.form");
-    assert_eq!(in_b.errors(), vec!["ログインIDまたはパスワードが正しくありません。".to_string()]);
+    assert_eq!(
+        in_b.errors(),
+        vec!["ログインIDまたはパスワードが正しくありません。".to_string()]
+    );
     assert_eq!(app.mails(&a).await.len(), 1);
     assert!(app.mails(&b).await.is_empty());
     let journal_b = app.get_api(&format!("workspaces/{b}/journal")).await;
-    assert!(journal_b.as_array().unwrap().iter().all(|j| j["path"] == "login/nsscoapp/"), "{journal_b}");
+    assert!(
+        journal_b
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|j| j["path"] == "login/nsscoapp/"),
+        "{journal_b}"
+    );
     // A session cookie of a is no session in b.
     in_a.base = format!("/w/{b}/");
     in_a.open("apply/input").await;

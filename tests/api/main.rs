@@ -4,6 +4,8 @@
 mod support;
 
 mod flow;
-mod snapshots;
+mod html;
 mod isolation;
+mod rules;
 mod session;
+mod snapshots;

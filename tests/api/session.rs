@@ -22,7 +22,12 @@ async fn a_stale_form_ends_the_session() {
     b.open("apply/input").await;
     assert_eq!(b.id(), "login.form");
     let journal = app.get_api(&format!("workspaces/{ws}/journal")).await;
-    let outcomes: Vec<&str> = journal.as_array().unwrap().iter().map(|j| j["outcome"].as_str().unwrap()).collect();
+    let outcomes: Vec<&str> = journal
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|j| j["outcome"].as_str().unwrap())
+        .collect();
     assert!(outcomes.contains(&"unexpected_operation"), "{outcomes:?}");
     assert_eq!(outcomes.last(), Some(&"expired"));
 }
@@ -59,7 +64,11 @@ async fn the_temporary_id_lives_48_hours() {
     // …and a new login is refused with the reason.
     b.login(&id, &pw).await;
     assert_eq!(b.id(), "login.form");
-    assert!(b.errors()[0].contains("有効期限（48時間）"), "{:?}", b.errors());
+    assert!(
+        b.errors()[0].contains("有効期限（48時間）"),
+        "{:?}",
+        b.errors()
+    );
 }
 
 #[tokio::test]
@@ -87,9 +96,15 @@ async fn save_logs_out_and_the_next_login_resumes() {
     b.press("次へ進む", &[]).await;
     b.press("次へ進む", &[("申込理由", "保存のテスト。")]).await;
     assert_eq!(b.id(), "new_application.office");
-    b.press("申込内容を一時保存する", &[("事業所名", "品川事務所")]).await;
+    b.press("申込内容を一時保存する", &[("事業所名", "品川事務所")])
+        .await;
     assert_eq!(b.id(), "login.form");
-    assert!(b.screen["notices"][0].as_str().unwrap().contains("一時保存"));
+    assert!(
+        b.screen["notices"][0]
+            .as_str()
+            .unwrap()
+            .contains("一時保存")
+    );
     b.login(&id, &pw).await;
     assert_eq!(b.id(), "new_application.office");
     assert_eq!(b.field("事業所名").unwrap()["value"], "品川事務所");

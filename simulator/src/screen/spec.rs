@@ -359,9 +359,7 @@ pub fn validate(spec: &SectionSpec, values: &Values, errors: &mut FieldErrors) {
 }
 
 fn check_format(f: &FieldSpec, value: &str) -> Result<(), format::FormatError> {
-    if let Some(max) = f.max {
-        format::check_max_chars(value, max)?;
-    }
+    // The format first: 「-」 in a phone number deserves the hyphen message, not a length one.
     match f.fmt {
         Fmt::Free => Ok(()),
         Fmt::Zenkaku => format::Zenkaku::parse(value).map(drop),
@@ -376,6 +374,10 @@ fn check_format(f: &FieldSpec, value: &str) -> Result<(), format::FormatError> {
         Fmt::OfficeCode => format::OfficeCode::parse(value).map(drop),
         Fmt::BillingCode => format::BillingCode::parse(value).map(drop),
         Fmt::UserCode => format::UserCode::parse(value).map(drop),
+    }?;
+    match f.max {
+        Some(max) => format::check_max_chars(value, max),
+        None => Ok(()),
     }
 }
 
