@@ -51,6 +51,7 @@ pub fn router(state: Arc<AppState>) -> Router {
     Router::new()
         .route("/_static/nss.css", get(stylesheet))
         .route("/_health", get(|| async { "ok" }))
+        .route("/favicon.ico", get(favicon))
         .nest("/_sim/api", crate::api::router())
         .merge(crate::pages::router())
         .route(
@@ -73,5 +74,16 @@ async fn stylesheet() -> impl IntoResponse {
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
         crate::screen::html::STYLESHEET,
+    )
+}
+
+/// A small icon, so that browsers do not log a 404 on every page.
+async fn favicon() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "image/svg+xml"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" fill="#1a4f9c"/><text x="8" y="12" font-size="10" text-anchor="middle" fill="#fff">N</text></svg>"##,
     )
 }

@@ -35,12 +35,23 @@ pub fn frame(screen: &mut Screen, cx: &Cx) {
         At::AppBilling => Some("請求先"),
         _ => None,
     };
-    if cx.session.login.is_some() {
+    if let Some(login) = &cx.session.login {
+        // The header names the company and office once they are known (M000 【完了】).
+        let office = cx.session.draft.as_ref().map(|d| &d.office).or_else(|| {
+            let number = cx.ws.temp_accounts.get(login)?.application.as_ref()?;
+            Some(&cx.ws.application(number)?.content.office)
+        });
+        let get = |k: &str| {
+            office
+                .and_then(|o| o.get(k))
+                .filter(|v| !v.is_empty())
+                .cloned()
+        };
         screen.session = Some(SessionBanner {
-            login_id: cx.session.login.clone().unwrap_or_default(),
+            login_id: login.clone(),
             since: crate::clock::format_minute(cx.session.started_at),
-            company: None,
-            office: None,
+            company: get("company"),
+            office: get("office_name"),
         });
     }
     if let Some(form) = &mut screen.form {

@@ -6,7 +6,7 @@ use super::frame::{
     SERVICE_NAME,
 };
 use super::model::{Arrow, Block, Button, Cell, Field, FieldType, Row, Screen, Section, Table};
-use maud::{DOCTYPE, Markup, PreEscaped, html};
+use maud::{DOCTYPE, Markup, html};
 
 /// Renders the whole page. `base` is the workspace's base path (`/` or `/w/{id}/`).
 pub fn to_html(screen: &Screen, base: &str) -> String {
@@ -35,7 +35,9 @@ fn page(s: &Screen, base: &str) -> Markup {
                         ul.errors role="alert" { @for e in &s.errors { li { (e) } } }
                     }
                     @if let Some(form) = &s.form {
-                        form method="post" action=(form.action)
+                        // NSS validates on the server: 「反映」, 「前に戻る」 and 「一時保存」 must post
+                        // half-filled forms, so the browser's own required-field check is off.
+                        form method="post" action=(form.action) novalidate
                             enctype=(if form.multipart { "multipart/form-data" } else { "application/x-www-form-urlencoded" }) {
                             @for (name, value) in &form.hidden {
                                 input type="hidden" name=(name) value=(value);
@@ -129,13 +131,14 @@ fn section(sec: &Section) -> Markup {
             @if !sec.heading.is_empty() { h3 { (sec.heading) } }
             @for l in &sec.lines { p.lead { (l) } }
             @if !sec.rows.is_empty() {
-                table.form { tbody { @for r in &sec.rows { (row(r)) } } }
+                @let notes = sec.rows.iter().any(|r| !r.notes.is_empty());
+                table.form { tbody { @for r in &sec.rows { (row(r, notes)) } } }
             }
         }
     }
 }
 
-fn row(r: &Row) -> Markup {
+fn row(r: &Row, notes_column: bool) -> Markup {
     let has_error = r.fields.iter().any(|f| f.error.is_some());
     html! {
         tr class=(if has_error { "has-error" } else { "" }) {
@@ -146,7 +149,7 @@ fn row(r: &Row) -> Markup {
             td {
                 @for f in &r.fields { (field(f, &r.label)) }
             }
-            @if !r.notes.is_empty() {
+            @if notes_column {
                 td.notes { @for n in &r.notes { p { (n) } } }
             }
         }
@@ -288,9 +291,3 @@ fn contact() -> Markup {
 
 /// The stylesheet served at `/_static/nss.css`: plain, close to the NSS look, no external fonts.
 pub const STYLESHEET: &str = include_str!("nss.css");
-
-/// Marks up a string that is known to be safe (used only for our own constant markup).
-#[allow(dead_code)]
-fn raw(s: &'static str) -> PreEscaped<&'static str> {
-    PreEscaped(s)
-}

@@ -59,6 +59,9 @@ pub enum Req {
     When(&'static str, &'static str),
     /// Optional, but only read when another field has the given value.
     OptionalWhen(&'static str, &'static str),
+    /// Checked by the screen's own rule at a particular button (「設定する」): neither required
+    /// nor 「任意」 on the screen.
+    Deferred,
 }
 
 /// One input of a row.
@@ -335,7 +338,7 @@ pub fn read(spec: &SectionSpec, form: &FormInput, values: &mut Values) {
 /// Validates the section's active fields: required, format, length.
 pub fn validate(spec: &SectionSpec, values: &Values, errors: &mut FieldErrors) {
     for (row, f) in spec.fields() {
-        if !is_active(f, values) || errors.contains_key(f.name) {
+        if !is_active(f, values) || errors.contains_key(f.name) || f.req == Req::Deferred {
             continue;
         }
         let label = full_label(row, f);

@@ -61,14 +61,14 @@ pub const IDENT: SectionSpec = SectionSpec {
             label: "業種",
             fields: &[FieldSpec::text("industries")
                 .input(Input::Checks(INDUSTRIES))
-                .req(Req::Optional)],
+                .req(Req::Deferred)],
             notes: &[],
         },
         RowSpec {
             label: "処理方式",
             fields: &[FieldSpec::text("method")
                 .input(Input::Radio(PROCESSING_METHODS))
-                .req(Req::Optional)],
+                .req(Req::Deferred)],
             notes: &[],
         },
         RowSpec {
@@ -76,7 +76,7 @@ pub const IDENT: SectionSpec = SectionSpec {
             fields: &[FieldSpec::text("count")
                 .fmt(Fmt::Count)
                 .unit("個")
-                .req(Req::Optional)
+                .req(Req::Deferred)
                 .button("set", "設定する")],
             notes: &["利用者IDの数を入力してください（パソコンの台数ではありません）。"],
         },
