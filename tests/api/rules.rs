@@ -240,7 +240,7 @@ async fn no_input_of_any_kind_gives_a_5xx() {
                 let name = f["name"].as_str().unwrap_or("").to_string();
                 let value = if name == "_flow" {
                     f["value"].as_str().unwrap_or("").to_string()
-                } else if rng.next() % 10 == 0 {
+                } else if rng.next().is_multiple_of(10) {
                     long.clone()
                 } else {
                     rng.pick(NASTY).to_string()

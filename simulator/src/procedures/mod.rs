@@ -49,7 +49,7 @@ pub struct NssRequest<'a> {
 
 /// What to answer.
 pub enum Body {
-    Screen(Screen),
+    Screen(Box<Screen>),
     /// 303 See Other to this absolute path.
     Redirect(String),
 }
@@ -180,7 +180,7 @@ fn screen_reply(
     let status = screen.status;
     (
         Reply {
-            body: Body::Screen(screen),
+            body: Body::Screen(Box::new(screen)),
             cookie,
         },
         asked,
@@ -285,13 +285,10 @@ fn route(ws: &mut Workspace, req: &NssRequest, now: Instant) -> Routed {
         }
         (Method::Get, "menu") => {
             // The menu is reached by links (「←メニューに戻る」) from anywhere once logged in.
-            if let Some(t) = token
-                .as_ref()
-                .filter(|t| ws.sessions[t.as_str()].login.is_some())
+            if let Some(s) = token.as_ref().and_then(|t| ws.sessions.get_mut(t.as_str()))
+                && s.login.is_some()
             {
-                if let Some(s) = ws.sessions.get_mut(t.as_str()) {
-                    s.at = At::Menu;
-                }
+                s.at = At::Menu;
             }
             flow_request(ws, req, now, token, At::Menu, Method::Get)
         }

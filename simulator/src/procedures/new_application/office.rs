@@ -335,20 +335,21 @@ pub fn check(
 ) {
     // The wish must be a real date after today and within the published horizon; whether it
     // is a start date is not an input error: the review moves it (procedures.md §8).
-    if !errors.contains_key("start_wish") {
-        if let Ok(d) = Date8::parse(values.get("start_wish").map(String::as_str).unwrap_or("")) {
-            let d = d.date();
-            if d <= today {
-                errors.insert(
-                    "start_wish".into(),
-                    "利用開始希望日には、本日より後の日付を入力してください。".into(),
-                );
-            } else if d > today + chrono::Duration::days(365) {
-                errors.insert(
-                    "start_wish".into(),
-                    "利用開始希望日には、1年以内の日付を入力してください。".into(),
-                );
-            }
+    let wish = values.get("start_wish").map(String::as_str).unwrap_or("");
+    if !errors.contains_key("start_wish")
+        && let Ok(d) = Date8::parse(wish)
+    {
+        let d = d.date();
+        if d <= today {
+            errors.insert(
+                "start_wish".into(),
+                "利用開始希望日には、本日より後の日付を入力してください。".into(),
+            );
+        } else if d > today + chrono::Duration::days(365) {
+            errors.insert(
+                "start_wish".into(),
+                "利用開始希望日には、1年以内の日付を入力してください。".into(),
+            );
         }
     }
     // M000 【16】(5): at least one emergency FAX, and FAX1 must point at a number that exists.

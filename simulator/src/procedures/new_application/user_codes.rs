@@ -124,10 +124,10 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
     for (i, row) in draft.user_codes.iter().enumerate() {
         for line in rows(std::slice::from_ref(row)) {
             let mut cells: Vec<Cell> = line.into_iter().map(Cell::Text).collect();
-            if let Cell::Text(code) = &mut cells[4] {
-                if !row.shared {
-                    *code = format!("追加{}", i + 1);
-                }
+            if let Cell::Text(code) = &mut cells[4]
+                && !row.shared
+            {
+                *code = format!("追加{}", i + 1);
             }
             cells.push(Cell::Button(Button::new(
                 "op",
