@@ -39,9 +39,16 @@ pub struct Conn {
 
 impl Conn {
     pub fn new(addr: SocketAddr) -> Self {
-        assert!(addr.ip().is_loopback(), "the bench only talks to the loopback");
+        assert!(
+            addr.ip().is_loopback(),
+            "the bench only talks to the loopback"
+        );
         let host = HeaderValue::from_str(&addr.to_string()).expect("an address is a valid header");
-        Conn { addr, host, sender: None }
+        Conn {
+            addr,
+            host,
+            sender: None,
+        }
     }
 
     /// Drops the connection; the next request opens a new one.
@@ -57,7 +64,8 @@ impl Conn {
         cookie: Option<&str>,
         body: Option<(&'static str, Bytes)>,
     ) -> Result<Response, String> {
-        match tokio::time::timeout(REQUEST_TIMEOUT, self.exchange(method, path, cookie, body)).await {
+        match tokio::time::timeout(REQUEST_TIMEOUT, self.exchange(method, path, cookie, body)).await
+        {
             Ok(Ok(r)) => Ok(r),
             Ok(Err(e)) => {
                 self.reset();
@@ -78,17 +86,25 @@ impl Conn {
         body: Option<(&'static str, Bytes)>,
     ) -> Result<Response, String> {
         if self.sender.is_none() {
-            let stream = TcpStream::connect(self.addr).await.map_err(|e| format!("connect: {e}"))?;
-            stream.set_nodelay(true).map_err(|e| format!("nodelay: {e}"))?;
-            let (sender, conn) =
-                http1::handshake(TokioIo::new(stream)).await.map_err(|e| format!("handshake: {e}"))?;
+            let stream = TcpStream::connect(self.addr)
+                .await
+                .map_err(|e| format!("connect: {e}"))?;
+            stream
+                .set_nodelay(true)
+                .map_err(|e| format!("nodelay: {e}"))?;
+            let (sender, conn) = http1::handshake(TokioIo::new(stream))
+                .await
+                .map_err(|e| format!("handshake: {e}"))?;
             tokio::spawn(async move {
                 let _ = conn.await;
             });
             self.sender = Some(sender);
         }
         let sender = self.sender.as_mut().expect("connected above");
-        sender.ready().await.map_err(|e| format!("connection: {e}"))?;
+        sender
+            .ready()
+            .await
+            .map_err(|e| format!("connection: {e}"))?;
         let mut req = Request::builder()
             .method(method)
             .uri(path)
@@ -102,12 +118,33 @@ impl Conn {
             None => req.body(Full::new(Bytes::new())),
         }
         .map_err(|e| format!("request: {e}"))?;
-        let res = sender.send_request(req).await.map_err(|e| format!("request: {e}"))?;
+        let res = sender
+            .send_request(req)
+            .await
+            .map_err(|e| format!("request: {e}"))?;
         let (parts, body) = res.into_parts();
-        let body = body.collect().await.map_err(|e| format!("body: {e}"))?.to_bytes();
-        let location = parts.headers.get(LOCATION).and_then(|v| v.to_str().ok()).map(str::to_string);
-        let cookie = parts.headers.get_all(SET_COOKIE).iter().filter_map(|v| v.to_str().ok()).find_map(session_cookie);
-        Ok(Response { status: parts.status.as_u16(), location, cookie, body })
+        let body = body
+            .collect()
+            .await
+            .map_err(|e| format!("body: {e}"))?
+            .to_bytes();
+        let location = parts
+            .headers
+            .get(LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        let cookie = parts
+            .headers
+            .get_all(SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find_map(session_cookie);
+        Ok(Response {
+            status: parts.status.as_u16(),
+            location,
+            cookie,
+            body,
+        })
     }
 }
 
@@ -119,7 +156,11 @@ fn session_cookie(header: &str) -> Option<CookieChange> {
         return None;
     }
     let expired = parts.any(|a| a.trim().eq_ignore_ascii_case("max-age=0"));
-    Some(if expired || value.is_empty() { CookieChange::Clear } else { CookieChange::Set(value.to_string()) })
+    Some(if expired || value.is_empty() {
+        CookieChange::Clear
+    } else {
+        CookieChange::Set(value.to_string())
+    })
 }
 
 /// `application/x-www-form-urlencoded` of one name or value.
@@ -127,7 +168,9 @@ pub fn urlencode(s: &str, out: &mut String) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for &b in s.as_bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => {
+                out.push(b as char)
+            }
             b' ' => out.push('+'),
             _ => {
                 out.push('%');

@@ -22,7 +22,12 @@ pub struct Histogram {
 
 impl Default for Histogram {
     fn default() -> Self {
-        Histogram { counts: vec![0; BUCKETS], count: 0, sum_us: 0, max_us: 0 }
+        Histogram {
+            counts: vec![0; BUCKETS],
+            count: 0,
+            sum_us: 0,
+            max_us: 0,
+        }
     }
 }
 
@@ -102,7 +107,9 @@ mod tests {
 
     #[test]
     fn buckets_are_continuous_and_bounded() {
-        for us in [0, 1, 1023, 1024, 1025, 2047, 2048, 5000, 1_000_000, 40_000_000] {
+        for us in [
+            0, 1, 1023, 1024, 1025, 2047, 2048, 5000, 1_000_000, 40_000_000,
+        ] {
             let b = bucket(us);
             assert!(lower_bound(b) <= us, "{us}");
             assert!(b + 1 >= BUCKETS || lower_bound(b + 1) > us, "{us}");

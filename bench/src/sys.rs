@@ -46,15 +46,23 @@ impl Simulator {
         let Some(addr) = addr else {
             let _ = child.kill();
             let _ = child.wait();
-            return Err(format!("the simulator did not print its address (got {line:?})"));
+            return Err(format!(
+                "the simulator did not print its address (got {line:?})"
+            ));
         };
         // The rest of what it prints (the URLs) is drained so that it never blocks on a full pipe.
         std::thread::spawn(move || {
             let _ = std::io::copy(&mut reader, &mut std::io::sink());
         });
-        let mut sim = Simulator { child, addr, startup: Duration::ZERO };
+        let mut sim = Simulator {
+            child,
+            addr,
+            startup: Duration::ZERO,
+        };
         if !addr.ip().is_loopback() {
-            return Err(format!("the simulator listens on {addr}, not on the loopback"));
+            return Err(format!(
+                "the simulator listens on {addr}, not on the loopback"
+            ));
         }
         health(addr)?;
         sim.startup = t0.elapsed();
@@ -70,9 +78,10 @@ impl Simulator {
         rss_kib(&format!("/proc/{}/status", self.pid())).unwrap_or(0)
     }
 
-    /// User + system CPU time consumed so far, seconds.
-    pub fn cpu_seconds(&self) -> f64 {
-        cpu_seconds(&format!("/proc/{}/stat", self.pid())).unwrap_or(0.0)
+    /// User and system (kernel: the loopback TCP stack, mostly) CPU time consumed so far,
+    /// seconds.
+    pub fn cpu_seconds(&self) -> CpuTime {
+        cpu_time(&format!("/proc/{}/stat", self.pid())).unwrap_or_default()
     }
 }
 
@@ -87,15 +96,23 @@ impl Drop for Simulator {
 fn health(addr: SocketAddr) -> Result<(), String> {
     let fail = |e: std::io::Error| format!("GET /_health on {addr}: {e}");
     let mut s = TcpStream::connect_timeout(&addr, Duration::from_secs(10)).map_err(fail)?;
-    s.set_read_timeout(Some(Duration::from_secs(10))).map_err(fail)?;
+    s.set_read_timeout(Some(Duration::from_secs(10)))
+        .map_err(fail)?;
     s.set_nodelay(true).map_err(fail)?;
-    write!(s, "GET /_health HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").map_err(fail)?;
+    write!(
+        s,
+        "GET /_health HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .map_err(fail)?;
     let mut answer = Vec::new();
     s.read_to_end(&mut answer).map_err(fail)?;
     if answer.starts_with(b"HTTP/1.1 200") && answer.ends_with(b"ok") {
         Ok(())
     } else {
-        Err(format!("GET /_health on {addr} answered {:?}", String::from_utf8_lossy(&answer)))
+        Err(format!(
+            "GET /_health on {addr} answered {:?}",
+            String::from_utf8_lossy(&answer)
+        ))
     }
 }
 
@@ -105,7 +122,27 @@ fn rss_kib(status_file: &str) -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-fn cpu_seconds(stat_file: &str) -> Option<f64> {
+/// CPU time of a process.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CpuTime {
+    pub user: f64,
+    pub system: f64,
+}
+
+impl CpuTime {
+    pub fn total(self) -> f64 {
+        self.user + self.system
+    }
+
+    pub fn since(self, earlier: CpuTime) -> CpuTime {
+        CpuTime {
+            user: self.user - earlier.user,
+            system: self.system - earlier.system,
+        }
+    }
+}
+
+fn cpu_time(stat_file: &str) -> Option<CpuTime> {
     let text = std::fs::read_to_string(stat_file).ok()?;
     // The command name may hold spaces and parentheses: count fields after the last ')'.
     let rest = &text[text.rfind(')')? + 1..];
@@ -113,19 +150,49 @@ fn cpu_seconds(stat_file: &str) -> Option<f64> {
     // Fields 14 (utime) and 15 (stime) of proc(5); `rest` starts at field 3.
     let utime: f64 = fields.get(11)?.parse().ok()?;
     let stime: f64 = fields.get(12)?.parse().ok()?;
-    Some((utime + stime) / TICKS_PER_SECOND)
+    Some(CpuTime {
+        user: utime / TICKS_PER_SECOND,
+        system: stime / TICKS_PER_SECOND,
+    })
 }
 
 /// CPU time of this process (the load generator), seconds.
 pub fn own_cpu_seconds() -> f64 {
-    cpu_seconds("/proc/self/stat").unwrap_or(0.0)
+    cpu_time("/proc/self/stat").unwrap_or_default().total()
+}
+
+/// CPU time the whole machine has spent busy (every core, every process), seconds: with the
+/// simulator's and the bench's own CPU time it tells how much other work shared the machine.
+pub fn machine_busy_seconds() -> f64 {
+    let text = std::fs::read_to_string("/proc/stat").unwrap_or_default();
+    let Some(line) = text.lines().find(|l| l.starts_with("cpu ")) else {
+        return 0.0;
+    };
+    let ticks: Vec<f64> = line
+        .split_whitespace()
+        .skip(1)
+        .map(|v| v.parse().unwrap_or(0.0))
+        .collect();
+    // user nice system idle iowait irq softirq steal: everything but idle and iowait.
+    let busy: f64 = ticks
+        .iter()
+        .take(8)
+        .enumerate()
+        .filter(|(i, _)| *i != 3 && *i != 4)
+        .map(|(_, t)| t)
+        .sum();
+    busy / TICKS_PER_SECOND
 }
 
 /// The 1, 5 and 15 minute load averages.
 pub fn load_average() -> [f64; 3] {
     let text = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
     let mut it = text.split_whitespace().map(|v| v.parse().unwrap_or(0.0));
-    [it.next().unwrap_or(0.0), it.next().unwrap_or(0.0), it.next().unwrap_or(0.0)]
+    [
+        it.next().unwrap_or(0.0),
+        it.next().unwrap_or(0.0),
+        it.next().unwrap_or(0.0),
+    ]
 }
 
 /// What the figures are read against.
@@ -155,7 +222,9 @@ pub fn machine() -> Machine {
         .map(|s| s.trim().to_string())
         .unwrap_or_else(|_| "unknown".to_string());
     Machine {
-        cores: std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
+        cores: std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1),
         cpu_model,
         mem_total_kib,
         kernel,
@@ -164,21 +233,34 @@ pub fn machine() -> Machine {
 
 /// The build profile this binary was compiled with; the simulator is built with the same one.
 pub fn profile() -> &'static str {
-    if cfg!(debug_assertions) { "debug" } else { "release" }
+    if cfg!(debug_assertions) {
+        "debug"
+    } else {
+        "release"
+    }
 }
 
 /// The simulator binary next to this one (`target/<profile>/nss-simulator`), built first with
 /// cargo unless `build` is false.
 pub fn simulator_binary(build: bool) -> Result<PathBuf, String> {
-    let exe = std::env::current_exe().map_err(|e| format!("cannot locate the bench binary: {e}"))?;
+    let exe =
+        std::env::current_exe().map_err(|e| format!("cannot locate the bench binary: {e}"))?;
     let dir = exe.parent().ok_or("the bench binary has no directory")?;
     let bin = dir.join("nss-simulator");
     if build {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().ok_or("no workspace root")?;
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .parent()
+            .ok_or("no workspace root")?;
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
         let mut cmd = Command::new(cargo);
-        cmd.args(["build", "--quiet", "--bin", "nss-simulator", "--manifest-path"])
-            .arg(root.join("Cargo.toml"));
+        cmd.args([
+            "build",
+            "--quiet",
+            "--bin",
+            "nss-simulator",
+            "--manifest-path",
+        ])
+        .arg(root.join("Cargo.toml"));
         if profile() == "release" {
             cmd.arg("--release");
         }
@@ -190,7 +272,10 @@ pub fn simulator_binary(build: bool) -> Result<PathBuf, String> {
     if bin.is_file() {
         Ok(bin)
     } else {
-        Err(format!("{} does not exist (build it, or give --simulator PATH)", bin.display()))
+        Err(format!(
+            "{} does not exist (build it, or give --simulator PATH)",
+            bin.display()
+        ))
     }
 }
 

@@ -3,6 +3,7 @@
 use crate::http::{AppState, router};
 use crate::store::{MemoryStore, Store};
 use crate::workspace::{DEFAULT_ID, Workspace, WorkspaceSpec};
+use axum::serve::ListenerExt;
 use std::future::Future;
 use std::sync::Arc;
 use tokio::net::TcpListener;
@@ -30,6 +31,13 @@ pub async fn run(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let app = router(state).layer(tower_http::catch_panic::CatchPanicLayer::new());
+    // Every answer is one write: send it at once rather than let Nagle's algorithm hold a
+    // segment back for the peer's delayed acknowledgement.
+    let listener = listener.tap_io(|tcp| {
+        if let Err(e) = tcp.set_nodelay(true) {
+            tracing::debug!(error = %e, "TCP_NODELAY not set");
+        }
+    });
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await
