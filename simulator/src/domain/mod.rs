@@ -2,7 +2,9 @@
 //! lists, the NACCS calendar, postal codes and the identifiers NSS hands out.
 
 pub mod calendar;
+pub mod customers;
 pub mod format;
 pub mod ids;
+pub mod issuance;
 pub mod lists;
 pub mod postal;
