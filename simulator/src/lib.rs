@@ -19,6 +19,7 @@
 //! - [`journal`] — the record of every NSS request.
 
 pub mod api;
+pub mod center;
 pub mod clock;
 pub mod domain;
 pub mod http;

@@ -74,6 +74,7 @@ async fn main() {
     println!("  bulletin board:     {base}bbs/");
     println!("  mailbox:            {base}_sim/mail/default/");
     println!("  operator pages:     {base}_sim/");
+    println!("  NACCS center:       {base}_sim/console/default/");
     println!("  simulator API:      {base}_sim/api/workspaces");
     let shutdown = async {
         let _ = tokio::signal::ctrl_c().await;

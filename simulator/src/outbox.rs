@@ -1,31 +1,32 @@
 //! Sending mails: composes them from the mail templates, stamps them with the workspace clock and
 //! a Message-ID from the workspace RNG, and keeps them in the workspace's mailbox.
 
+use crate::clock::Instant;
 use crate::mail::{self, MailContext, Recipient};
-use crate::procedures::Cx;
 use crate::screen::spec::Values;
+use crate::workspace::Workspace;
 
 /// Composes and keeps a mail. A mail that cannot be composed (no valid recipient) is not sent;
 /// the procedure goes on, as NSS's own registration does not depend on the mail server.
-pub fn send<C: MailContext>(cx: &mut Cx, ctx: &C) {
-    let id = cx.ws.counters.mail + 1;
+pub fn send<C: MailContext>(ws: &mut Workspace, now: Instant, ctx: &C) {
+    let id = ws.counters.mail + 1;
     let message_id = format!(
         "<{}.{}@mail.nss-nac6.naccs.jp>",
-        cx.now.format("%Y%m%d%H%M%S"),
-        cx.ws.rng.hex(16)
+        now.format("%Y%m%d%H%M%S"),
+        ws.rng.hex(16)
     );
-    match mail::compose(id, ctx, cx.now, &message_id) {
+    match mail::compose(id, ctx, now, &message_id) {
         Ok(m) => {
-            cx.ws.counters.mail = id;
-            cx.ws.mails.push(m);
+            ws.counters.mail = id;
+            ws.mails.push(m);
         }
         Err(e) => tracing::warn!(error = %e, "mail not sent"),
     }
 }
 
 /// The login URL mails link to: the simulator's own (procedures.md §10).
-pub fn login_url(cx: &Cx) -> String {
-    format!("{}login/nsscoapp/", cx.public_base)
+pub fn login_url(public_base: &str) -> String {
+    format!("{public_base}login/nsscoapp/")
 }
 
 /// A recipient from a person's values: `prefix` names the fields (`""`, `manager_`).
@@ -46,13 +47,20 @@ pub fn recipient(values: &Values, company: &str, prefix: &str) -> Recipient {
 }
 
 /// 【NSS】仮アカウント登録完了のお知らせ to the 申込担当者 (M000 【10】).
-pub fn send_temp_account(cx: &mut Cx, applicant: &Values, login_id: &str, password: &str) {
+pub fn send_temp_account(
+    ws: &mut Workspace,
+    now: Instant,
+    public_base: &str,
+    applicant: &Values,
+    login_id: &str,
+    password: &str,
+) {
     let company = applicant.get("company").cloned().unwrap_or_default();
     let ctx = mail::TempAccountRegistered {
         to: recipient(applicant, &company, ""),
         temp_login_id: login_id.to_string(),
         temp_password: password.to_string(),
-        login_url: login_url(cx),
+        login_url: login_url(public_base),
     };
-    send(cx, &ctx);
+    send(ws, now, &ctx);
 }

@@ -4,6 +4,7 @@
 
 mod catalogue;
 mod error;
+mod review;
 mod workspaces;
 
 pub use error::ApiError;
@@ -42,6 +43,15 @@ pub fn router() -> Router<Arc<AppState>> {
             "/workspaces/{id}/applications/{number}",
             get(workspaces::application),
         )
+        .route(
+            "/workspaces/{id}/applications/{number}/review",
+            post(review::review),
+        )
+        .route(
+            "/workspaces/{id}/review-policy",
+            get(review::get_policy).post(review::set_policy),
+        )
+        .route("/workspaces/{id}/offices", get(review::offices))
         .route("/screens", get(catalogue::screens))
         .fallback(error::no_such_call)
 }

@@ -102,8 +102,18 @@ pub async fn list(State(st): St) -> Json<Value> {
     Json(json!(all))
 }
 
-fn with_ws<R>(st: &AppState, id: &str, f: impl FnOnce(&mut Workspace) -> R) -> Result<R, ApiError> {
-    store::update(st.store.as_ref(), id, f).ok_or_else(|| ApiError::no_workspace(id))
+/// Runs `f` on the workspace, after letting an automatic NACCS center answer what is due.
+pub fn with_ws<R>(
+    st: &AppState,
+    id: &str,
+    f: impl FnOnce(&mut Workspace) -> R,
+) -> Result<R, ApiError> {
+    let base = st.base_url(id);
+    store::update(st.store.as_ref(), id, |ws| {
+        crate::center::run_due(ws, &base);
+        f(ws)
+    })
+    .ok_or_else(|| ApiError::no_workspace(id))
 }
 
 pub async fn read(State(st): St, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
@@ -265,7 +275,7 @@ pub fn application_json(a: &crate::workspace::application::Application) -> Value
         "feasible_start": a.feasible_start,
         "content": a.content,
         "review": a.review,
-        "issued": Value::Null,
+        "issued": a.issued,
     })
 }
 

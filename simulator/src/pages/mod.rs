@@ -12,14 +12,38 @@ use axum::routing::get;
 use maud::{DOCTYPE, Markup, html};
 use std::sync::Arc;
 
+mod console;
+
 pub fn router() -> Router<Arc<AppState>> {
     Router::new()
         .route("/_sim/", get(index))
+        .route("/_sim/console/{ws}/", get(console::list))
+        .route(
+            "/_sim/console/{ws}/policy",
+            axum::routing::post(console::policy),
+        )
+        .route(
+            "/_sim/console/{ws}/clock",
+            axum::routing::post(console::move_clock),
+        )
+        .route("/_sim/console/{ws}/{number}", get(console::detail))
+        .route(
+            "/_sim/console/{ws}/{number}/approve",
+            axum::routing::post(console::approve),
+        )
+        .route(
+            "/_sim/console/{ws}/{number}/clarify",
+            axum::routing::post(console::clarify),
+        )
+        .route(
+            "/_sim/console/{ws}/{number}/certificates",
+            axum::routing::post(console::certificates),
+        )
         .route("/_sim/mail/{ws}/", get(mailbox))
         .route("/_sim/mail/{ws}/{id}", get(mail))
 }
 
-fn page(title: &str, body: Markup) -> Html<String> {
+pub(crate) fn page(title: &str, body: Markup) -> Html<String> {
     Html(
         html! {
             (DOCTYPE)
@@ -55,7 +79,7 @@ async fn index(State(st): State<Arc<AppState>>) -> Html<String> {
         "ワークスペース一覧",
         html! {
             table.data {
-                thead { tr { th { "ワークスペース" } th { "現在時刻" } th { "メール" } th { "申込" } th { "NSS" } } }
+                thead { tr { th { "ワークスペース" } th { "現在時刻" } th { "メール" } th { "申込" } th { "NSS" } th { "NACCSセンター" } } }
                 tbody {
                     @for (id, now, mails, apps) in &rows {
                         tr {
@@ -63,7 +87,8 @@ async fn index(State(st): State<Arc<AppState>>) -> Html<String> {
                             td { (now) }
                             td { a href={ "/_sim/mail/" (id) "/" } { (mails) "通" } }
                             td { (apps) "件" }
-                            td { a href=(st.base_url(id)) { "ログインページ" } }
+                            td { a href={ (st.base_url(id)) "login/nsscoapp/" } { "ログインページ" } }
+                            td { a href={ "/_sim/console/" (id) "/" } { "審査コンソール" } }
                         }
                     }
                 }

@@ -6,7 +6,7 @@ use crate::screen::frame::NO_BACK_BUTTON;
 use crate::screen::spec::Opt;
 use crate::screen::{Arrow, Button, Form, Screen, SessionBanner};
 use crate::workspace::application::ApplicationDraft;
-use crate::workspace::session::At;
+use crate::workspace::session::{At, Login};
 
 /// Decorates a screen with the NSS frame for where the session stands (procedures.md §0).
 pub fn frame(screen: &mut Screen, cx: &Cx) {
@@ -24,7 +24,14 @@ pub fn frame(screen: &mut Screen, cx: &Cx) {
         | At::AppBilling
         | At::AppConfirm => Some(2),
         At::AppComplete => Some(3),
-        At::TempGuidance | At::Menu => None,
+        At::TempGuidance
+        | At::Menu
+        | At::Applications
+        | At::ApplicationDetail
+        | At::IdNotice
+        | At::Contract
+        | At::Password
+        | At::Invoices => None,
     };
     screen.tab = match at {
         At::AppApplicant => Some("申込担当者"),
@@ -36,22 +43,12 @@ pub fn frame(screen: &mut Screen, cx: &Cx) {
         _ => None,
     };
     if let Some(login) = &cx.session.login {
-        // The header names the company and office once they are known (M000 【完了】).
-        let office = cx.session.draft.as_ref().map(|d| &d.office).or_else(|| {
-            let number = cx.ws.temp_accounts.get(login)?.application.as_ref()?;
-            Some(&cx.ws.application(number)?.content.office)
-        });
-        let get = |k: &str| {
-            office
-                .and_then(|o| o.get(k))
-                .filter(|v| !v.is_empty())
-                .cloned()
-        };
+        let (company, office) = banner_names(cx, login);
         screen.session = Some(SessionBanner {
-            login_id: login.clone(),
+            login_id: login.id().to_string(),
             since: crate::clock::format_minute(cx.session.started_at),
-            company: get("company"),
-            office: get("office_name"),
+            company,
+            office,
         });
     }
     if let Some(form) = &mut screen.form {
@@ -108,7 +105,7 @@ pub fn draft<'a>(cx: &'a mut Cx) -> &'a mut ApplicationDraft {
 /// The 48-hour life of the ID is not extended (M002).
 pub fn save_and_logout(cx: &mut Cx) -> Step {
     let at = cx.session.at;
-    if let (Some(login), Some(draft)) = (cx.session.login.clone(), cx.session.draft.as_mut()) {
+    if let (Some(login), Some(draft)) = (cx.session.temp_id(), cx.session.draft.as_mut()) {
         draft.at = Some(at);
         let kept = draft.clone();
         if let Some(account) = cx.ws.temp_accounts.get_mut(&login) {
@@ -267,5 +264,29 @@ pub fn reflect_postal(
                 "入力された郵便番号に該当する住所が見つかりません。".to_string(),
             )),
         },
+    }
+}
+
+/// The company and office the header names once they are known (M000 【完了】, M001 メニュー).
+fn banner_names(cx: &Cx, login: &Login) -> (Option<String>, Option<String>) {
+    let non_empty = |v: Option<&String>| v.filter(|v| !v.is_empty()).cloned();
+    match login {
+        Login::Office(code) => match cx.ws.offices.get(code) {
+            Some(o) => (
+                Some(o.profile.company.clone()),
+                Some(o.profile.office_name.clone()),
+            ),
+            None => (None, None),
+        },
+        Login::Temp(id) => {
+            let office = cx.session.draft.as_ref().map(|d| &d.office).or_else(|| {
+                let number = cx.ws.temp_accounts.get(id)?.application.as_ref()?;
+                Some(&cx.ws.application(number)?.content.office)
+            });
+            match office {
+                Some(o) => (non_empty(o.get("company")), non_empty(o.get("office_name"))),
+                None => (None, None),
+            }
+        }
     }
 }

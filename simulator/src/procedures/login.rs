@@ -5,7 +5,7 @@ use crate::clock::Instant;
 use crate::journal::Outcome;
 use crate::screen::{Block, Button, Field, FieldType, Form, Link, Row, Screen, Section};
 use crate::workspace::Workspace;
-use crate::workspace::session::{At, Session};
+use crate::workspace::session::{At, Login, Session};
 
 const INTRO: &[&str] = &[
     "NACCSサポートシステムは、",
@@ -71,6 +71,7 @@ pub fn expired(base: &str) -> Screen {
 /// Shown when a session is gone or a temporary ID passed its 48 hours.
 pub const EXPIRED: &str = "セッションの有効期限が切れたか、仮ログインIDの有効期限が切れています。再度ログインしてください。";
 const WRONG: &str = "ログインIDまたはパスワードが正しくありません。";
+const TEMP_AFTER_START: &str = "仮ログインIDは利用開始日の翌日までご利用いただけます。事業所コードと事業所パスワードでログインしてください。";
 const TEMP_EXPIRED: &str = "仮ログインIDの有効期限（48時間）が切れています。お手数ですが、再度、仮アカウントの登録を行ってください。";
 
 /// A login attempt.
@@ -93,6 +94,19 @@ pub(super) fn submit(ws: &mut Workspace, req: &NssRequest, now: Instant) -> Rout
             asked,
         );
     }
+    // An issued 事業所コード logs in with its 事業所パスワード from approval on (M001); anything
+    // else must be a 仮ログインID (M000 【13】).
+    if let Some(office) = ws.offices.get(&login_id) {
+        if office.password != password {
+            return screen_reply(
+                view(req.base, &[WRONG.to_string()], &login_id, false),
+                CookieAction::Keep,
+                Outcome::ValidationError,
+                asked,
+            );
+        }
+        return start_session(ws, req, now, Login::Office(login_id), At::Menu, None, asked);
+    }
     let Some(account) = ws
         .temp_accounts
         .get(&login_id)
@@ -105,9 +119,14 @@ pub(super) fn submit(ws: &mut Workspace, req: &NssRequest, now: Instant) -> Rout
             asked,
         );
     };
-    if account.check(now).is_err() {
+    if !temp_alive(ws, &login_id, now) {
+        let msg = if account.application.is_some() {
+            TEMP_AFTER_START
+        } else {
+            TEMP_EXPIRED
+        };
         return screen_reply(
-            view(req.base, &[TEMP_EXPIRED.to_string()], &login_id, false),
+            view(req.base, &[msg.to_string()], &login_id, false),
             CookieAction::Keep,
             Outcome::Expired,
             asked,
@@ -122,27 +141,57 @@ pub(super) fn submit(ws: &mut Workspace, req: &NssRequest, now: Instant) -> Rout
     } else {
         (At::AppGuidance, None)
     };
-    // A new login replaces the sessions of the same browser.
+    start_session(ws, req, now, Login::Temp(login_id), at, draft, asked)
+}
+
+/// Opens a session for `who` on `at`, replacing the sessions of the same browser.
+fn start_session(
+    ws: &mut Workspace,
+    req: &NssRequest,
+    now: Instant,
+    who: Login,
+    at: At,
+    draft: Option<crate::workspace::application::ApplicationDraft>,
+    asked: Option<String>,
+) -> Routed {
     for t in &req.cookies {
         ws.sessions.remove(t);
     }
     let token = ws.new_token();
     let flow_token = ws.new_token();
-    ws.sessions.insert(
-        token.clone(),
-        Session {
-            started_at: now,
-            login: Some(login_id),
-            at,
-            flow_token,
-            temp_input: Default::default(),
-            draft,
-        },
-    );
+    let mut session = Session::new(now, Some(who), at, flow_token);
+    session.draft = draft;
+    ws.sessions.insert(token.clone(), session);
     redirect_reply(
         format!("{}{}", req.base, super::path_of(at)),
         Some(super::screen_id_of(at)),
         CookieAction::Set(token),
         asked,
     )
+}
+
+/// Whether a logged-in session may go on at `now`: a temporary ID within its life
+/// (procedures.md §2), an office that exists.
+pub fn alive(ws: &Workspace, who: &Login, now: Instant) -> bool {
+    match who {
+        Login::Temp(id) => temp_alive(ws, id, now),
+        Login::Office(code) => ws.offices.contains_key(code),
+    }
+}
+
+/// A temporary ID works for 48 hours, or, once its application is registered, until the day
+/// after the 利用開始日 the approval gave (procedures.md §2, M002 ④).
+pub fn temp_alive(ws: &Workspace, id: &str, now: Instant) -> bool {
+    let Some(account) = ws.temp_accounts.get(id) else {
+        return false;
+    };
+    let issued = account
+        .application
+        .as_ref()
+        .and_then(|n| ws.application(n))
+        .and_then(|a| a.issued.as_ref());
+    match issued {
+        Some(i) => now.date_naive() <= i.start_date + chrono::Duration::days(1),
+        None => account.check(now).is_ok(),
+    }
 }

@@ -12,8 +12,8 @@ pub mod bbs;
 pub mod common;
 pub mod errors;
 pub mod login;
-pub mod menu;
 pub mod new_application;
+pub mod portal;
 pub mod temp_account;
 
 use crate::clock::Instant;
@@ -124,7 +124,35 @@ pub const FLOW: &[(At, &str, &str)] = &[
     (At::AppConfirm, "app/confirm", "new_application.confirm"),
     (At::AppComplete, "app/complete", "new_application.complete"),
     (At::Menu, "menu", "menu.main"),
+    (At::Applications, "menu/applications", "applications.list"),
+    (
+        At::ApplicationDetail,
+        "menu/applications/detail",
+        "applications.detail",
+    ),
+    (
+        At::IdNotice,
+        "menu/applications/id-notice",
+        "applications.id_notice",
+    ),
+    (At::Contract, "menu/contract", "contract.detail"),
+    (At::Password, "menu/password", "user.password"),
+    (At::Invoices, "menu/invoices", "invoices.list"),
 ];
+
+/// The pages of the logged-in NSS: reached by links from anywhere once logged in.
+fn is_portal(at: At) -> bool {
+    matches!(
+        at,
+        At::Menu
+            | At::Applications
+            | At::ApplicationDetail
+            | At::IdNotice
+            | At::Contract
+            | At::Password
+            | At::Invoices
+    )
+}
 
 /// The path of a flow screen.
 pub fn path_of(at: At) -> &'static str {
@@ -266,14 +294,7 @@ fn route(ws: &mut Workspace, req: &NssRequest, now: Instant) -> Routed {
             let flow_token = ws.new_token();
             ws.sessions.insert(
                 new_token.clone(),
-                Session {
-                    started_at: now,
-                    login: None,
-                    at: At::TempGuidance,
-                    flow_token,
-                    temp_input: Default::default(),
-                    draft: None,
-                },
+                Session::new(now, None, At::TempGuidance, flow_token),
             );
             let screen = show(ws, &new_token, now, req, &FieldErrors::new());
             screen_reply(
@@ -283,17 +304,26 @@ fn route(ws: &mut Workspace, req: &NssRequest, now: Instant) -> Routed {
                 Some("temp_account.guidance".into()),
             )
         }
-        (Method::Get, "menu") => {
-            // The menu is reached by links (「←メニューに戻る」) from anywhere once logged in.
-            if let Some(s) = token.as_ref().and_then(|t| ws.sessions.get_mut(t.as_str()))
-                && s.login.is_some()
-            {
-                s.at = At::Menu;
-            }
-            flow_request(ws, req, now, token, At::Menu, Method::Get)
-        }
         (method, path) => match at_of(path) {
-            Some(at) => flow_request(ws, req, now, token, at, method),
+            Some(at) => {
+                if method == Method::Get && is_portal(at) {
+                    // A link inside the logged-in NSS moves the session there (M001 nav bar).
+                    if let Some(s) = token.as_ref().and_then(|t| ws.sessions.get_mut(t.as_str()))
+                        && s.login.is_some()
+                    {
+                        s.at = at;
+                        let q: Vec<(String, String)> =
+                            serde_urlencoded::from_str(req.query).unwrap_or_default();
+                        let param =
+                            |k: &str| q.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+                        if let Some(no) = param("no") {
+                            s.viewing = Some(no);
+                        }
+                        s.tab = param("tab");
+                    }
+                }
+                flow_request(ws, req, now, token, at, method)
+            }
             None => screen_reply(
                 errors::not_found(req.base),
                 CookieAction::Keep,
@@ -324,20 +354,16 @@ fn flow_request(
         );
     };
     // A logged-in session whose temporary ID died (48 hours, M000 【9】) is over.
-    if let Some(login_id) = ws.sessions.get(&token).and_then(|s| s.login.clone()) {
-        let alive = ws
-            .temp_accounts
-            .get(&login_id)
-            .is_some_and(|a| a.check(now).is_ok());
-        if !alive {
-            ws.sessions.remove(&token);
-            return screen_reply(
-                login::expired(req.base),
-                CookieAction::Clear,
-                Outcome::Expired,
-                asked,
-            );
-        }
+    if let Some(who) = ws.sessions.get(&token).and_then(|s| s.login.clone())
+        && !login::alive(ws, &who, now)
+    {
+        ws.sessions.remove(&token);
+        return screen_reply(
+            login::expired(req.base),
+            CookieAction::Clear,
+            Outcome::Expired,
+            asked,
+        );
     }
     let session = &ws.sessions[&token];
     let stale = session.at != at
@@ -455,7 +481,13 @@ fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
         At::AppBilling => app::billing::view(cx, errors),
         At::AppConfirm => app::confirm::view(cx, errors),
         At::AppComplete => app::complete::view(cx),
-        At::Menu => menu::view(cx),
+        At::Menu => portal::menu::view(cx),
+        At::Applications => portal::applications::view(cx),
+        At::ApplicationDetail => portal::detail::view(cx),
+        At::IdNotice => portal::id_notice::view(cx),
+        At::Contract => portal::contract::view(cx),
+        At::Password => portal::password::view(cx, errors),
+        At::Invoices => portal::invoices::view(cx),
     }
 }
 
@@ -476,7 +508,9 @@ fn submit(cx: &mut Cx, at: At, form: &FormInput) -> Step {
         At::AppBilling => app::billing::submit(cx, form),
         At::AppConfirm => app::confirm::submit(cx, form),
         At::AppComplete => app::complete::submit(cx, form),
-        At::Menu => Step::Refresh,
+        At::ApplicationDetail => portal::detail::submit(cx, form),
+        At::Password => portal::password::submit(cx, form),
+        At::Menu | At::Applications | At::IdNotice | At::Contract | At::Invoices => Step::Refresh,
     }
 }
 
@@ -526,7 +560,21 @@ pub const MANUAL_STEPS: &[(&str, &str, &str)] = &[
         "P2 新規利用申込",
         "M000 【完了】",
     ),
-    ("menu.main", "P3", "M001 2."),
+    ("menu.main", "P3 ログイン後のNSS", "M001 1.①"),
+    ("applications.list", "P3 ログイン後のNSS", "M001 2.②"),
+    (
+        "applications.detail",
+        "P3 ログイン後のNSS",
+        "M001 2.③, M004",
+    ),
+    (
+        "applications.id_notice",
+        "P3 ログイン後のNSS",
+        "M001 3.④, M002 3.",
+    ),
+    ("contract.detail", "P3 ログイン後のNSS", "M001 1.②"),
+    ("user.password", "P3 ログイン後のNSS", "procedures.md §4"),
+    ("invoices.list", "P3 ログイン後のNSS", "procedures.md §4"),
     ("error.unexpected_operation", "common", "M000 【参考】"),
 ];
 
@@ -546,18 +594,13 @@ pub fn catalogue() -> Vec<Screen> {
         bbs::view("/", now.date_naive()),
     ];
     for (at, _, _) in FLOW {
-        let mut session = Session {
-            started_at: now,
-            login: (!matches!(
-                at,
-                At::TempGuidance | At::TempInput | At::TempConfirm | At::TempComplete
-            ))
-            .then(|| "1800000".to_string()),
-            at: *at,
-            flow_token: String::new(),
-            temp_input: Default::default(),
-            draft: Some(Default::default()),
-        };
+        let login = (!matches!(
+            at,
+            At::TempGuidance | At::TempInput | At::TempConfirm | At::TempComplete
+        ))
+        .then(|| crate::workspace::session::Login::Temp("1800000".to_string()));
+        let mut session = Session::new(now, login, *at, String::new());
+        session.draft = Some(Default::default());
         let mut cx = Cx {
             ws: &mut ws,
             session: &mut session,

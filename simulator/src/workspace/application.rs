@@ -92,15 +92,41 @@ pub struct ApplicationDraft {
 pub enum ApplicationStatus {
     /// Registered, waiting for the NACCS center's review (申込中).
     Received,
+    /// The center asked a question (確認事項): the applicant corrects (修正) or withdraws.
+    Clarification,
+    /// 審査終了: IDs issued.
+    Approved,
+    /// 取下げ by the applicant.
+    Withdrawn,
 }
 
 impl ApplicationStatus {
-    /// The ステータス as NSS prints it.
+    /// The ステータス as NSS prints it (M004 「内容確認」, M001 「申込中」).
     pub fn label(self) -> &'static str {
         match self {
             ApplicationStatus::Received => "申込中",
+            ApplicationStatus::Clarification => "内容確認",
+            ApplicationStatus::Approved => "審査終了",
+            ApplicationStatus::Withdrawn => "取下げ",
         }
     }
+}
+
+/// What approval issued (ID通知内容, procedures.md §4).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct IssuedRecord {
+    /// 審査終了日時.
+    pub approved_at: Instant,
+    /// 利用開始日: the wish if feasible, else the next feasible start date (procedures.md §8).
+    pub start_date: chrono::NaiveDate,
+    /// システム設定申込締切日 of that start date.
+    pub settings_deadline: chrono::NaiveDate,
+    /// 利用契約関係申込締切日 of that start date (printed as 利用申込書提出締切日).
+    pub contract_deadline: chrono::NaiveDate,
+    /// IDs, passwords, codes and terminals.
+    pub ids: crate::domain::issuance::Issued,
+    /// When the digital certificates were issued (デジタル証明書発行完了のお知らせ).
+    pub certificates_issued_at: Option<Instant>,
 }
 
 /// A registered application.
@@ -121,14 +147,21 @@ pub struct Application {
     pub feasible_start: Option<chrono::NaiveDate>,
     /// What was submitted.
     pub content: ApplicationDraft,
-    /// The review history (the NACCS center's answers), oldest first.
+    /// 進行状況: the center's answers and the applicant's corrections, oldest first.
     pub review: Vec<ReviewEntry>,
+    /// What approval issued.
+    #[serde(default)]
+    pub issued: Option<IssuedRecord>,
 }
 
-/// One answer of the NACCS center.
+/// One line of 進行状況 (M004: 作業項目, 作業日, 通知内容).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ReviewEntry {
     pub at: Instant,
+    /// approve, clarify, amend, withdraw, certificates.
     pub decision: String,
+    /// 作業項目 as printed: 「利用申込 回答(内容確認)」.
+    pub item: String,
+    /// 通知内容: the center's message.
     pub message: Option<String>,
 }

@@ -2,6 +2,8 @@
 //! mails and journal. Everything here is serde-serialisable so that a durable store can keep it.
 
 pub mod application;
+pub mod news;
+pub mod office;
 pub mod session;
 pub mod temp_account;
 
@@ -11,6 +13,8 @@ use crate::journal::JournalEntry;
 use crate::mail::Mail;
 use crate::rng::SimRng;
 use application::Application;
+use news::NewsItem;
+use office::Office;
 use serde::{Deserialize, Serialize};
 use session::Session;
 use std::collections::BTreeMap;
@@ -63,6 +67,23 @@ pub struct Workspace {
     pub mails: Vec<Mail>,
     /// Every NSS request, in order.
     pub journal: Vec<JournalEntry>,
+    /// 事業所コード → office: seeded customers and approved applications.
+    pub offices: BTreeMap<String, Office>,
+    /// 新着情報 lines, oldest first.
+    pub news: Vec<NewsItem>,
+    /// How the NACCS center answers new applications.
+    pub review_policy: ReviewPolicy,
+}
+
+/// Who plays the NACCS center.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "mode", rename_all = "snake_case")]
+pub enum ReviewPolicy {
+    /// A person (the operator console or the API) decides.
+    Manual,
+    /// Approve, and issue the certificates, `delay_seconds` after registration on the workspace
+    /// clock, so that unattended integration tests progress.
+    Auto { delay_seconds: i64 },
 }
 
 impl Workspace {
@@ -88,6 +109,9 @@ impl Workspace {
             applications: Vec::new(),
             mails: Vec::new(),
             journal: Vec::new(),
+            offices: BTreeMap::new(),
+            news: Vec::new(),
+            review_policy: ReviewPolicy::Manual,
             spec,
         }
     }

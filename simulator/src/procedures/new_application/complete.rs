@@ -8,7 +8,7 @@ pub fn view(cx: &mut Cx) -> Screen {
     let mut s = Screen::new("new_application.complete", "NACCS利用申込 完了");
     let number = cx
         .session
-        .login
+        .temp_id()
         .as_ref()
         .and_then(|l| cx.ws.temp_accounts.get(l))
         .and_then(|a| a.application.clone())

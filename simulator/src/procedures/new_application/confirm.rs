@@ -189,89 +189,48 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
         s.notices.push(SHORT_LEAD.to_string());
     }
     s.errors = spec::error_list(&[&REMARKS, &ATTACH], errors);
-    let office_v = effective_office(&d);
-    let billing_v = effective_billing(&d, &office_v);
 
-    s.blocks.push(heading(
-        "申込担当者情報",
-        "goto_applicant",
-        "申込担当者入力に戻る",
-    ));
-    s.blocks.push(table(
-        applicant::PERSON.heading,
-        spec::summary_rows(&applicant::PERSON, &d.applicant, PartStyle::Joined),
-    ));
-    s.blocks.push(table(
-        applicant::CONTRACT.heading,
-        spec::summary_rows(&applicant::CONTRACT, &d.applicant, PartStyle::Joined),
-    ));
-
-    s.blocks
-        .push(heading("事業所情報", "goto_office", "事業所入力に戻る"));
-    let start = Date8::parse(office_v.get("start_wish").map(String::as_str).unwrap_or(""))
-        .map(|d| crate::clock::format_date(d.date()))
-        .unwrap_or_default();
-    s.blocks.push(table(
-        office::START.heading,
-        vec![vec![Cell::from("利用開始日"), Cell::from(start)]],
-    ));
-    for sec in [&office::OFFICE, &office::CONTRACTOR] {
-        s.blocks.push(table(
-            sec.heading,
-            spec::summary_rows(sec, &office_v, PartStyle::Joined),
-        ));
-    }
-    // 「事業所に同じ」 and 「申込担当者と同じ」 print the copied values (M000 【23】).
-    s.blocks.push(table(
-        office::HEAD_OFFICE.heading,
-        spec::summary_rows_all(&office::HEAD_OFFICE, &office_v, PartStyle::Joined),
-    ));
-    let mut manager = spec::summary_rows_all(&office::MANAGER, &office_v, PartStyle::Joined);
-    fax1_line(&mut manager, &office_v);
-    s.blocks.push(table(office::MANAGER.heading, manager));
-
-    s.blocks.push(heading(
-        "利用者コード情報",
-        "goto_users",
-        "利用者コード入力に戻る",
-    ));
-    s.blocks.push(Block::Table(Table {
-        caption: "利用者コードに関する項目".into(),
-        columns: user_codes::COLUMNS.iter().map(|c| c.to_string()).collect(),
-        rows: user_codes::rows(&d.user_codes)
-            .into_iter()
-            .map(|r| r.into_iter().map(Cell::Text).collect())
-            .collect(),
-    }));
-
-    s.blocks.push(heading(
-        "論理端末・証明書情報",
-        "goto_terminals",
-        "論理端末・証明書入力に戻る",
-    ));
-    s.blocks.extend(terminal_tables(&d));
-
-    s.blocks.push(heading(
-        "料金プラン情報",
-        "goto_plan",
-        "料金プラン入力に戻る",
-    ));
-    s.blocks.push(table(
-        plan::PLAN.heading,
-        spec::summary_rows(&plan::PLAN, &d.plan, PartStyle::Joined),
-    ));
-
-    s.blocks
-        .push(heading("請求先情報", "goto_billing", "請求先入力に戻る"));
-    for sec in billing::SECTIONS {
-        let rows = if sec.heading == billing::LOCATION.heading
-            || sec.heading == billing::CONTACT.heading
-        {
-            spec::summary_rows_all(sec, &billing_v, PartStyle::Joined)
-        } else {
-            spec::summary_rows(sec, &billing_v, PartStyle::Joined)
-        };
-        s.blocks.push(table(sec.heading, rows));
+    let groups = [
+        (
+            "申込担当者情報",
+            "goto_applicant",
+            "申込担当者入力に戻る",
+            applicant_blocks(&d),
+        ),
+        (
+            "事業所情報",
+            "goto_office",
+            "事業所入力に戻る",
+            office_blocks(&d),
+        ),
+        (
+            "利用者コード情報",
+            "goto_users",
+            "利用者コード入力に戻る",
+            user_code_blocks(&d),
+        ),
+        (
+            "論理端末・証明書情報",
+            "goto_terminals",
+            "論理端末・証明書入力に戻る",
+            terminal_tables(&d),
+        ),
+        (
+            "料金プラン情報",
+            "goto_plan",
+            "料金プラン入力に戻る",
+            plan_blocks(&d),
+        ),
+        (
+            "請求先情報",
+            "goto_billing",
+            "請求先入力に戻る",
+            billing_blocks(&d),
+        ),
+    ];
+    for (text, op, label, blocks) in groups {
+        s.blocks.push(heading(text, op, label));
+        s.blocks.extend(blocks);
     }
 
     s.blocks
@@ -296,6 +255,86 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
     form.multipart = true;
     s.form = Some(form);
     s
+}
+
+/// 申込担当者情報: the person and the 申込理由.
+pub fn applicant_blocks(d: &ApplicationDraft) -> Vec<Block> {
+    vec![
+        table(
+            applicant::PERSON.heading,
+            spec::summary_rows(&applicant::PERSON, &d.applicant, PartStyle::Joined),
+        ),
+        table(
+            applicant::CONTRACT.heading,
+            spec::summary_rows(&applicant::CONTRACT, &d.applicant, PartStyle::Joined),
+        ),
+    ]
+}
+
+/// 事業所情報: start date, office, contractor, head office, person responsible (M000 【23】).
+pub fn office_blocks(d: &ApplicationDraft) -> Vec<Block> {
+    let office_v = effective_office(d);
+    let start = Date8::parse(office_v.get("start_wish").map(String::as_str).unwrap_or(""))
+        .map(|d| crate::clock::format_date(d.date()))
+        .unwrap_or_default();
+    let mut out = vec![table(
+        office::START.heading,
+        vec![vec![Cell::from("利用開始日"), Cell::from(start)]],
+    )];
+    for sec in [&office::OFFICE, &office::CONTRACTOR] {
+        out.push(table(
+            sec.heading,
+            spec::summary_rows(sec, &office_v, PartStyle::Joined),
+        ));
+    }
+    // 「事業所に同じ」 and 「申込担当者と同じ」 print the copied values (M000 【23】).
+    out.push(table(
+        office::HEAD_OFFICE.heading,
+        spec::summary_rows_all(&office::HEAD_OFFICE, &office_v, PartStyle::Joined),
+    ));
+    let mut manager = spec::summary_rows_all(&office::MANAGER, &office_v, PartStyle::Joined);
+    fax1_line(&mut manager, &office_v);
+    out.push(table(office::MANAGER.heading, manager));
+    out
+}
+
+/// 利用者コード情報 (M000 【24】).
+pub fn user_code_blocks(d: &ApplicationDraft) -> Vec<Block> {
+    vec![Block::Table(Table {
+        caption: "利用者コードに関する項目".into(),
+        columns: user_codes::COLUMNS.iter().map(|c| c.to_string()).collect(),
+        rows: user_codes::rows(&d.user_codes)
+            .into_iter()
+            .map(|r| r.into_iter().map(Cell::Text).collect())
+            .collect(),
+    })]
+}
+
+/// 料金プラン情報.
+pub fn plan_blocks(d: &ApplicationDraft) -> Vec<Block> {
+    vec![table(
+        plan::PLAN.heading,
+        spec::summary_rows(&plan::PLAN, &d.plan, PartStyle::Joined),
+    )]
+}
+
+/// 請求先情報.
+pub fn billing_blocks(d: &ApplicationDraft) -> Vec<Block> {
+    let office_v = effective_office(d);
+    let billing_v = effective_billing(d, &office_v);
+    billing::SECTIONS
+        .iter()
+        .map(|sec| {
+            let rows = if sec.heading == billing::LOCATION.heading
+                || sec.heading == billing::CONTACT.heading
+            {
+                spec::summary_rows_all(sec, &billing_v, PartStyle::Joined)
+            } else {
+                spec::summary_rows(sec, &billing_v, PartStyle::Joined)
+            };
+            table(sec.heading, rows)
+        })
+        .collect()
 }
 
 /// The 論理端末・証明書情報 tables (M000 【24】: 追加 共用 net net 5).
@@ -473,12 +512,23 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
 /// 管理責任者 (M000 【完了】).
 fn register(cx: &mut Cx) {
     let today = cx.now.date_naive();
-    let Some(login) = cx.session.login.clone() else {
+    let Some(login) = cx.session.temp_id() else {
         return;
     };
     let mut content = cx.session.draft.take().unwrap_or_default();
     content.at = None;
     content.detail = None;
+    // 修正 of an application under clarification: the same reception number goes back to
+    // review with the corrected content (procedures.md §9).
+    if let Some(number) = cx.session.amending.take() {
+        let office_v = effective_office(&content);
+        content.billing = effective_billing(&content, &office_v);
+        content.office = office_v;
+        if let Err(e) = crate::center::amend(cx.ws, &number, content, cx.now) {
+            tracing::warn!(error = %e, "amendment refused");
+        }
+        return;
+    }
     let running = cx.ws.counters.reception;
     cx.ws.counters.reception = running + 1;
     let reception_number = ids::reception_number(today, running, ReceptionKind::Application);
@@ -494,10 +544,10 @@ fn register(cx: &mut Cx) {
         to,
         received_on: today,
         reception_number: reception_number.clone(),
-        login_url: crate::outbox::login_url(cx),
+        login_url: crate::outbox::login_url(cx.public_base),
         temp_login_id: login.clone(),
     };
-    crate::outbox::send(cx, &ctx);
+    crate::outbox::send(cx.ws, cx.now, &ctx);
     cx.ws.applications.push(Application {
         reception_number: reception_number.clone(),
         kind: "新規申込".to_string(),
@@ -508,6 +558,7 @@ fn register(cx: &mut Cx) {
         feasible_start: feasible,
         content,
         review: Vec::new(),
+        issued: None,
     });
     if let Some(account) = cx.ws.temp_accounts.get_mut(&login) {
         account.application = Some(reception_number);

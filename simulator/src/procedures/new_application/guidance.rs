@@ -102,7 +102,7 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
 /// The first time through, 申込担当者 is copied from 仮ログイン登録 (M000 【15】) and the 企業名
 /// of 事業所・企業 from its 企業名 (M000 【16】(2)).
 fn prefill(cx: &mut Cx) {
-    let Some(login) = cx.session.login.clone() else {
+    let Some(login) = cx.session.temp_id() else {
         return;
     };
     let Some(applicant) = cx.ws.temp_accounts.get(&login).map(|a| a.applicant.clone()) else {

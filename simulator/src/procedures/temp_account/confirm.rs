@@ -62,7 +62,14 @@ fn register(cx: &mut Cx) {
     let login_id = ids::temp_login_id(today, running);
     let password = ids::temp_password(&mut cx.ws.rng);
     let applicant = std::mem::take(&mut cx.session.temp_input);
-    crate::outbox::send_temp_account(cx, &applicant, &login_id, &password);
+    crate::outbox::send_temp_account(
+        cx.ws,
+        cx.now,
+        cx.public_base,
+        &applicant,
+        &login_id,
+        &password,
+    );
     cx.ws.temp_accounts.insert(
         login_id.clone(),
         TempAccount {

@@ -1,0 +1,149 @@
+//! The NACCS center through the API: review decisions, the certificate step, the review
+//! policy and the offices (contract §5, extended).
+
+use super::ApiError;
+use super::workspaces::{application_json, with_ws};
+use crate::center::{self, ReviewError};
+use crate::clock;
+use crate::http::AppState;
+use crate::workspace::ReviewPolicy;
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use serde::Deserialize;
+use serde_json::{Value, json};
+use std::sync::Arc;
+
+type St = State<Arc<AppState>>;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewRequest {
+    /// approve | clarify | issue_certificates
+    pub decision: String,
+    pub message: Option<String>,
+}
+
+fn to_api(e: ReviewError) -> ApiError {
+    match e {
+        ReviewError::NotFound(_) => ApiError::new(
+            StatusCode::NOT_FOUND,
+            "application_not_found",
+            e.to_string(),
+        ),
+        ReviewError::EmptyMessage => ApiError::bad_request(e.to_string()),
+        _ => ApiError::new(StatusCode::CONFLICT, "invalid_state", e.to_string()),
+    }
+}
+
+pub async fn review(
+    State(st): St,
+    Path((id, number)): Path<(String, String)>,
+    bytes: Bytes,
+) -> Result<Json<Value>, ApiError> {
+    let req: ReviewRequest = serde_json::from_slice(&bytes).map_err(|e| {
+        ApiError::bad_request(format!(
+            "invalid JSON body: {e}; send {{\"decision\": \"approve\"}}"
+        ))
+    })?;
+    let base = st.base_url(&id);
+    with_ws(&st, &id, |ws| {
+        let now = ws.now();
+        match req.decision.as_str() {
+            "approve" => center::approve(ws, &number, now, &base),
+            "clarify" => center::clarify(ws, &number, req.message.as_deref().unwrap_or(""), now, &base),
+            "issue_certificates" => center::issue_certificates(ws, &number, now, &base),
+            other => {
+                return Err(ApiError::bad_request(format!(
+                    "decision {other:?}: use approve, clarify (with a message) or issue_certificates"
+                )));
+            }
+        }
+        .map_err(to_api)?;
+        ws.application(&number)
+            .map(application_json)
+            .map(Json)
+            .ok_or_else(|| to_api(ReviewError::NotFound(number.clone())))
+    })?
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyRequest {
+    /// manual | auto
+    pub mode: String,
+    /// ISO 8601 duration after registration (auto only), default PT0S.
+    pub delay: Option<String>,
+}
+
+fn policy_json(p: ReviewPolicy) -> Value {
+    match p {
+        ReviewPolicy::Manual => json!({"mode": "manual"}),
+        ReviewPolicy::Auto { delay_seconds } => {
+            json!({"mode": "auto", "delay": format!("PT{delay_seconds}S")})
+        }
+    }
+}
+
+pub async fn get_policy(State(st): St, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
+    with_ws(&st, &id, |ws| Json(policy_json(ws.review_policy)))
+}
+
+pub async fn set_policy(
+    State(st): St,
+    Path(id): Path<String>,
+    bytes: Bytes,
+) -> Result<Json<Value>, ApiError> {
+    let req: PolicyRequest = serde_json::from_slice(&bytes).map_err(|e| {
+        ApiError::bad_request(format!(
+            "invalid JSON body: {e}; send {{\"mode\": \"auto\", \"delay\": \"PT1H\"}}"
+        ))
+    })?;
+    let policy = match req.mode.as_str() {
+        "manual" => ReviewPolicy::Manual,
+        "auto" => {
+            let delay = match &req.delay {
+                Some(d) => clock::parse_iso_duration(d)
+                    .filter(|d| d.num_seconds() >= 0)
+                    .ok_or_else(|| {
+                        ApiError::bad_request(format!(
+                            "delay {d:?} is not a non-negative ISO 8601 duration"
+                        ))
+                    })?,
+                None => chrono::Duration::zero(),
+            };
+            ReviewPolicy::Auto {
+                delay_seconds: delay.num_seconds(),
+            }
+        }
+        other => {
+            return Err(ApiError::bad_request(format!(
+                "mode {other:?}: use manual or auto"
+            )));
+        }
+    };
+    with_ws(&st, &id, |ws| {
+        ws.review_policy = policy;
+        Json(policy_json(policy))
+    })
+}
+
+/// Every office that can log in, with its credentials (for tests and trainers).
+pub async fn offices(State(st): St, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
+    with_ws(&st, &id, |ws| {
+        Json(json!(
+            ws.offices
+                .values()
+                .map(|o| json!({
+                    "office_code": o.code,
+                    "password": o.password,
+                    "company": o.profile.company,
+                    "office_name": o.profile.office_name,
+                    "application": o.application,
+                    "profile": o.profile,
+                }))
+                .collect::<Vec<_>>()
+        ))
+    })
+}

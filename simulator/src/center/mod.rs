@@ -1,0 +1,302 @@
+//! The NACCS center: the review of applications (審査), what approval issues, the certificate
+//! step, the clarification loop and the automatic review policy (procedures.md §4, §9).
+//! Plain functions over a workspace; the API, the operator console and the applicant's screens
+//! all come here.
+
+mod issue;
+
+use crate::clock::Instant;
+use crate::domain::calendar::schedule;
+use crate::domain::format::Date8;
+use crate::mail;
+use crate::outbox;
+use crate::workspace::application::{Application, ApplicationStatus, IssuedRecord, ReviewEntry};
+use crate::workspace::news::{self, NewsItem};
+use crate::workspace::office::Office;
+use crate::workspace::{ReviewPolicy, Workspace};
+
+/// Why the center cannot do what was asked.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReviewError {
+    #[error("no application {0}")]
+    NotFound(String),
+    #[error("application {number} is {status}: only 申込中 applications can be reviewed")]
+    NotUnderReview {
+        number: String,
+        status: &'static str,
+    },
+    #[error("application {0} is not approved: certificates are issued after approval")]
+    NotApproved(String),
+    #[error("certificates of application {0} are already issued")]
+    AlreadyIssued(String),
+    #[error("a clarification needs a message for the applicant")]
+    EmptyMessage,
+}
+
+fn find<'a>(ws: &'a mut Workspace, number: &str) -> Result<&'a mut Application, ReviewError> {
+    ws.applications
+        .iter_mut()
+        .find(|a| a.reception_number == number)
+        .ok_or_else(|| ReviewError::NotFound(number.to_string()))
+}
+
+fn under_review(app: &Application) -> Result<(), ReviewError> {
+    if app.status == ApplicationStatus::Received {
+        Ok(())
+    } else {
+        Err(ReviewError::NotUnderReview {
+            number: app.reception_number.clone(),
+            status: app.status.label(),
+        })
+    }
+}
+
+/// The start date approval gives: the wish if the schedule allows it from the registration
+/// date, else the next feasible start date (procedures.md §8).
+pub fn start_date_for(app: &Application) -> chrono::NaiveDate {
+    let registered = app.submitted_at.date_naive();
+    match Date8::parse(&app.wished_start) {
+        Ok(wish) => schedule::feasible_start(registered, wish.date()),
+        Err(_) => schedule::earliest_start(registered),
+    }
+}
+
+/// 審査終了: issues the IDs, creates the office, tells the applicant (新着情報, mails).
+pub fn approve(
+    ws: &mut Workspace,
+    number: &str,
+    now: Instant,
+    public_base: &str,
+) -> Result<(), ReviewError> {
+    under_review(find(ws, number)?)?;
+    let app = find(ws, number)?.clone();
+    let start = start_date_for(&app);
+    let row = schedule::row_for_start(start);
+    let request = issue::request(&app.content);
+    let ids = {
+        let taken = issue::taken(ws);
+        crate::domain::issuance::issue(&mut ws.rng, &request, &|v: &str| taken.contains(v))
+    };
+    let office = Office {
+        code: ids.office_code.clone(),
+        password: ids.office_password.clone(),
+        profile: issue::profile(&app.content, &ids, start),
+        application: Some(number.to_string()),
+    };
+    ws.offices.insert(office.code.clone(), office);
+    {
+        let a = find(ws, number)?;
+        a.status = ApplicationStatus::Approved;
+        a.issued = Some(IssuedRecord {
+            approved_at: now,
+            start_date: start,
+            settings_deadline: row.settings_deadline,
+            contract_deadline: row.contract_deadline,
+            ids,
+            certificates_issued_at: None,
+        });
+        a.review.push(ReviewEntry {
+            at: now,
+            decision: "approve".into(),
+            item: "利用申込 回答(審査終了)".into(),
+            message: None,
+        });
+    }
+    ws.news.push(NewsItem {
+        at: now,
+        kind: "利用申込".into(),
+        reception_number: Some(number.to_string()),
+        text: news::APPLICATION_APPROVED.into(),
+    });
+    let to = issue::applicant_and_manager(&app.content);
+    let ctx = mail::ApplicationConfirmed {
+        to,
+        received_on: app.submitted_at.date_naive(),
+        reception_number: number.to_string(),
+        login_url: outbox::login_url(public_base),
+        system_settings_deadline: Some(row.settings_deadline),
+    };
+    outbox::send(ws, now, &ctx);
+    // 口座振替 without 同一口座振替: the form is posted to the 請求先担当者 (procedures.md §10).
+    let billing = &app.content.billing;
+    let is = |k: &str, v: &str| billing.get(k).is_some_and(|x| x == v);
+    if is("payment", "account_transfer") && !is("same_account", "yes") {
+        let ctx = mail::AccountTransferForm {
+            to: issue::billing_contact(&app.content),
+            received_on: app.submitted_at.date_naive(),
+            reception_number: number.to_string(),
+        };
+        outbox::send(ws, now, &ctx);
+        ws.news.push(NewsItem {
+            at: now,
+            kind: "利用料金".into(),
+            reception_number: Some(number.to_string()),
+            text: news::TRANSFER_FORM_SENT.into(),
+        });
+    }
+    Ok(())
+}
+
+/// 確認事項: the center asks; the applicant corrects (修正) or withdraws (取下げ).
+pub fn clarify(
+    ws: &mut Workspace,
+    number: &str,
+    message: &str,
+    now: Instant,
+    public_base: &str,
+) -> Result<(), ReviewError> {
+    let message = message.trim();
+    if message.is_empty() {
+        return Err(ReviewError::EmptyMessage);
+    }
+    let app = find(ws, number)?;
+    under_review(app)?;
+    app.status = ApplicationStatus::Clarification;
+    app.review.push(ReviewEntry {
+        at: now,
+        decision: "clarify".into(),
+        item: "利用申込 回答(内容確認)".into(),
+        message: Some(message.to_string()),
+    });
+    let app = app.clone();
+    ws.news.push(NewsItem {
+        at: now,
+        kind: "利用申込".into(),
+        reception_number: Some(number.to_string()),
+        text: news::APPLICATION_CLARIFY.into(),
+    });
+    let company = app
+        .content
+        .office
+        .get("company")
+        .cloned()
+        .unwrap_or_default();
+    let ctx = mail::ClarificationRequested {
+        to: outbox::recipient(&app.content.applicant, &company, ""),
+        received_on: app.submitted_at.date_naive(),
+        reception_number: number.to_string(),
+        login_url: outbox::login_url(public_base),
+    };
+    outbox::send(ws, now, &ctx);
+    Ok(())
+}
+
+/// The certificate step after approval: デジタル証明書発行完了のお知らせ to the 管理責任者.
+pub fn issue_certificates(
+    ws: &mut Workspace,
+    number: &str,
+    now: Instant,
+    public_base: &str,
+) -> Result<(), ReviewError> {
+    let app = find(ws, number)?;
+    let Some(issued) = app.issued.as_mut() else {
+        return Err(ReviewError::NotApproved(number.to_string()));
+    };
+    if issued.certificates_issued_at.is_some() {
+        return Err(ReviewError::AlreadyIssued(number.to_string()));
+    }
+    issued.certificates_issued_at = Some(now);
+    app.review.push(ReviewEntry {
+        at: now,
+        decision: "certificates".into(),
+        item: "デジタル証明書発行".into(),
+        message: None,
+    });
+    let app = app.clone();
+    let office = crate::screen::spec::Values::clone(&app.content.office);
+    let company = office.get("company").cloned().unwrap_or_default();
+    let ctx = mail::CertificateIssued {
+        to: outbox::recipient(&office, &company, "manager_"),
+        received_on: app.submitted_at.date_naive(),
+        reception_number: number.to_string(),
+        login_url: outbox::login_url(public_base),
+        info_page_url: format!("{public_base}bbs/"),
+    };
+    outbox::send(ws, now, &ctx);
+    Ok(())
+}
+
+/// The applicant's 修正: the corrected content goes back to review.
+pub fn amend(
+    ws: &mut Workspace,
+    number: &str,
+    content: crate::workspace::application::ApplicationDraft,
+    now: Instant,
+) -> Result<(), ReviewError> {
+    let app = find(ws, number)?;
+    if app.status != ApplicationStatus::Clarification {
+        return Err(ReviewError::NotUnderReview {
+            number: number.to_string(),
+            status: app.status.label(),
+        });
+    }
+    app.wished_start = content
+        .office
+        .get("start_wish")
+        .cloned()
+        .unwrap_or_default();
+    app.content = content;
+    app.status = ApplicationStatus::Received;
+    app.review.push(ReviewEntry {
+        at: now,
+        decision: "amend".into(),
+        item: "利用申込 修正".into(),
+        message: None,
+    });
+    Ok(())
+}
+
+/// The applicant's 取下げ.
+pub fn withdraw(ws: &mut Workspace, number: &str, now: Instant) -> Result<(), ReviewError> {
+    let app = find(ws, number)?;
+    if app.status != ApplicationStatus::Clarification {
+        return Err(ReviewError::NotUnderReview {
+            number: number.to_string(),
+            status: app.status.label(),
+        });
+    }
+    app.status = ApplicationStatus::Withdrawn;
+    app.review.push(ReviewEntry {
+        at: now,
+        decision: "withdraw".into(),
+        item: "利用申込 取下げ".into(),
+        message: None,
+    });
+    Ok(())
+}
+
+/// The automatic policy: approves (and issues the certificates of) every application whose
+/// delay has passed on the workspace clock. Runs before each request to the workspace, so that
+/// moving the clock is enough for an unattended test to see the answer.
+pub fn run_due(ws: &mut Workspace, public_base: &str) {
+    let ReviewPolicy::Auto { delay_seconds } = ws.review_policy else {
+        return;
+    };
+    let now = ws.now();
+    let due: Vec<(String, Instant)> = ws
+        .applications
+        .iter()
+        .filter(|a| a.status == ApplicationStatus::Received)
+        .map(|a| {
+            (
+                a.reception_number.clone(),
+                a.submitted_at + chrono::Duration::seconds(delay_seconds),
+            )
+        })
+        .filter(|(_, at)| *at <= now)
+        .collect();
+    for (number, at) in due {
+        // Stamped at the instant the answer was due, not when somebody looked.
+        if approve(ws, &number, at, public_base).is_ok() {
+            let _ = issue_certificates(ws, &number, at, public_base);
+        }
+    }
+}
+
+/// Passwords of ID通知内容 are shown from the 審査終了日 through 2 business days after the
+/// 利用開始日 and masked afterwards (procedures.md §4; M002: review 12/2, start 12/10, shown
+/// through 12/12, hidden from 12/13).
+pub fn passwords_visible(issued: &IssuedRecord, today: chrono::NaiveDate) -> bool {
+    let last = crate::domain::calendar::business_days::add_business_days(issued.start_date, 2);
+    issued.approved_at.date_naive() <= today && today <= last
+}

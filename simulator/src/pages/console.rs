@@ -1,0 +1,292 @@
+//! The NACCS center console (contract §6): the applications of a workspace, their detail and the
+//! center's decisions — 審査終了, 確認事項 with a message, the certificate step — plus the review
+//! policy and the clock. Plain forms that post and come back (303), no JavaScript.
+
+use super::page;
+use crate::center;
+use crate::clock;
+use crate::http::AppState;
+use crate::store;
+use crate::workspace::ReviewPolicy;
+use crate::workspace::application::{Application, ApplicationStatus};
+use axum::Form;
+use axum::extract::rejection::FormRejection;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use maud::html;
+use serde::Deserialize;
+use std::sync::Arc;
+
+type St = State<Arc<AppState>>;
+
+fn not_found(what: &str) -> Response {
+    (
+        StatusCode::NOT_FOUND,
+        page("見つかりません", html! { p { (what) } }),
+    )
+        .into_response()
+}
+
+pub async fn list(State(st): St, Path(ws): Path<String>) -> Response {
+    let base = st.base_url(&ws);
+    let Some((apps, policy, now)) = store::update(st.store.as_ref(), &ws, |w| {
+        center::run_due(w, &base);
+        (w.applications.clone(), w.review_policy, w.now())
+    }) else {
+        return not_found(&format!("ワークスペース「{ws}」は存在しません。"));
+    };
+    page(
+        &format!("NACCSセンター 審査コンソール（{ws}）"),
+        html! {
+            p { "現在時刻（ワークスペースの時計）: " (clock::format_minute(now)) }
+            table.data {
+                thead { tr { th { "受付番号" } th { "申込分類" } th { "企業名" } th { "申込日時" } th { "利用開始希望日" } th { "ステータス" } } }
+                tbody {
+                    @for a in apps.iter().rev() {
+                        tr {
+                            td { a href={ "/_sim/console/" (ws) "/" (a.reception_number) } { (a.reception_number) } }
+                            td { (a.kind) }
+                            td { (a.content.office.get("company").cloned().unwrap_or_default()) }
+                            td { (clock::format_minute(a.submitted_at)) }
+                            td { (a.wished_start) }
+                            td { (a.status.label()) }
+                        }
+                    }
+                }
+            }
+            @if apps.is_empty() { p { "申込はまだありません。" } }
+            h2 { "審査の方法" }
+            form method="post" action={ "/_sim/console/" (ws) "/policy" } {
+                label { input type="radio" name="mode" value="manual" checked[policy == ReviewPolicy::Manual]; "手動（このコンソールで審査する）" }
+                " "
+                label {
+                    input type="radio" name="mode" value="auto" checked[matches!(policy, ReviewPolicy::Auto { .. })];
+                    "自動承認: 登録から "
+                    input type="text" name="minutes" size="5" value=(match policy { ReviewPolicy::Auto { delay_seconds } => (delay_seconds / 60).to_string(), ReviewPolicy::Manual => "60".to_string() });
+                    " 分後"
+                }
+                " " button type="submit" { "設定する" }
+            }
+            h2 { "時計" }
+            form method="post" action={ "/_sim/console/" (ws) "/clock" } {
+                "時計を進める: "
+                select name="advance" {
+                    option value="PT1H" { "1時間" }
+                    option value="P1D" { "1日" }
+                    option value="PT48H" { "48時間" }
+                    option value="P7D" { "7日" }
+                }
+                " " button type="submit" { "進める" }
+            }
+            p { a href={ "/_sim/mail/" (ws) "/" } { "メールボックス" } " | " a href="/_sim/" { "ワークスペース一覧" } }
+        },
+    )
+    .into_response()
+}
+
+fn detail_rows(a: &Application) -> Vec<(&'static str, String)> {
+    let o = &a.content.office;
+    let get = |k: &str| o.get(k).cloned().unwrap_or_default();
+    let ap = &a.content.applicant;
+    let aget = |k: &str| ap.get(k).cloned().unwrap_or_default();
+    vec![
+        ("受付番号", a.reception_number.clone()),
+        ("ステータス", a.status.label().to_string()),
+        ("申込日時", clock::format_minute(a.submitted_at)),
+        ("仮ログインID", a.temp_login_id.clone()),
+        ("企業名", get("company")),
+        ("事業所名", get("office_name")),
+        (
+            "住所",
+            format!(
+                "{}{}{}",
+                get("office_prefecture"),
+                get("office_city"),
+                get("office_street")
+            ),
+        ),
+        (
+            "申込担当者",
+            format!(
+                "{} {} <{}>",
+                aget("last_name"),
+                aget("first_name"),
+                aget("email")
+            ),
+        ),
+        ("申込理由", aget("reason")),
+        ("利用開始希望日", a.wished_start.clone()),
+        (
+            "スケジュール上の利用開始日",
+            center::start_date_for(a).format("%Y/%m/%d").to_string(),
+        ),
+        ("利用者コード数", a.content.user_codes.len().to_string()),
+        (
+            "論理端末数 (netNACCS)",
+            a.content
+                .terminals
+                .get("terminals_net")
+                .cloned()
+                .unwrap_or_default(),
+        ),
+    ]
+}
+
+pub async fn detail(State(st): St, Path((ws, number)): Path<(String, String)>) -> Response {
+    let base = st.base_url(&ws);
+    let found = store::update(st.store.as_ref(), &ws, |w| {
+        center::run_due(w, &base);
+        w.application(&number).cloned()
+    });
+    let Some(Some(a)) = found else {
+        return not_found(&format!("申込「{number}」は存在しません。"));
+    };
+    let action = |what: &str| format!("/_sim/console/{ws}/{number}/{what}");
+    page(
+        &format!("申込 {number}"),
+        html! {
+            table.data { @for (k, v) in detail_rows(&a) { tr { th { (k) } td { (v) } } } }
+            @if let Some(i) = &a.issued {
+                h2 { "発行済みの情報" }
+                table.data {
+                    tr { th { "利用開始日" } td { (i.start_date.format("%Y/%m/%d")) } }
+                    tr { th { "システム設定申込締切日" } td { (i.settings_deadline.format("%Y/%m/%d")) } }
+                    tr { th { "事業所コード" } td { (i.ids.office_code) } }
+                    tr { th { "事業所パスワード" } td { (i.ids.office_password) } }
+                    tr { th { "デジタル証明書" } td { @match i.certificates_issued_at { Some(t) => (format!("発行済み（{}）", clock::format_minute(t))), None => "未発行" } } }
+                }
+            }
+            h2 { "進行状況" }
+            table.data {
+                thead { tr { th { "作業項目" } th { "作業日" } th { "通知内容" } } }
+                tbody { @for r in &a.review { tr { td { (r.item) } td { (clock::format_minute(r.at)) } td { (r.message.clone().unwrap_or_default()) } } } }
+            }
+            @if a.status == ApplicationStatus::Received {
+                h2 { "審査" }
+                form method="post" action=(action("approve")) {
+                    button type="submit" { "審査終了" }
+                }
+                form method="post" action=(action("clarify")) {
+                    p { label for="message" { "確認事項（申込者に表示されます）" } }
+                    textarea id="message" name="message" rows="4" cols="80" required {}
+                    p { button type="submit" { "確認事項を送る" } }
+                }
+            }
+            @if a.issued.as_ref().is_some_and(|i| i.certificates_issued_at.is_none()) {
+                form method="post" action=(action("certificates")) {
+                    button type="submit" { "デジタル証明書を発行する" }
+                }
+            }
+            p {
+                a href={ "/_sim/console/" (ws) "/" } { "申込一覧に戻る" } " | "
+                a href={ "/_sim/api/workspaces/" (ws) "/applications/" (number) } { "JSON" }
+            }
+        },
+    )
+    .into_response()
+}
+
+#[derive(Deserialize, Default)]
+pub struct ClarifyForm {
+    #[serde(default)]
+    message: String,
+}
+
+fn after(ws: &str, number: &str, result: Option<Result<(), center::ReviewError>>) -> Response {
+    match result {
+        None => not_found(&format!("ワークスペース「{ws}」は存在しません。")),
+        Some(Ok(())) => Redirect::to(&format!("/_sim/console/{ws}/{number}")).into_response(),
+        Some(Err(e)) => (
+            StatusCode::CONFLICT,
+            page("操作できません", html! { p { (e.to_string()) } p { a href={ "/_sim/console/" (ws) "/" (number) } { "戻る" } } }),
+        )
+            .into_response(),
+    }
+}
+
+pub async fn approve(State(st): St, Path((ws, number)): Path<(String, String)>) -> Response {
+    let base = st.base_url(&ws);
+    let r = store::update(st.store.as_ref(), &ws, |w| {
+        let now = w.now();
+        center::approve(w, &number, now, &base)
+    });
+    after(&ws, &number, r)
+}
+
+pub async fn clarify(
+    State(st): St,
+    Path((ws, number)): Path<(String, String)>,
+    form: Result<Form<ClarifyForm>, FormRejection>,
+) -> Response {
+    let base = st.base_url(&ws);
+    let message = form.map(|f| f.0.message).unwrap_or_default();
+    let r = store::update(st.store.as_ref(), &ws, |w| {
+        let now = w.now();
+        center::clarify(w, &number, &message, now, &base)
+    });
+    after(&ws, &number, r)
+}
+
+pub async fn certificates(State(st): St, Path((ws, number)): Path<(String, String)>) -> Response {
+    let base = st.base_url(&ws);
+    let r = store::update(st.store.as_ref(), &ws, |w| {
+        let now = w.now();
+        center::issue_certificates(w, &number, now, &base)
+    });
+    after(&ws, &number, r)
+}
+
+#[derive(Deserialize, Default)]
+pub struct PolicyForm {
+    #[serde(default)]
+    mode: String,
+    #[serde(default)]
+    minutes: String,
+}
+
+pub async fn policy(
+    State(st): St,
+    Path(ws): Path<String>,
+    form: Result<Form<PolicyForm>, FormRejection>,
+) -> Response {
+    let f = form.map(|f| f.0).unwrap_or_default();
+    let policy = if f.mode == "auto" {
+        let minutes: i64 = f
+            .minutes
+            .trim()
+            .parse()
+            .unwrap_or(0)
+            .clamp(0, 60 * 24 * 365);
+        ReviewPolicy::Auto {
+            delay_seconds: minutes * 60,
+        }
+    } else {
+        ReviewPolicy::Manual
+    };
+    match store::update(st.store.as_ref(), &ws, |w| w.review_policy = policy) {
+        Some(()) => Redirect::to(&format!("/_sim/console/{ws}/")).into_response(),
+        None => not_found(&ws),
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct ClockForm {
+    #[serde(default)]
+    advance: String,
+}
+
+pub async fn move_clock(
+    State(st): St,
+    Path(ws): Path<String>,
+    form: Result<Form<ClockForm>, FormRejection>,
+) -> Response {
+    let by = form
+        .ok()
+        .and_then(|f| clock::parse_iso_duration(&f.0.advance))
+        .unwrap_or_else(|| chrono::Duration::hours(1));
+    match store::update(st.store.as_ref(), &ws, |w| w.clock.advance(by)) {
+        Some(()) => Redirect::to(&format!("/_sim/console/{ws}/")).into_response(),
+        None => not_found(&ws),
+    }
+}

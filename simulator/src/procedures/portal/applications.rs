@@ -1,0 +1,50 @@
+//! 申込内容の確認: the applications of the logged-in user (申込情報一覧, M001 2.).
+
+use super::{nav, owned};
+use crate::procedures::Cx;
+use crate::screen::{Block, Cell, Link, Screen, Table};
+
+pub fn view(cx: &mut Cx) -> Screen {
+    let mut s = Screen::new("applications.list", "申込内容の確認");
+    s.blocks.push(nav(cx));
+    let Some(login) = cx.session.login.clone() else {
+        return s;
+    };
+    let apps = owned(cx.ws, &login);
+    s.intro = vec![
+        "申込情報の一覧を表示します。「詳細」をクリックすると申込内容を参照できます。".to_string(),
+    ];
+    let mut links = Vec::new();
+    let rows = apps
+        .iter()
+        .map(|a| {
+            links.push(Link::new(
+                &format!("詳細【{}】", a.reception_number),
+                cx.url(&format!(
+                    "menu/applications/detail?no={}",
+                    a.reception_number
+                )),
+            ));
+            vec![
+                Cell::from(a.reception_number.clone()),
+                Cell::from(a.kind.clone()),
+                Cell::from(crate::clock::format_date(a.submitted_at.date_naive())),
+                Cell::from(a.status.label()),
+                Cell::from("詳細"),
+            ]
+        })
+        .collect();
+    s.blocks.push(Block::Table(Table {
+        caption: "申込情報一覧".into(),
+        columns: ["受付番号", "申込分類", "申込日", "ステータス", "操作"]
+            .map(String::from)
+            .to_vec(),
+        rows,
+    }));
+    if apps.is_empty() {
+        s.blocks
+            .push(Block::Text(vec!["申込情報はありません。".to_string()]));
+    }
+    s.blocks.push(Block::Links(links));
+    s
+}

@@ -1,0 +1,180 @@
+//! 契約情報 参照 (M001 1.②): the office's contract, with its tabs; the netNACCS tab lists the
+//! user IDs and terminals.
+
+use super::nav;
+use crate::procedures::Cx;
+use crate::screen::{Block, Cell, Link, Screen, Table};
+use crate::workspace::session::Login;
+
+/// The tabs of 契約情報 参照.
+pub const TABS: [&str; 4] = ["事業所", "netNACCS", "一般NACCS", "請求先"];
+
+fn kv(caption: &str, rows: Vec<(&str, String)>) -> Block {
+    Block::Table(Table {
+        caption: caption.into(),
+        columns: vec!["項目".into(), "契約情報".into()],
+        rows: rows
+            .into_iter()
+            .map(|(k, v)| vec![Cell::from(k), Cell::from(v)])
+            .collect(),
+    })
+}
+
+pub fn view(cx: &mut Cx) -> Screen {
+    let mut s = Screen::new("contract.detail", "契約情報 参照");
+    s.blocks.push(nav(cx));
+    let Some(Login::Office(code)) = cx.session.login.clone() else {
+        s.blocks.push(Block::Text(vec![
+            "契約情報はありません。審査終了後、事業所コードでログインすると参照できます。"
+                .to_string(),
+        ]));
+        return s;
+    };
+    let Some(office) = cx.ws.offices.get(&code).cloned() else {
+        return s;
+    };
+    let p = &office.profile;
+    let tab = cx
+        .session
+        .tab
+        .clone()
+        .filter(|t| TABS.contains(&t.as_str()))
+        .unwrap_or_else(|| TABS[0].to_string());
+    s.intro = vec!["契約情報を表示します。".to_string()];
+    s.blocks.push(Block::Links(
+        TABS.iter()
+            .map(|t| {
+                let label = if *t == tab {
+                    format!("[{t}]")
+                } else {
+                    t.to_string()
+                };
+                Link::new(&label, cx.url(&format!("menu/contract?tab={t}")))
+            })
+            .collect(),
+    ));
+    let person = |x: &crate::domain::customers::Person| format!("{} {}", x.last_name, x.first_name);
+    match tab.as_str() {
+        "netNACCS" => {
+            s.blocks.push(Block::Table(Table {
+                caption: "利用者ID".into(),
+                columns: [
+                    "区分",
+                    "業種",
+                    "処理方式",
+                    "利用者コード",
+                    "識別番号",
+                    "パスワード",
+                    "利用開始日",
+                ]
+                .map(String::from)
+                .to_vec(),
+                rows: p
+                    .issued
+                    .user_ids
+                    .iter()
+                    .map(|u| {
+                        vec![
+                            Cell::from(
+                                p.issued
+                                    .terminals
+                                    .first()
+                                    .map(|t| t.system.short())
+                                    .unwrap_or("共用"),
+                            ),
+                            Cell::from(
+                                u.industries
+                                    .iter()
+                                    .map(|i| i.short())
+                                    .collect::<Vec<_>>()
+                                    .join("・"),
+                            ),
+                            Cell::from(u.method.short()),
+                            Cell::from(u.user_code.clone()),
+                            Cell::from(u.ident.clone()),
+                            // Contract pages never print passwords (only ID通知内容 does, for a while).
+                            Cell::from(super::id_notice::MASK),
+                            Cell::from(crate::clock::format_date(p.start_date)),
+                        ]
+                    })
+                    .collect(),
+            }));
+            s.blocks.push(Block::Table(Table {
+                caption: "論理端末".into(),
+                columns: [
+                    "区分",
+                    "利用機種区分",
+                    "パッケージソフト区分",
+                    "論理端末名",
+                    "事業所コード",
+                ]
+                .map(String::from)
+                .to_vec(),
+                rows: p
+                    .issued
+                    .terminals
+                    .iter()
+                    .map(|t| {
+                        vec![
+                            Cell::from(t.system.short()),
+                            Cell::from(t.model.clone()),
+                            Cell::from(t.package.clone()),
+                            Cell::from(t.name.clone()),
+                            Cell::from(t.office_code.clone()),
+                        ]
+                    })
+                    .collect(),
+            }));
+            s.blocks.push(kv(
+                "料金プラン",
+                vec![("適用料金 (netNACCS)", p.plan.label().to_string())],
+            ));
+        }
+        "一般NACCS" => s
+            .blocks
+            .push(Block::Text(vec!["契約情報はありません。".to_string()])),
+        "請求先" => s.blocks.push(kv(
+            "請求先",
+            vec![
+                ("請求先コード", p.issued.billing_code.clone()),
+                ("請求先担当者", person(&p.manager)),
+                ("E-mailアドレス", p.manager.email.clone()),
+            ],
+        )),
+        _ => {
+            s.blocks.push(kv(
+                "事業所",
+                vec![
+                    ("企業名", p.company.clone()),
+                    ("企業名(フリガナ)", p.company_kana.clone()),
+                    ("企業略称", p.issued.company_abbr.clone()),
+                    ("事業所名", p.office_name.clone()),
+                    ("事業所名(フリガナ)", p.office_kana.clone()),
+                    ("事業所コード", office.code.clone()),
+                    ("郵便番号", p.postal.clone()),
+                    ("住所", format!("{}{}{}", p.prefecture, p.city, p.street)),
+                    ("電話番号", p.tel.clone()),
+                    ("FAX番号", p.fax.clone()),
+                    ("管轄税関", p.customs.label().to_string()),
+                    ("利用開始日", crate::clock::format_date(p.start_date)),
+                ],
+            ));
+            s.blocks.push(kv(
+                "契約者",
+                vec![
+                    ("氏名", person(&p.contractor)),
+                    ("役職名", p.contractor.title.clone()),
+                ],
+            ));
+            s.blocks.push(kv(
+                "管理責任者",
+                vec![
+                    ("氏名", person(&p.manager)),
+                    ("電話番号", p.manager.tel.clone()),
+                    ("E-mailアドレス", p.manager.email.clone()),
+                ],
+            ));
+        }
+    }
+    s
+}

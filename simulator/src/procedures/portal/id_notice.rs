@@ -1,0 +1,237 @@
+//! ID通知内容 (M001 3.④, M002 3.): what approval issued, with passwords visible only within
+//! their viewing period.
+
+use super::{nav, viewed};
+use crate::center::passwords_visible;
+use crate::procedures::Cx;
+use crate::screen::{Block, Cell, Link, Screen, Table};
+
+/// How a hidden password prints.
+pub const MASK: &str = "********";
+
+fn kv(caption: &str, rows: Vec<(&str, String)>) -> Block {
+    Block::Table(Table {
+        caption: caption.into(),
+        columns: vec!["項目".into(), "内容".into()],
+        rows: rows
+            .into_iter()
+            .map(|(k, v)| vec![Cell::from(k), Cell::from(v)])
+            .collect(),
+    })
+}
+
+fn ymd(d: chrono::NaiveDate) -> String {
+    d.format("%Y%m%d").to_string()
+}
+
+pub fn view(cx: &mut Cx) -> Screen {
+    let mut s = Screen::new("applications.id_notice", "ID通知内容");
+    s.blocks.push(nav(cx));
+    let Some(a) = viewed(cx) else {
+        s.errors.push("指定された申込は存在しません。".to_string());
+        return s;
+    };
+    let Some(issued) = a.issued.clone() else {
+        s.errors
+            .push("この申込の審査は終了していません。".to_string());
+        return s;
+    };
+    let today = cx.now.date_naive();
+    let show = passwords_visible(&issued, today);
+    let secret = |p: &str| {
+        if show {
+            p.to_string()
+        } else {
+            MASK.to_string()
+        }
+    };
+    let ids = &issued.ids;
+    s.intro = vec!["ID通知内容を確認してください。".to_string()];
+    if !show {
+        s.notices.push("パスワードの参照期間（審査終了日から利用開始日の2営業日後まで）を過ぎているため、パスワードは表示されません。".to_string());
+    }
+    let office = &a.content.office;
+    let customs = crate::domain::lists::CustomsOffice::from_code(
+        office.get("customs").map(String::as_str).unwrap_or(""),
+    )
+    .map(|c| {
+        if c.label() == "不明" {
+            "不明".to_string()
+        } else {
+            format!("{}税関", c.label())
+        }
+    })
+    .unwrap_or_default();
+    let system = a
+        .content
+        .user_codes
+        .first()
+        .and_then(|r| r.values.get("system"))
+        .and_then(|c| crate::domain::lists::SystemKind::from_code(c))
+        .map(|k| k.label().to_string())
+        .unwrap_or_default();
+    s.blocks.push(kv(
+        "ID通知内容",
+        vec![
+            ("利用開始日", ymd(issued.start_date)),
+            ("企業略称", ids.company_abbr.clone()),
+            ("事業所コード", ids.office_code.clone()),
+            ("事業所パスワード", secret(&ids.office_password)),
+            ("システム区分", system),
+            ("管轄税関", customs),
+            ("請求先コード", ids.billing_code.clone()),
+        ],
+    ));
+    s.blocks.push(Block::Table(Table {
+        caption: "利用者ID".into(),
+        columns: ["業種", "処理方式", "利用者コード", "識別番号", "パスワード"]
+            .map(String::from)
+            .to_vec(),
+        rows: ids
+            .user_ids
+            .iter()
+            .map(|u| {
+                vec![
+                    Cell::from(
+                        u.industries
+                            .iter()
+                            .map(|i| i.label())
+                            .collect::<Vec<_>>()
+                            .join("・"),
+                    ),
+                    Cell::from(u.method.label()),
+                    Cell::from(u.user_code.clone()),
+                    Cell::from(u.ident.clone()),
+                    Cell::from(secret(&u.password)),
+                ]
+            })
+            .collect(),
+    }));
+    // 認証コード are what the certificate download needs: shown once the certificates are
+    // issued (M001 3.: 「デジタル証明書発行完了のお知らせ」 points here for them).
+    let certified = issued.certificates_issued_at.is_some();
+    s.blocks.push(Block::Table(Table {
+        caption: "論理端末名 / デジタル証明書".into(),
+        columns: [
+            "区分",
+            "利用機種区分",
+            "パッケージソフト区分",
+            "論理端末名",
+            "端末アクセスキー",
+            "認証コード1",
+            "認証コード2",
+            "認証コード3",
+            "事業所コード",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows: ids
+            .terminals
+            .iter()
+            .map(|t| {
+                let code = |i: usize| {
+                    if certified {
+                        t.auth_codes[i].clone()
+                    } else {
+                        "-".to_string()
+                    }
+                };
+                vec![
+                    Cell::from(t.system.short()),
+                    Cell::from(t.model.clone()),
+                    Cell::from(t.package.clone()),
+                    Cell::from(t.name.clone()),
+                    Cell::from(t.access_key.clone()),
+                    Cell::from(code(0)),
+                    Cell::from(code(1)),
+                    Cell::from(code(2)),
+                    Cell::from(t.office_code.clone()),
+                ]
+            })
+            .collect(),
+    }));
+    if !certified && !ids.terminals.is_empty() {
+        s.blocks.push(Block::Text(vec![
+            "認証コードは、デジタル証明書の発行後に表示されます。".to_string(),
+        ]));
+    }
+    let applicant = &a.content.applicant;
+    let get = |v: &crate::screen::spec::Values, k: &str| v.get(k).cloned().unwrap_or_default();
+    s.blocks.push(kv(
+        "申込事務担当者",
+        vec![
+            ("企業名", get(office, "company")),
+            ("企業略称", ids.company_abbr.clone()),
+            ("事業所名", get(office, "office_name")),
+            ("事業所コード", ids.office_code.clone()),
+            ("所属部課名", get(applicant, "department")),
+            ("役職名", get(applicant, "title")),
+            (
+                "氏名",
+                format!(
+                    "{} {}",
+                    get(applicant, "last_name"),
+                    get(applicant, "first_name")
+                ),
+            ),
+            (
+                "氏名(フリガナ)",
+                format!(
+                    "{} {}",
+                    get(applicant, "last_name_kana"),
+                    get(applicant, "first_name_kana")
+                ),
+            ),
+            ("電話番号", get(applicant, "tel")),
+            ("FAX番号", get(applicant, "fax")),
+            ("E-mailアドレス", get(applicant, "email")),
+        ],
+    ));
+    s.blocks.push(kv(
+        "申込結果",
+        vec![
+            ("利用開始日", ymd(issued.start_date)),
+            ("契約満了日", "-".to_string()),
+            ("利用申込書提出締切日", ymd(issued.contract_deadline)),
+            ("システム設定申込締切日", ymd(issued.settings_deadline)),
+        ],
+    ));
+    let idents: usize = ids.user_ids.len();
+    let codes = {
+        let mut c: Vec<&str> = ids.user_ids.iter().map(|u| u.user_code.as_str()).collect();
+        c.sort();
+        c.dedup();
+        c.len()
+    };
+    s.blocks.push(Block::Table(Table {
+        caption: String::new(),
+        columns: ["対象項目", "追加", "変更", "削除"]
+            .map(String::from)
+            .to_vec(),
+        rows: [
+            ("利用者コード数", codes),
+            ("識別番号数", idents),
+            ("回線数", 0),
+            ("論理端末数", ids.terminals.len()),
+            ("メールボックス数", 0),
+        ]
+        .into_iter()
+        .map(|(k, n)| {
+            vec![
+                Cell::from(k),
+                Cell::from(n.to_string()),
+                Cell::from("0"),
+                Cell::from("0"),
+            ]
+        })
+        .collect(),
+    }));
+    s.blocks.push(Block::Links(vec![Link::new(
+        "申込内容 参照に戻る",
+        cx.url(&format!(
+            "menu/applications/detail?no={}",
+            a.reception_number
+        )),
+    )]));
+    s
+}

@@ -1,0 +1,68 @@
+//! メインメニュー: 新着情報 (latest 10) and メニュー一覧 (M001 メニュー画面).
+
+use super::{nav, owns};
+use crate::procedures::Cx;
+use crate::screen::{Block, Cell, Link, Screen, Table};
+
+/// How many 新着情報 lines the menu shows (M001: 「最新の10件を表示」).
+pub const NEWS_LINES: usize = 10;
+
+pub fn view(cx: &mut Cx) -> Screen {
+    let mut s = Screen::new("menu.main", "メインメニュー");
+    s.blocks.push(nav(cx));
+    let Some(login) = cx.session.login.clone() else {
+        return s;
+    };
+    let mut rows = Vec::new();
+    let mut links = Vec::new();
+    for n in cx.ws.news.iter().rev() {
+        let Some(number) = &n.reception_number else {
+            continue;
+        };
+        if !cx.ws.application(number).is_some_and(|a| owns(&login, a)) {
+            continue;
+        }
+        if rows.len() == NEWS_LINES {
+            break;
+        }
+        rows.push(vec![
+            Cell::from(crate::clock::format_minute(n.at)),
+            Cell::from(n.kind.clone()),
+            Cell::from(format!("【{number}】")),
+            Cell::from(n.text.clone()),
+            Cell::from("詳細"),
+        ]);
+        links.push(Link::new(
+            &format!("詳細【{number}】"),
+            cx.url(&format!("menu/applications/detail?no={number}")),
+        ));
+    }
+    s.blocks.push(Block::Text(vec![
+        "新着情報を表示しています。「詳細」ボタンをクリックし内容をご確認ください。(最新の10件を表示)".to_string(),
+    ]));
+    let empty = rows.is_empty();
+    s.blocks.push(Block::Table(Table {
+        caption: "新着情報".into(),
+        columns: ["日時", "種別", "ID", "内容", "操作"]
+            .map(String::from)
+            .to_vec(),
+        rows,
+    }));
+    if empty {
+        s.blocks
+            .push(Block::Text(vec!["新着情報はありません。".to_string()]));
+    }
+    links.dedup_by(|a, b| a.href == b.href);
+    s.blocks.push(Block::Links(links));
+    s.blocks.push(Block::Text(vec![
+        "メニュー一覧".into(),
+        "申込を行う：契約内容の変更、システム設定の申込、通関士IDの追加、クライアント証明書の再発行".into(),
+    ]));
+    s.blocks.push(Block::Links(vec![
+        Link::new("契約内容の確認", cx.url("menu/contract")),
+        Link::new("申込内容の確認", cx.url("menu/applications")),
+        Link::new("パスワードの変更", cx.url("menu/password")),
+        Link::new("請求金額の参照", cx.url("menu/invoices")),
+    ]));
+    s
+}

@@ -1,0 +1,57 @@
+//! The logged-in NSS (M001 メニュー画面, procedures.md §4): the menu with 新着情報, the list and
+//! detail of applications, ID通知内容, the contract, the password and the invoices. Pages are
+//! reached by links from the nav bar; only their forms carry flow tokens.
+
+pub mod applications;
+pub mod contract;
+pub mod detail;
+pub mod id_notice;
+pub mod invoices;
+pub mod menu;
+pub mod password;
+
+use super::Cx;
+use crate::screen::{Block, Link};
+use crate::workspace::Workspace;
+use crate::workspace::application::Application;
+use crate::workspace::session::Login;
+
+/// The nav bar: 申込実施 | 申込内容確認 | 契約内容確認 | 請求内容参照 | パスワード変更 (M001).
+pub fn nav(cx: &Cx) -> Block {
+    Block::Links(vec![
+        Link::new("申込実施", cx.url("menu")),
+        Link::new("申込内容確認", cx.url("menu/applications")),
+        Link::new("契約内容確認", cx.url("menu/contract")),
+        Link::new("請求内容参照", cx.url("menu/invoices")),
+        Link::new("パスワード変更", cx.url("menu/password")),
+    ])
+}
+
+/// Whether the logged-in user may see the application: filed under the temporary ID, or made
+/// the office that logged in.
+pub fn owns(login: &Login, app: &Application) -> bool {
+    match login {
+        Login::Temp(id) => app.temp_login_id == *id,
+        Login::Office(code) => app
+            .issued
+            .as_ref()
+            .is_some_and(|i| i.ids.office_code == *code),
+    }
+}
+
+/// The applications of the logged-in user, newest first.
+pub fn owned<'a>(ws: &'a Workspace, login: &Login) -> Vec<&'a Application> {
+    let mut v: Vec<&Application> = ws.applications.iter().filter(|a| owns(login, a)).collect();
+    v.reverse();
+    v
+}
+
+/// The application the session views, if the user may see it.
+pub fn viewed(cx: &Cx) -> Option<Application> {
+    let login = cx.session.login.as_ref()?;
+    let number = cx.session.viewing.as_ref()?;
+    cx.ws
+        .application(number)
+        .filter(|a| owns(login, a))
+        .cloned()
+}
