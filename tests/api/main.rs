@@ -3,6 +3,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod center;
 mod flow;
 mod html;
 mod isolation;

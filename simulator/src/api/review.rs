@@ -132,6 +132,7 @@ pub async fn set_policy(
 /// Every office that can log in, with its credentials (for tests and trainers).
 pub async fn offices(State(st): St, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
     with_ws(&st, &id, |ws| {
+        ws.seed_customers();
         Json(json!(
             ws.offices
                 .values()

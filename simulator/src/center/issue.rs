@@ -65,20 +65,20 @@ pub fn request(content: &ApplicationDraft) -> IssueRequest {
 
 /// Every abbreviation, office code, user code and terminal name already used in the workspace.
 pub fn taken(ws: &Workspace) -> HashSet<String> {
-    let mut out = HashSet::new();
-    for o in ws.offices.values() {
-        let ids = &o.profile.issued;
-        out.insert(ids.company_abbr.clone());
-        out.insert(ids.office_code.clone());
-        out.insert(ids.billing_code.clone());
-        for u in &ids.user_ids {
-            out.insert(u.user_code.clone());
-        }
-        for t in &ids.terminals {
-            out.insert(t.name.clone());
-        }
-    }
-    out
+    ws.offices
+        .values()
+        .flat_map(|o| o.profile.issued.used_values())
+        .collect()
+}
+
+/// The 企業略称 of the company, when one of its offices already has a contract (M001 STEP3:
+/// a new office of a known company keeps its 略称).
+pub fn known_abbreviation(ws: &Workspace, content: &ApplicationDraft) -> Option<String> {
+    let company = get(&content.office, "company");
+    ws.offices
+        .values()
+        .find(|o| o.profile.company == company)
+        .map(|o| o.profile.issued.company_abbr.clone())
 }
 
 fn person(v: &Values, prefix: &str) -> Person {

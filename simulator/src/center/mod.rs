@@ -73,9 +73,16 @@ pub fn approve(
     let start = start_date_for(&app);
     let row = schedule::row_for_start(start);
     let request = issue::request(&app.content);
+    ws.seed_customers();
     let ids = {
         let taken = issue::taken(ws);
-        crate::domain::issuance::issue(&mut ws.rng, &request, &|v: &str| taken.contains(v))
+        let abbr = issue::known_abbreviation(ws, &app.content);
+        crate::domain::issuance::issue_for_company(
+            &mut ws.rng,
+            &request,
+            abbr.as_deref(),
+            &|v: &str| taken.contains(v),
+        )
     };
     let office = Office {
         code: ids.office_code.clone(),
@@ -237,6 +244,7 @@ pub fn amend(
         .unwrap_or_default();
     app.content = content;
     app.status = ApplicationStatus::Received;
+    app.resubmitted_at = Some(now);
     app.review.push(ReviewEntry {
         at: now,
         decision: "amend".into(),
@@ -280,7 +288,8 @@ pub fn run_due(ws: &mut Workspace, public_base: &str) {
         .map(|a| {
             (
                 a.reception_number.clone(),
-                a.submitted_at + chrono::Duration::seconds(delay_seconds),
+                a.resubmitted_at.unwrap_or(a.submitted_at)
+                    + chrono::Duration::seconds(delay_seconds),
             )
         })
         .filter(|(_, at)| *at <= now)

@@ -139,6 +139,9 @@ pub struct Application {
     pub status: ApplicationStatus,
     /// When 「申込内容を登録する」 was accepted.
     pub submitted_at: Instant,
+    /// When a 修正 last sent it back to review (the automatic policy counts from here).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resubmitted_at: Option<Instant>,
     /// The 仮ログインID it was filed under.
     pub temp_login_id: String,
     /// The 利用開始希望日 (YYYYMMDD as entered).

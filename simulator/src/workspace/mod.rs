@@ -73,7 +73,16 @@ pub struct Workspace {
     pub news: Vec<NewsItem>,
     /// How the NACCS center answers new applications.
     pub review_policy: ReviewPolicy,
+    /// The date the workspace was created on (its clock), from which the seeded customers'
+    /// contracts and bills are dated.
+    pub created_on: chrono::NaiveDate,
+    /// Whether the seeded customers are in `offices` yet (see [`Workspace::seed_customers`]).
+    #[serde(default)]
+    pub customers_seeded: bool,
 }
+
+/// How many generated customers a workspace has besides the manuals' own examples.
+pub const SEEDED_CUSTOMERS: usize = 12;
 
 /// Who plays the NACCS center.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -95,12 +104,15 @@ impl Workspace {
             reception: ids::initial_running_number(&mut rng),
             mail: 0,
         };
+        let clock = match spec.now {
+            Some(at) => Clock::Frozen { at },
+            None => Clock::default(),
+        };
         Workspace {
             id: id.to_string(),
-            clock: match spec.now {
-                Some(at) => Clock::Frozen { at },
-                None => Clock::default(),
-            },
+            created_on: clock.now().date_naive(),
+            customers_seeded: false,
+            clock,
             rng,
             token_rng: SimRng::new(spec.seed, 1),
             counters,
@@ -119,6 +131,30 @@ impl Workspace {
     /// Back to the state right after creation.
     pub fn reset(&mut self) {
         *self = Workspace::new(&self.id, self.spec.clone());
+    }
+
+    /// Puts the seeded customers (the manuals' examples NAC001, NAC002, SAI001 and
+    /// [`SEEDED_CUSTOMERS`] generated ones) into `offices`. They come from their own RNG stream
+    /// and the creation date, so they are the same whenever this first runs; it runs when
+    /// something needs them (an office login, an approval, the API), which keeps a workspace
+    /// that never meets them small and quick to create.
+    pub fn seed_customers(&mut self) {
+        if self.customers_seeded {
+            return;
+        }
+        self.customers_seeded = true;
+        let mut rng = SimRng::new(self.spec.seed, 2);
+        for profile in
+            crate::domain::customers::customers(&mut rng, self.created_on, SEEDED_CUSTOMERS)
+        {
+            let code = profile.issued.office_code.clone();
+            self.offices.entry(code.clone()).or_insert(Office {
+                code,
+                password: profile.issued.office_password.clone(),
+                profile,
+                application: None,
+            });
+        }
     }
 
     /// The current instant on the workspace clock.

@@ -553,6 +553,7 @@ fn register(cx: &mut Cx) {
         kind: "新規申込".to_string(),
         status: ApplicationStatus::Received,
         submitted_at: cx.now,
+        resubmitted_at: None,
         temp_login_id: login.clone(),
         wished_start: office_v.get("start_wish").cloned().unwrap_or_default(),
         feasible_start: feasible,
