@@ -22,6 +22,7 @@ pub mod api;
 pub mod center;
 pub mod clock;
 pub mod domain;
+pub mod fixtures;
 pub mod http;
 pub mod journal;
 pub mod mail;

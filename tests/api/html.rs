@@ -5,12 +5,12 @@ use crate::support::TestApp;
 use scraper::{Html, Selector};
 
 /// A browser that reads HTML: the page's form, its current values, its buttons.
-struct HtmlBrowser {
-    client: reqwest::Client,
+pub(crate) struct HtmlBrowser {
+    pub client: reqwest::Client,
     origin: String,
     base: String,
-    page: String,
-    status: u16,
+    pub page: String,
+    pub status: u16,
 }
 
 fn sel(s: &str) -> Selector {
@@ -18,7 +18,7 @@ fn sel(s: &str) -> Selector {
 }
 
 impl HtmlBrowser {
-    fn new(app: &TestApp, ws: &str) -> Self {
+    pub fn new(app: &TestApp, ws: &str) -> Self {
         HtmlBrowser {
             client: reqwest::Client::builder()
                 .cookie_store(true)
@@ -31,7 +31,7 @@ impl HtmlBrowser {
         }
     }
 
-    async fn open(&mut self, rel: &str) {
+    pub async fn open(&mut self, rel: &str) {
         let r = self
             .client
             .get(format!("{}{}{rel}", self.origin, self.base))
@@ -42,7 +42,7 @@ impl HtmlBrowser {
         self.page = r.text().await.unwrap();
     }
 
-    fn screen(&self) -> String {
+    pub fn screen(&self) -> String {
         let doc = Html::parse_document(&self.page);
         doc.select(&sel("body"))
             .next()
@@ -51,7 +51,7 @@ impl HtmlBrowser {
             .to_string()
     }
 
-    fn title(&self) -> String {
+    pub fn title(&self) -> String {
         let doc = Html::parse_document(&self.page);
         doc.select(&sel("h1"))
             .next()
@@ -60,7 +60,7 @@ impl HtmlBrowser {
     }
 
     /// Fills inputs by name and presses the button whose printed text contains `button`.
-    async fn press(&mut self, button: &str, values: &[(&str, &str)]) {
+    pub async fn press(&mut self, button: &str, values: &[(&str, &str)]) {
         let (action, mut pairs, buttons) = {
             let doc = Html::parse_document(&self.page);
             let form = doc

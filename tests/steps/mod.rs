@@ -5,8 +5,10 @@
 //!
 //! Steps by area: [`workspace`] (workspace and clock), [`screens`] (pages, input, buttons and what
 //! a screen shows), [`mail`] (mails and the simulator API), [`flows`] (whole stretches of the
-//! manual's procedure, for backgrounds).
+//! manual's procedure, for backgrounds), [`center`] (the NACCS center's review and what the
+//! applicant sees after it).
 
+mod center;
 mod flows;
 mod mail;
 mod screens;
@@ -70,6 +72,8 @@ pub struct NssWorld {
     pub credentials: Option<(String, String)>,
     /// The reception number of the scenario's application (from the simulator API).
     pub reception: Option<String>,
+    /// The 事業所コード and 事業所パスワード the applicant noted from ID通知内容.
+    pub office: Option<(String, String)>,
 }
 
 impl fmt::Debug for NssWorld {
@@ -84,7 +88,40 @@ impl fmt::Debug for NssWorld {
     }
 }
 
+/// Written in a step's text or table where the scenario's 申込受付番号 goes (it depends on the
+/// seed and the day, so features do not spell it).
+pub const RECEPTION: &str = "＜申込受付番号＞";
+
 impl NssWorld {
+    /// The reception number of the scenario's one application, from the simulator API.
+    pub async fn reception_number(&mut self) -> String {
+        if let Some(n) = &self.reception {
+            return n.clone();
+        }
+        let apps = app()
+            .await
+            .get_api(&format!("workspaces/{}/applications", self.ws()))
+            .await;
+        let apps = apps.as_array().cloned().unwrap_or_default();
+        assert_eq!(apps.len(), 1, "申込の件数: {apps:?}");
+        let number = apps[0]["reception_number"]
+            .as_str()
+            .expect("reception_number")
+            .to_string();
+        self.reception = Some(number.clone());
+        number
+    }
+
+    /// `text` with 「＜申込受付番号＞」 replaced by the scenario's reception number.
+    pub async fn expand(&mut self, text: &str) -> String {
+        if text.contains(RECEPTION) {
+            let number = self.reception_number().await;
+            text.replace(RECEPTION, &number)
+        } else {
+            text.to_string()
+        }
+    }
+
     /// The workspace id (a background must have created it).
     pub fn ws(&self) -> &str {
         self.ws

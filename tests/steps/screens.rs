@@ -149,6 +149,16 @@ async fn error_shown(w: &mut NssWorld, message: String) {
     );
 }
 
+/// An error that contains `part` (for messages whose wording beyond it is not from a manual).
+#[then(regex = r"^「(.+)」を含むエラーが表示される$")]
+async fn error_containing(w: &mut NssWorld, part: String) {
+    let errors = w.screen().errors();
+    assert!(
+        errors.iter().any(|e| e.contains(&part)),
+        "「{part}」を含むエラーがありません。エラー: {errors:?}"
+    );
+}
+
 #[then("エラーは表示されない")]
 async fn no_errors(w: &mut NssWorld) {
     assert_eq!(w.screen().errors(), Vec::<String>::new());
@@ -230,6 +240,34 @@ async fn link_shown(w: &mut NssWorld, label: Q) {
     );
 }
 
+#[then(expr = "{q}リンクはない")]
+async fn link_absent(w: &mut NssWorld, label: Q) {
+    let links = &w.screen().screen["links"];
+    assert!(
+        !links
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|l| l["label"] == label.0.as_str()),
+        "リンク「{}」があります: {links}",
+        label.0
+    );
+}
+
+#[then(expr = "{q}ボタンはない")]
+async fn button_absent(w: &mut NssWorld, label: Q) {
+    let buttons = &w.screen().screen["forms"][0]["buttons"];
+    assert!(
+        !buttons
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|b| b["label"] == label.0.as_str()),
+        "ボタン「{}」があります: {buttons}",
+        label.0
+    );
+}
+
 #[then(expr = "{q}ボタンがある")]
 async fn button_shown(w: &mut NssWorld, label: Q) {
     let buttons = &w.screen().screen["forms"][0]["buttons"];
@@ -280,11 +318,17 @@ async fn session_mailed_login(w: &mut NssWorld) {
     );
 }
 
-/// A data table `| 項目 | 申込情報 |`: each row is printed in the table as given.
+/// A data table `| 項目 | 申込情報 |`: each row is printed in the table as given
+/// (「＜申込受付番号＞」 stands for the scenario's reception number).
 #[then(expr = "{q}の表に次の内容が表示される:")]
 async fn table_contains(w: &mut NssWorld, caption: Q, step: &Step) {
     let shown = rows(&w.table(&caption.0));
     for row in data_rows(step) {
+        let mut expanded = Vec::new();
+        for cell in &row {
+            expanded.push(w.expand(cell).await);
+        }
+        let row = expanded;
         let found = shown.iter().find(|r| r.first() == row.first());
         assert_eq!(
             found,
@@ -351,4 +395,42 @@ async fn table_row_prefix(w: &mut NssWorld, caption: Q, prefix: Q) {
 #[then(expr = "{q}の表は空である")]
 async fn table_empty(w: &mut NssWorld, caption: Q) {
     assert_eq!(rows(&w.table(&caption.0)), Vec::<Vec<String>>::new());
+}
+
+/// Rows of a table, in any order among others: the data table's first row is the table's
+/// header, then the rows looked for (「＜申込受付番号＞」 stands for the reception number).
+#[then(expr = "{q}の表に次の行がある:")]
+async fn table_has_rows(w: &mut NssWorld, caption: Q, step: &Step) {
+    let table = w.table(&caption.0);
+    let expected = step
+        .table
+        .as_ref()
+        .expect("データテーブルが必要です")
+        .rows
+        .clone();
+    let columns: Vec<String> = table["columns"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|c| c.as_str().unwrap_or("").to_string())
+        .collect();
+    assert_eq!(columns, expected[0], "表「{}」の見出し", caption.0);
+    let shown = rows(&table);
+    for row in &expected[1..] {
+        let mut wanted = Vec::new();
+        for cell in row {
+            wanted.push(w.expand(cell).await);
+        }
+        assert!(
+            shown.contains(&wanted),
+            "表「{}」に行 {wanted:?} がありません: {shown:?}",
+            caption.0
+        );
+    }
+}
+
+#[then(expr = "{q}の表は{int}行である")]
+async fn table_row_count(w: &mut NssWorld, caption: Q, count: usize) {
+    let shown = rows(&w.table(&caption.0));
+    assert_eq!(shown.len(), count, "表「{}」: {shown:?}", caption.0);
 }

@@ -16,14 +16,33 @@ async fn workspace_at(w: &mut NssWorld, year: u32, month: u32, day: u32, hour: u
     w.ws = Some(ws);
 }
 
-#[given(regex = r"^(\d+)時間(?:(\d+)分)?が経過した$")]
-#[when(regex = r"^(\d+)時間(?:(\d+)分)?が経過する$")]
-async fn time_passes(w: &mut NssWorld, hours: u32, minutes: String) {
-    let minutes: u32 = if minutes.is_empty() {
-        0
-    } else {
-        minutes.parse().expect("minutes")
+#[given(regex = r"^(?:(\d+)時間)?(?:(\d+)分)?が経過した$")]
+#[when(regex = r"^(?:(\d+)時間)?(?:(\d+)分)?が経過する$")]
+async fn time_passes(w: &mut NssWorld, hours: String, minutes: String) {
+    let number = |s: &str| -> u32 {
+        if s.is_empty() {
+            0
+        } else {
+            s.parse().expect("number")
+        }
     };
+    let (hours, minutes) = (number(&hours), number(&minutes));
+    assert!(hours + minutes > 0, "経過する時間がありません");
     let by = format!("PT{hours}H{minutes}M");
     app().await.advance(w.ws(), &by).await;
+}
+
+/// Moves the clock to a given time of the same time zone (forward, days or weeks at once).
+#[given(regex = r"^日時が(\d{4})年(\d{1,2})月(\d{1,2})日(\d{1,2})時(\d{1,2})分になった$")]
+#[when(regex = r"^日時が(\d{4})年(\d{1,2})月(\d{1,2})日(\d{1,2})時(\d{1,2})分になる$")]
+async fn clock_set(w: &mut NssWorld, year: u32, month: u32, day: u32, hour: u32, minute: u32) {
+    let at = format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:00+09:00");
+    let (status, answer) = app()
+        .await
+        .post_api(
+            &format!("workspaces/{}/clock", w.ws()),
+            serde_json::json!({"set": at}),
+        )
+        .await;
+    assert_eq!(status, 200, "{answer}");
 }

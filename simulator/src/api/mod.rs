@@ -53,5 +53,6 @@ pub fn router() -> Router<Arc<AppState>> {
         )
         .route("/workspaces/{id}/offices", get(review::offices))
         .route("/screens", get(catalogue::screens))
+        .route("/fixtures", get(workspaces::fixtures))
         .fallback(error::no_such_call)
 }

@@ -65,10 +65,18 @@ pub async fn create(State(st): St, bytes: Bytes) -> Result<Response, ApiError> {
         None => None,
     };
     if let Some(f) = &req.fixture {
-        // Fixture presets arrive with the NACCS center's review; none exists yet.
-        return Err(ApiError::bad_request(format!(
-            "unknown fixture {f:?}; no fixture presets are defined yet"
-        )));
+        if !crate::fixtures::exists(f) {
+            let names: Vec<&str> = crate::fixtures::PRESETS.iter().map(|(n, _)| *n).collect();
+            return Err(ApiError::bad_request(format!(
+                "unknown fixture {f:?}; presets: {}",
+                names.join(", ")
+            )));
+        }
+        if now.is_some() {
+            return Err(ApiError::bad_request(
+                "a fixture sets its own clock (the manual's timeline): create without \"now\", then move the clock with …/clock",
+            ));
+        }
     }
     let id = match req.id {
         Some(id) if valid_id(&id) => id,
@@ -82,9 +90,9 @@ pub async fn create(State(st): St, bytes: Bytes) -> Result<Response, ApiError> {
     let spec = WorkspaceSpec {
         seed: req.seed.unwrap_or(0),
         now,
-        fixture: None,
+        fixture: req.fixture,
     };
-    let ws = Workspace::new(&id, spec);
+    let ws = crate::fixtures::fresh(&id, spec, &st.base_url(&id));
     let answer = summary(&st, &ws);
     st.store
         .create(ws)
@@ -130,7 +138,7 @@ pub async fn delete(State(st): St, Path(id): Path<String>) -> Result<StatusCode,
 
 pub async fn reset(State(st): St, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
     with_ws(&st, &id, |ws| {
-        ws.reset();
+        *ws = crate::fixtures::fresh(&ws.id, ws.spec.clone(), &st.base_url(&ws.id));
         Json(summary(&st, ws))
     })
 }
@@ -303,4 +311,14 @@ pub async fn application(
                 format!("no application {number}; list them with GET …/applications"),
             )
         })
+}
+
+/// The fixture presets a workspace can be created from (`"fixture"` of the creation).
+pub async fn fixtures() -> Json<Value> {
+    Json(json!(
+        crate::fixtures::PRESETS
+            .iter()
+            .map(|(name, description)| json!({"name": name, "description": description}))
+            .collect::<Vec<_>>()
+    ))
 }

@@ -33,6 +33,29 @@ pub enum ReviewError {
     EmptyMessage,
 }
 
+impl ReviewError {
+    /// The same, in Japanese, for the operator console.
+    pub fn japanese(&self) -> String {
+        match self {
+            ReviewError::NotFound(n) => format!("申込「{n}」は存在しません。"),
+            ReviewError::NotUnderReview { number, status } => {
+                format!(
+                    "申込「{number}」のステータスは「{status}」です。審査できるのは申込中の申込だけです。"
+                )
+            }
+            ReviewError::NotApproved(n) => {
+                format!(
+                    "申込「{n}」は審査終了していません。デジタル証明書は審査終了後に発行します。"
+                )
+            }
+            ReviewError::AlreadyIssued(n) => {
+                format!("申込「{n}」のデジタル証明書は発行済みです。")
+            }
+            ReviewError::EmptyMessage => "確認事項の内容を入力してください。".to_string(),
+        }
+    }
+}
+
 fn find<'a>(ws: &'a mut Workspace, number: &str) -> Result<&'a mut Application, ReviewError> {
     ws.applications
         .iter_mut()

@@ -199,7 +199,7 @@ fn after(ws: &str, number: &str, result: Option<Result<(), center::ReviewError>>
         Some(Ok(())) => Redirect::to(&format!("/_sim/console/{ws}/{number}")).into_response(),
         Some(Err(e)) => (
             StatusCode::CONFLICT,
-            page("操作できません", html! { p { (e.to_string()) } p { a href={ "/_sim/console/" (ws) "/" (number) } { "戻る" } } }),
+            page("操作できません", html! { p.error { (e.japanese()) } p { a href={ "/_sim/console/" (ws) "/" (number) } { "戻る" } } }),
         )
             .into_response(),
     }

@@ -128,11 +128,6 @@ impl Workspace {
         }
     }
 
-    /// Back to the state right after creation.
-    pub fn reset(&mut self) {
-        *self = Workspace::new(&self.id, self.spec.clone());
-    }
-
     /// Puts the seeded customers (the manuals' examples NAC001, NAC002, SAI001 and
     /// [`SEEDED_CUSTOMERS`] generated ones) into `offices`. They come from their own RNG stream
     /// and the creation date, so they are the same whenever this first runs; it runs when

@@ -511,7 +511,6 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
 /// Registers the application: reception number, stored application, mails to 申込担当者 and
 /// 管理責任者 (M000 【完了】).
 fn register(cx: &mut Cx) {
-    let today = cx.now.date_naive();
     let Some(login) = cx.session.temp_id() else {
         return;
     };
@@ -529,8 +528,23 @@ fn register(cx: &mut Cx) {
         }
         return;
     }
-    let running = cx.ws.counters.reception;
-    cx.ws.counters.reception = running + 1;
+    register_application(cx.ws, cx.now, cx.public_base, &login, content);
+}
+
+/// Registers a new application filed under the 仮ログインID `login`: reception number, stored
+/// application, mail to 申込担当者 and 管理責任者 (M000 【完了】). Returns the 申込受付番号.
+/// Fixture presets come here too.
+pub fn register_application(
+    ws: &mut crate::workspace::Workspace,
+    now: crate::clock::Instant,
+    public_base: &str,
+    login: &str,
+    mut content: ApplicationDraft,
+) -> String {
+    let today = now.date_naive();
+    let login = login.to_string();
+    let running = ws.counters.reception;
+    ws.counters.reception = running + 1;
     let reception_number = ids::reception_number(today, running, ReceptionKind::Application);
     // What NSS keeps is what the confirm screen showed: 「…に同じ」 resolved into the values.
     let office_v = effective_office(&content);
@@ -544,15 +558,15 @@ fn register(cx: &mut Cx) {
         to,
         received_on: today,
         reception_number: reception_number.clone(),
-        login_url: crate::outbox::login_url(cx.public_base),
+        login_url: crate::outbox::login_url(public_base),
         temp_login_id: login.clone(),
     };
-    crate::outbox::send(cx.ws, cx.now, &ctx);
-    cx.ws.applications.push(Application {
+    crate::outbox::send(ws, now, &ctx);
+    ws.applications.push(Application {
         reception_number: reception_number.clone(),
         kind: "新規申込".to_string(),
         status: ApplicationStatus::Received,
-        submitted_at: cx.now,
+        submitted_at: now,
         resubmitted_at: None,
         temp_login_id: login.clone(),
         wished_start: office_v.get("start_wish").cloned().unwrap_or_default(),
@@ -561,8 +575,9 @@ fn register(cx: &mut Cx) {
         review: Vec::new(),
         issued: None,
     });
-    if let Some(account) = cx.ws.temp_accounts.get_mut(&login) {
-        account.application = Some(reception_number);
+    if let Some(account) = ws.temp_accounts.get_mut(&login) {
+        account.application = Some(reception_number.clone());
         account.saved_draft = None;
     }
+    reception_number
 }

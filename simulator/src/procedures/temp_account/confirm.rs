@@ -56,29 +56,34 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
 }
 
 fn register(cx: &mut Cx) {
-    let today = cx.now.date_naive();
-    let running = cx.ws.counters.temp_login;
-    cx.ws.counters.temp_login = running + 1;
-    let login_id = ids::temp_login_id(today, running);
-    let password = ids::temp_password(&mut cx.ws.rng);
     let applicant = std::mem::take(&mut cx.session.temp_input);
-    crate::outbox::send_temp_account(
-        cx.ws,
-        cx.now,
-        cx.public_base,
-        &applicant,
-        &login_id,
-        &password,
-    );
-    cx.ws.temp_accounts.insert(
+    register_account(cx.ws, cx.now, cx.public_base, applicant);
+}
+
+/// Issues a 仮ログインID and 仮パスワード for a validated 仮ログイン登録 input, stores the account
+/// and sends the mail (M000 【8】【9】). Returns the 仮ログインID. Fixture presets come here too.
+pub fn register_account(
+    ws: &mut crate::workspace::Workspace,
+    now: crate::clock::Instant,
+    public_base: &str,
+    applicant: spec::Values,
+) -> String {
+    let today = now.date_naive();
+    let running = ws.counters.temp_login;
+    ws.counters.temp_login = running + 1;
+    let login_id = ids::temp_login_id(today, running);
+    let password = ids::temp_password(&mut ws.rng);
+    crate::outbox::send_temp_account(ws, now, public_base, &applicant, &login_id, &password);
+    ws.temp_accounts.insert(
         login_id.clone(),
         TempAccount {
-            login_id,
+            login_id: login_id.clone(),
             password,
-            issued_at: cx.now,
+            issued_at: now,
             applicant,
             saved_draft: None,
             application: None,
         },
     );
+    login_id
 }
