@@ -67,3 +67,71 @@ async fn manual_000_outputs() {
         insta::assert_snapshot!("m000_mail_application_received_raw", raw2);
     });
 }
+
+/// The NACCS center's outputs (issue 3): every mail of the review — 利用申込確認完了, 預金口座振替依頼書,
+/// デジタル証明書発行完了, the clarification request — and the ID通知内容 screen, from the fixture
+/// presets (manual 000's data, seed 2018, the manual's timeline).
+#[tokio::test]
+async fn center_outputs() {
+    let app = TestApp::spawn().await;
+    for (id, fixture) in [("approved", "approved"), ("clarify", "clarification")] {
+        let (status, v) = app
+            .post_api(
+                "workspaces",
+                serde_json::json!({"id": id, "seed": 2018, "fixture": fixture}),
+            )
+            .await;
+        assert_eq!(status, 201, "{v}");
+    }
+    let approved = app.mails("approved").await;
+    let kinds: Vec<&str> = approved
+        .iter()
+        .map(|m| m["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds.len(), 5, "{kinds:?}");
+    let clarify = app.mails("clarify").await;
+    assert_eq!(clarify.len(), 3);
+    let text = |m: &Value| m["text"].as_str().unwrap().to_string();
+    let raw_confirmed = app
+        .api
+        .get(format!(
+            "{}/_sim/api/workspaces/approved/mails/{}/raw",
+            app.address, approved[2]["id"]
+        ))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+
+    // ID通知内容 as the applicant opens it on the day the certificates were issued.
+    let temp = text(&approved[0]);
+    let grab = |key: &str| {
+        temp.lines()
+            .find_map(|l| {
+                l.strip_prefix(key)
+                    .map(|v| v.trim_start_matches('：').to_string())
+            })
+            .unwrap()
+    };
+    let mut b = app.browser("approved");
+    b.login(&grab("仮ログインID"), &grab("仮パスワード")).await;
+    let apps = app.get_api("workspaces/approved/applications").await;
+    let number = apps[0]["reception_number"].as_str().unwrap();
+    b.open(&format!("menu/applications/id-notice?no={number}"))
+        .await;
+    assert_eq!(b.id(), "applications.id_notice");
+    let notice = b.screen.clone();
+
+    settings().bind(|| {
+        insta::assert_snapshot!("center_mail_application_confirmed_text", text(&approved[2]));
+        insta::assert_snapshot!("center_mail_application_confirmed_raw", raw_confirmed);
+        insta::assert_snapshot!("center_mail_account_transfer_text", text(&approved[3]));
+        insta::assert_snapshot!("center_mail_certificate_issued_text", text(&approved[4]));
+        insta::assert_snapshot!("center_mail_clarification_text", text(&clarify[2]));
+        insta::assert_json_snapshot!("center_mails_approved", approved);
+        insta::assert_json_snapshot!("center_id_notice_screen", notice);
+        insta::assert_json_snapshot!("center_application_approved", apps[0]);
+    });
+}
