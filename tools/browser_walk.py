@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Walks manual 000 in a real Chromium (headless) against a running simulator, clicking the
-buttons a person clicks and accepting the register dialogs, and saves a screenshot per screen.
+buttons a person clicks and accepting the register dialogs, then plays the NACCS center on the
+operator console (審査終了, デジタル証明書を発行する), reads 新着情報 → 詳細 → ID通知内容 as the applicant
+and logs in with the issued 事業所コード. Saves a screenshot per screen.
 
     cargo run --release &                      # the simulator on 127.0.0.1:8080
     apt-get install chromium chromium-driver fonts-noto-cjk && pip install selenium
     python3 tools/browser_walk.py [BASE_URL] [OUT_DIR]
 
 It creates its own workspace through the API, so it never touches `default`. Exit code 0 means the
-完了 screen with a 申込受付番号 was reached and no JavaScript error was logged.
+完了 screen with a 申込受付番号 was reached, the office code logged in to the メインメニュー, and no
+JavaScript error was logged on any page (NSS or console).
 """
 import json
 import os
@@ -141,11 +144,50 @@ snap()
 press("申込内容を登録する", accept_dialog=True)
 final = snap()
 body = d.find_element(By.TAG_NAME, "body").text
-errors = [l for l in d.get_log("browser") if l["level"] == "SEVERE"]
-d.quit()
 number = re.search(r"申込受付番号「(\w+)」", body)
+errors = [l for l in d.get_log("browser") if l["level"] == "SEVERE"]
+
+
+def click_link(text):
+    old = d.find_element(By.TAG_NAME, "html")
+    d.find_element(By.PARTIAL_LINK_TEXT, text).click()
+    WebDriverWait(d, 10).until(ec.staleness_of(old))
+
+
+# The NACCS center: the console lists the application; 審査終了, then the certificates.
+d.get(f"{BASE}/_sim/console/{ws['id']}/")
+shot += 1
+d.save_screenshot(f"{OUT}/{shot:02d}_console_list.png")
+click_link(number.group(1))
+press("審査終了")
+press("デジタル証明書を発行する")
+shot += 1
+d.save_screenshot(f"{OUT}/{shot:02d}_console_detail.png")
+console_text = d.find_element(By.TAG_NAME, "body").text
+errors += [l for l in d.get_log("browser") if l["level"] == "SEVERE"]
+
+# The applicant: 新着情報 → 詳細 → ID通知内容, then the 事業所コード login.
+d.get(root + "/menu")
+assert snap() == "menu.main"
+click_link("詳細")
+assert snap() == "applications.detail"
+click_link("ID通知内容")
+assert snap() == "applications.id_notice"
+notice = d.find_element(By.TAG_NAME, "body").text
+code = re.search(r"事業所コード\s+([A-Z]{3}\d{3})", notice).group(1)
+office_pw = re.search(r"事業所パスワード\s+([0-9A-Z]{6,8})", notice).group(1)
+d.get(root + "/logout")
+d.get(root + "/login/nsscoapp/")
+fill("login_id", code)
+fill("password", office_pw)
+press("ログイン")
+last = snap()
+errors += [l for l in d.get_log("browser") if l["level"] == "SEVERE"]
+d.quit()
 print(f"final screen: {final}; reception number: {number.group(1) if number else None}; "
+      f"approved on the console: {'審査終了' in console_text}; office login {code}: {last}; "
       f"screenshots: {shot} in {OUT}; JavaScript errors: {len(errors)}")
 for e in errors:
     print(e)
-sys.exit(0 if final == "new_application.complete" and number and not errors else 1)
+ok = final == "new_application.complete" and number and last == "menu.main" and not errors
+sys.exit(0 if ok else 1)

@@ -338,9 +338,10 @@ async fn password_window_around_start_plus_two_business_days() {
     }
 }
 
-/// The temporary ID works until the day after the 利用開始日 (12/26), then says why not.
+/// The temporary ID works through the 利用開始日 (12/25) and not from the day after (M002 ④:
+/// 「仮ログインID、パスワードは利用開始日の翌日から使用不可」), and says why not.
 #[tokio::test]
-async fn temporary_id_until_the_day_after_the_start() {
+async fn temporary_id_through_the_start_date() {
     let app = TestApp::spawn().await;
     app.post_api(
         "workspaces",
@@ -361,8 +362,8 @@ async fn temporary_id_until_the_day_after_the_start() {
     };
     let (id, pw) = (grab("仮ログインID"), grab("仮パスワード"));
     for (at, works) in [
-        ("2018-12-26T23:59:00+09:00", true),
-        ("2018-12-27T00:00:00+09:00", false),
+        ("2018-12-25T23:59:00+09:00", true),
+        ("2018-12-26T00:00:00+09:00", false),
     ] {
         app.post_api("workspaces/t/clock", json!({"set": at})).await;
         let mut b = app.browser("t");

@@ -71,7 +71,7 @@ pub fn expired(base: &str) -> Screen {
 /// Shown when a session is gone or a temporary ID passed its 48 hours.
 pub const EXPIRED: &str = "セッションの有効期限が切れたか、仮ログインIDの有効期限が切れています。再度ログインしてください。";
 const WRONG: &str = "ログインIDまたはパスワードが正しくありません。";
-const TEMP_AFTER_START: &str = "仮ログインIDは利用開始日の翌日までご利用いただけます。事業所コードと事業所パスワードでログインしてください。";
+const TEMP_AFTER_START: &str = "仮ログインID、パスワードは利用開始日の翌日から使用できません。事業所コードと事業所パスワードでログインしてください。";
 const TEMP_EXPIRED: &str = "仮ログインIDの有効期限（48時間）が切れています。お手数ですが、再度、仮アカウントの登録を行ってください。";
 
 /// A login attempt.
@@ -180,8 +180,8 @@ pub fn alive(ws: &Workspace, who: &Login, now: Instant) -> bool {
     }
 }
 
-/// A temporary ID works for 48 hours, or, once its application is registered, until the day
-/// after the 利用開始日 the approval gave (procedures.md §2, M002 ④).
+/// A temporary ID works for 48 hours, or, once its application is registered, through the
+/// 利用開始日 the approval gave: M002 ④ 「仮ログインID、パスワードは利用開始日の翌日から使用不可」.
 pub fn temp_alive(ws: &Workspace, id: &str, now: Instant) -> bool {
     let Some(account) = ws.temp_accounts.get(id) else {
         return false;
@@ -192,7 +192,7 @@ pub fn temp_alive(ws: &Workspace, id: &str, now: Instant) -> bool {
         .and_then(|n| ws.application(n))
         .and_then(|a| a.issued.as_ref());
     match issued {
-        Some(i) => now.date_naive() <= i.start_date + chrono::Duration::days(1),
+        Some(i) => now.date_naive() <= i.start_date,
         None => account.check(now).is_ok(),
     }
 }

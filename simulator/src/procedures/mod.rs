@@ -176,6 +176,9 @@ fn at_of(path: &str) -> Option<At> {
 
 /// Handles one NSS request against a locked workspace and journals it.
 pub fn handle(ws: &mut Workspace, req: &NssRequest) -> Reply {
+    // The automatic review answers whatever fell due on the workspace clock, so that the
+    // applicant sees it on the next screen without anybody calling the API.
+    crate::center::run_due(ws, req.public_base);
     let now = ws.now();
     let (reply, screen, outcome, next_screen, status) = route(ws, req, now);
     ws.journal.push(JournalEntry {

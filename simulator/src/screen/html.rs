@@ -239,6 +239,7 @@ fn table(t: &Table) -> Markup {
                                         }
                                     }
                                     Cell::Button(b) => td { (button(b)) },
+                                    Cell::Link(l) => td { a href=(l.href) { (l.label) } },
                                 }
                             }
                         }

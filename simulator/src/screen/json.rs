@@ -238,6 +238,7 @@ impl Writer {
                 self.strings(row.iter().map(|c| match c {
                     Cell::Text(s) => s.as_str(),
                     Cell::Button(b) => b.label.as_str(),
+                    Cell::Link(l) => l.label.as_str(),
                 }));
             }
             self.close(']', !t.rows.is_empty());
@@ -569,6 +570,7 @@ mod reference {
                                 .map(|c| match c {
                                     Cell::Text(s) => s.as_str(),
                                     Cell::Button(b) => b.label.as_str(),
+                                    Cell::Link(l) => l.label.as_str(),
                                 })
                                 .collect()
                         })

@@ -167,11 +167,14 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
 }
 
-/// A table cell: text, or a button acting on the row (修正, 削除, 取消).
+/// A table cell: text, a button acting on the row (修正, 削除, 取消), or a link to the row's
+/// detail (新着情報 「詳細」). JSON prints a cell as its text; the screen's `links` carry the
+/// link targets for automations.
 #[derive(Debug, Clone)]
 pub enum Cell {
     Text(String),
     Button(Button),
+    Link(Link),
 }
 
 impl From<&str> for Cell {
@@ -314,7 +317,7 @@ impl Screen {
                     for row in &t.rows {
                         out.extend(row.iter().filter_map(|c| match c {
                             Cell::Button(b) => Some(b),
-                            Cell::Text(_) => None,
+                            Cell::Text(_) | Cell::Link(_) => None,
                         }));
                     }
                 }

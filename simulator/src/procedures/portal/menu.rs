@@ -25,17 +25,15 @@ pub fn view(cx: &mut Cx) -> Screen {
         if rows.len() == NEWS_LINES {
             break;
         }
+        let href = cx.url(&format!("menu/applications/detail?no={number}"));
         rows.push(vec![
             Cell::from(crate::clock::format_minute(n.at)),
             Cell::from(n.kind.clone()),
             Cell::from(format!("【{number}】")),
             Cell::from(n.text.clone()),
-            Cell::from("詳細"),
+            Cell::Link(Link::new("詳細", href.clone())),
         ]);
-        links.push(Link::new(
-            &format!("詳細【{number}】"),
-            cx.url(&format!("menu/applications/detail?no={number}")),
-        ));
+        links.push(Link::new(&format!("詳細【{number}】"), href));
     }
     s.blocks.push(Block::Text(vec![
         "新着情報を表示しています。「詳細」ボタンをクリックし内容をご確認ください。(最新の10件を表示)".to_string(),
