@@ -570,3 +570,68 @@ async fn seeded_customers_include_the_manuals_examples() {
     let again = app.get_api(&format!("workspaces/{other}/offices")).await;
     assert_eq!(again.as_array().unwrap(), offices);
 }
+
+/// パスワードの変更: the NSS login password of an office; the old one stops working.
+#[tokio::test]
+async fn office_password_change() {
+    let app = TestApp::spawn().await;
+    app.post_api(
+        "workspaces",
+        json!({"id": "p", "seed": 4, "fixture": "approved"}),
+    )
+    .await;
+    let apps = app.get_api("workspaces/p/applications").await;
+    let ids = &apps[0]["issued"]["ids"];
+    let code = ids["office_code"].as_str().unwrap();
+    let old = ids["office_password"].as_str().unwrap();
+    let mut b = app.browser("p");
+    b.login(code, old).await;
+    b.open("menu/password").await;
+    assert_eq!(b.id(), "user.password");
+    b.press(
+        "パスワードを変更する",
+        &[
+            ("現在のパスワード", "WRONG123"),
+            ("新しいパスワード", "Naccs2018x"),
+            ("新しいパスワード(確認用)", "Naccs2018x"),
+        ],
+    )
+    .await;
+    assert_eq!(b.errors(), ["現在のパスワードが正しくありません。"]);
+    b.press(
+        "パスワードを変更する",
+        &[
+            ("現在のパスワード", old),
+            ("新しいパスワード", "Naccs2018x"),
+            ("新しいパスワード(確認用)", "Naccs2018y"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        b.errors(),
+        ["新しいパスワード(確認用)が新しいパスワードと一致しません。"]
+    );
+    b.press(
+        "パスワードを変更する",
+        &[
+            ("現在のパスワード", old),
+            ("新しいパスワード", "Naccs2018x"),
+            ("新しいパスワード(確認用)", "Naccs2018x"),
+        ],
+    )
+    .await;
+    assert!(b.errors().is_empty());
+    assert!(
+        b.screen["notices"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("パスワードを変更しました。")),
+        "{}",
+        b.screen["notices"]
+    );
+    let mut again = app.browser("p");
+    again.login(code, old).await;
+    assert_eq!(again.id(), "login.form");
+    again.login(code, "Naccs2018x").await;
+    assert_eq!(again.id(), "menu.main");
+}

@@ -96,7 +96,11 @@ pub(super) fn submit(ws: &mut Workspace, req: &NssRequest, now: Instant) -> Rout
     }
     // An issued 事業所コード logs in with its 事業所パスワード from approval on (M001); anything
     // else must be a 仮ログインID (M000 【13】).
-    ws.seed_customers();
+    // Seeded customers are materialised on their first login only: a temporary ID (7 digits)
+    // is never an office code (略称 + 3 digits), and most workspaces never meet a customer.
+    if !ws.temp_accounts.contains_key(&login_id) {
+        ws.seed_customers();
+    }
     if let Some(office) = ws.offices.get(&login_id) {
         if office.password != password {
             return screen_reply(
