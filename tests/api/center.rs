@@ -3,7 +3,7 @@
 //! 事業所コード, the password window, fixture presets and the automatic review policy.
 
 use crate::html::HtmlBrowser;
-use crate::support::{Browser, TestApp};
+use crate::support::{Browser, TestApp, temp_credentials};
 use serde_json::{Value, json};
 
 /// Registers manual 000's application (2018-11-27 16:30, wish 20181225) and returns the browser
@@ -348,19 +348,7 @@ async fn temporary_id_through_the_start_date() {
         json!({"id": "t", "seed": 9, "fixture": "start-tomorrow"}),
     )
     .await;
-    let temp = app.get_api("workspaces/t/mails").await[0]["text"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let grab = |key: &str| {
-        temp.lines()
-            .find_map(|l| {
-                l.strip_prefix(key)
-                    .map(|v| v.trim_start_matches('：').to_string())
-            })
-            .unwrap()
-    };
-    let (id, pw) = (grab("仮ログインID"), grab("仮パスワード"));
+    let (id, pw) = temp_credentials(&app.mails("t").await[0]);
     for (at, works) in [
         ("2018-12-25T23:59:00+09:00", true),
         ("2018-12-26T00:00:00+09:00", false),
@@ -416,17 +404,9 @@ async fn clarification_then_amend_goes_back_to_review() {
     let (status, e) = review(&app, "c", &number, json!({"decision": "approve"})).await;
     assert_eq!(status, 409, "{e}");
 
-    let temp = mails[0]["text"].as_str().unwrap().to_string();
-    let grab = |key: &str| {
-        temp.lines()
-            .find_map(|l| {
-                l.strip_prefix(key)
-                    .map(|v| v.trim_start_matches('：').to_string())
-            })
-            .unwrap()
-    };
     let mut b = app.browser("c");
-    b.login(&grab("仮ログインID"), &grab("仮パスワード")).await;
+    let (id, pw) = temp_credentials(&mails[0]);
+    b.login(&id, &pw).await;
     assert!(
         table(&b.screen, "新着情報")
             .iter()

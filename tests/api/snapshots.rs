@@ -106,17 +106,9 @@ async fn center_outputs() {
         .unwrap();
 
     // ID通知内容 as the applicant opens it on the day the certificates were issued.
-    let temp = text(&approved[0]);
-    let grab = |key: &str| {
-        temp.lines()
-            .find_map(|l| {
-                l.strip_prefix(key)
-                    .map(|v| v.trim_start_matches('：').to_string())
-            })
-            .unwrap()
-    };
     let mut b = app.browser("approved");
-    b.login(&grab("仮ログインID"), &grab("仮パスワード")).await;
+    let (id, pw) = crate::support::temp_credentials(&approved[0]);
+    b.login(&id, &pw).await;
     let apps = app.get_api("workspaces/approved/applications").await;
     let number = apps[0]["reception_number"].as_str().unwrap();
     b.open(&format!("menu/applications/id-notice?no={number}"))

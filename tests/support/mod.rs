@@ -312,6 +312,20 @@ fn current_values(form: &Value) -> Vec<(String, String)> {
     out
 }
 
+/// (仮ログインID, 仮パスワード) read from a 【NSS】仮アカウント登録完了のお知らせ mail (as the API lists it).
+pub fn temp_credentials(mail: &Value) -> (String, String) {
+    let text = mail["text"].as_str().expect("a mail text");
+    let grab = |key: &str| {
+        text.lines()
+            .find_map(|l| {
+                l.split_once(key)
+                    .map(|(_, v)| v.trim_start_matches([' ', ':', '：']).trim().to_string())
+            })
+            .unwrap_or_else(|| panic!("no {key} in mail:\n{text}"))
+    };
+    (grab("仮ログインID"), grab("仮パスワード"))
+}
+
 /// The manual 000 data (M000 【6】–【24】), as the applicant types it.
 pub mod manual000 {
     pub const TEMP_INPUT: &[(&str, &str)] = &[
@@ -361,19 +375,7 @@ impl Browser {
         self.press("申込内容を登録する", &[]).await;
         assert_eq!(self.id(), "temp_account.complete");
         let mails = app.mails(ws).await;
-        let text = mails.last().expect("the temporary-account mail")["text"]
-            .as_str()
-            .unwrap()
-            .to_string();
-        let grab = |key: &str| {
-            text.lines()
-                .find_map(|l| {
-                    l.split_once(key)
-                        .map(|(_, v)| v.trim_start_matches([' ', ':', '：']).trim().to_string())
-                })
-                .unwrap_or_else(|| panic!("no {key} in mail:\n{text}"))
-        };
-        (grab("仮ログインID"), grab("仮パスワード"))
+        temp_credentials(mails.last().expect("the temporary-account mail"))
     }
 
     /// Logs in on the NSS login page.

@@ -18,19 +18,20 @@ pub fn view(cx: &mut Cx) -> Screen {
     let rows = apps
         .iter()
         .map(|a| {
+            let href = cx.url(&format!(
+                "menu/applications/detail?no={}",
+                a.reception_number
+            ));
             links.push(Link::new(
                 &format!("詳細【{}】", a.reception_number),
-                cx.url(&format!(
-                    "menu/applications/detail?no={}",
-                    a.reception_number
-                )),
+                href.clone(),
             ));
             vec![
                 Cell::from(a.reception_number.clone()),
                 Cell::from(a.kind.clone()),
                 Cell::from(crate::clock::format_date(a.submitted_at.date_naive())),
                 Cell::from(a.status.label()),
-                Cell::from("詳細"),
+                Cell::Link(Link::new("詳細", href)),
             ]
         })
         .collect();

@@ -1,9 +1,9 @@
 //! 契約情報 参照 (M001 1.②): the office's contract, with its tabs; the netNACCS tab lists the
 //! user IDs and terminals.
 
-use super::nav;
+use super::{current_tab, nav, tab_links};
 use crate::procedures::Cx;
-use crate::screen::{Block, Cell, Link, Screen, Table};
+use crate::screen::{Block, Cell, Screen, Table};
 use crate::workspace::session::Login;
 
 /// The tabs of 契約情報 参照.
@@ -34,25 +34,11 @@ pub fn view(cx: &mut Cx) -> Screen {
         return s;
     };
     let p = &office.profile;
-    let tab = cx
-        .session
-        .tab
-        .clone()
-        .filter(|t| TABS.contains(&t.as_str()))
-        .unwrap_or_else(|| TABS[0].to_string());
+    let tab = current_tab(cx, &TABS);
     s.intro = vec!["契約情報を表示します。".to_string()];
-    s.blocks.push(Block::Links(
-        TABS.iter()
-            .map(|t| {
-                let label = if *t == tab {
-                    format!("[{t}]")
-                } else {
-                    t.to_string()
-                };
-                Link::new(&label, cx.url(&format!("menu/contract?tab={t}")))
-            })
-            .collect(),
-    ));
+    s.blocks.push(tab_links(&TABS, &tab, |t| {
+        cx.url(&format!("menu/contract?tab={t}"))
+    }));
     let person = |x: &crate::domain::customers::Person| format!("{} {}", x.last_name, x.first_name);
     match tab.as_str() {
         "netNACCS" => {

@@ -1,7 +1,7 @@
 //! 申込内容 参照 (利用申込詳細, M001 2.③, M004): the application with its tabs, its 進行状況,
 //! and, under clarification, 修正 and 取下げ.
 
-use super::{nav, viewed};
+use super::{current_tab, nav, tab_links, viewed};
 use crate::http::form::FormInput;
 use crate::procedures::new_application::confirm;
 use crate::procedures::{Cx, Step, common};
@@ -89,30 +89,13 @@ pub fn view(cx: &mut Cx) -> Screen {
         return s;
     };
     s.intro = vec!["申込情報詳細を表示します。".to_string()];
-    let tab = cx
-        .session
-        .tab
-        .clone()
-        .filter(|t| TABS.contains(&t.as_str()))
-        .unwrap_or_else(|| TABS[0].to_string());
-    s.blocks.push(Block::Links(
-        TABS.iter()
-            .map(|t| {
-                let label = if *t == tab {
-                    format!("[{t}]")
-                } else {
-                    t.to_string()
-                };
-                Link::new(
-                    &label,
-                    cx.url(&format!(
-                        "menu/applications/detail?no={}&tab={t}",
-                        a.reception_number
-                    )),
-                )
-            })
-            .collect(),
-    ));
+    let tab = current_tab(cx, &TABS);
+    s.blocks.push(tab_links(&TABS, &tab, |t| {
+        cx.url(&format!(
+            "menu/applications/detail?no={}&tab={t}",
+            a.reception_number
+        ))
+    }));
     match tab.as_str() {
         "事業所" => {
             s.blocks.extend(confirm::applicant_blocks(&a.content));
