@@ -615,3 +615,75 @@ async fn office_password_change() {
     again.login(code, "Naccs2018x").await;
     assert_eq!(again.id(), "menu.main");
 }
+
+/// The trainer's dashboard: create a workspace from a preset with a plain form, refuse bad input
+/// in Japanese, reset it.
+#[tokio::test]
+async fn dashboard_creates_and_resets_workspaces() {
+    let app = TestApp::spawn().await;
+    let web = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let post = |path: &str, form: Vec<(&'static str, &'static str)>| {
+        web.post(format!("{}{path}", app.address))
+            .form(&form)
+            .send()
+    };
+    let r = post(
+        "/_sim/workspaces",
+        vec![
+            ("id", "class1"),
+            ("seed", "3"),
+            ("now", ""),
+            ("fixture", "clarification"),
+        ],
+    )
+    .await
+    .unwrap();
+    assert_eq!(r.status(), 303);
+    let page = web
+        .get(format!("{}/_sim/", app.address))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("class1") && page.contains("clarification"),
+        "{page}"
+    );
+    let apps = app.get_api("workspaces/class1/applications").await;
+    assert_eq!(apps[0]["status"], "clarification");
+
+    let bad = post("/_sim/workspaces", vec![("seed", "abc")])
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), 400);
+    assert!(
+        bad.text()
+            .await
+            .unwrap()
+            .contains("シード「abc」は0以上の整数で入力してください。")
+    );
+    let twice = post("/_sim/workspaces", vec![("id", "class1")])
+        .await
+        .unwrap();
+    assert_eq!(twice.status(), 400);
+    assert!(
+        twice
+            .text()
+            .await
+            .unwrap()
+            .contains("ワークスペース「class1」は既に存在します。")
+    );
+
+    app.advance("class1", "P3D").await;
+    let r = post("/_sim/workspaces/class1/reset", vec![]).await.unwrap();
+    assert_eq!(r.status(), 303);
+    assert_eq!(
+        app.get_api("workspaces/class1/clock").await["now"],
+        "2018-11-28T10:00:00+09:00"
+    );
+}

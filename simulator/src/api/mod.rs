@@ -5,7 +5,7 @@
 mod catalogue;
 mod error;
 mod review;
-mod workspaces;
+pub mod workspaces;
 
 pub use error::ApiError;
 

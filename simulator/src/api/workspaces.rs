@@ -56,6 +56,12 @@ fn valid_id(id: &str) -> bool {
 
 pub async fn create(State(st): St, bytes: Bytes) -> Result<Response, ApiError> {
     let req: CreateRequest = body(&bytes)?;
+    let answer = create_workspace(&st, req)?;
+    Ok((StatusCode::CREATED, Json(answer)).into_response())
+}
+
+/// Creates a workspace as asked (the API and the trainer's dashboard) and answers its summary.
+pub fn create_workspace(st: &AppState, req: CreateRequest) -> Result<Value, ApiError> {
     let now = match &req.now {
         Some(s) => Some(clock::parse_rfc3339(s).ok_or_else(|| {
             ApiError::bad_request(format!(
@@ -93,11 +99,16 @@ pub async fn create(State(st): St, bytes: Bytes) -> Result<Response, ApiError> {
         fixture: req.fixture,
     };
     let ws = crate::fixtures::fresh(&id, spec, &st.base_url(&id));
-    let answer = summary(&st, &ws);
+    let answer = summary(st, &ws);
     st.store
         .create(ws)
         .map_err(|e| ApiError::new(StatusCode::CONFLICT, "workspace_exists", e.to_string()))?;
-    Ok((StatusCode::CREATED, Json(answer)).into_response())
+    Ok(answer)
+}
+
+/// Back to the state right after creation (the preset replayed, if any).
+pub fn reset_workspace(st: &AppState, ws: &mut Workspace) {
+    *ws = crate::fixtures::fresh(&ws.id, ws.spec.clone(), &st.base_url(&ws.id));
 }
 
 pub async fn list(State(st): St) -> Json<Value> {
@@ -138,7 +149,7 @@ pub async fn delete(State(st): St, Path(id): Path<String>) -> Result<StatusCode,
 
 pub async fn reset(State(st): St, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
     with_ws(&st, &id, |ws| {
-        *ws = crate::fixtures::fresh(&ws.id, ws.spec.clone(), &st.base_url(&ws.id));
+        reset_workspace(&st, ws);
         Json(summary(&st, ws))
     })
 }

@@ -1,5 +1,6 @@
-//! Operator and trainer pages under `/_sim/` (contract §6): the workspace list and each
-//! workspace's mailbox, in Japanese, plain HTML that works without JavaScript.
+//! Operator and trainer pages under `/_sim/` (contract §6): the trainer's dashboard (workspaces:
+//! list, create from a preset, reset), each workspace's mailbox and the NACCS center console, in
+//! Japanese, plain HTML that works without JavaScript.
 
 use crate::clock;
 use crate::http::AppState;
@@ -13,10 +14,16 @@ use maud::{DOCTYPE, Markup, html};
 use std::sync::Arc;
 
 mod console;
+mod dashboard;
 
 pub fn router() -> Router<Arc<AppState>> {
     Router::new()
-        .route("/_sim/", get(index))
+        .route("/_sim/", get(dashboard::index))
+        .route("/_sim/workspaces", axum::routing::post(dashboard::create))
+        .route(
+            "/_sim/workspaces/{ws}/reset",
+            axum::routing::post(dashboard::reset),
+        )
         .route("/_sim/console/{ws}/", get(console::list))
         .route(
             "/_sim/console/{ws}/policy",
@@ -56,44 +63,6 @@ pub(crate) fn page(title: &str, body: Markup) -> Html<String> {
             }
         }
         .into_string(),
-    )
-}
-
-async fn index(State(st): State<Arc<AppState>>) -> Html<String> {
-    let rows: Vec<(String, String, usize, usize)> = st
-        .store
-        .ids()
-        .iter()
-        .filter_map(|id| {
-            store::update(st.store.as_ref(), id, |ws| {
-                (
-                    ws.id.clone(),
-                    clock::format_minute(ws.now()),
-                    ws.mails.len(),
-                    ws.applications.len(),
-                )
-            })
-        })
-        .collect();
-    page(
-        "ワークスペース一覧",
-        html! {
-            table.data {
-                thead { tr { th { "ワークスペース" } th { "現在時刻" } th { "メール" } th { "申込" } th { "NSS" } th { "NACCSセンター" } } }
-                tbody {
-                    @for (id, now, mails, apps) in &rows {
-                        tr {
-                            td { (id) }
-                            td { (now) }
-                            td { a href={ "/_sim/mail/" (id) "/" } { (mails) "通" } }
-                            td { (apps) "件" }
-                            td { a href={ (st.base_url(id)) "login/nsscoapp/" } { "ログインページ" } }
-                            td { a href={ "/_sim/console/" (id) "/" } { "審査コンソール" } }
-                        }
-                    }
-                }
-            }
-        },
     )
 }
 
