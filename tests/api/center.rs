@@ -196,6 +196,18 @@ async fn review_to_office_login_through_json() {
     assert!(!table(&office.screen, "新着情報").is_empty());
     office.open("menu/contract").await;
     assert_eq!(office.id(), "contract.detail");
+
+    // The trainer's journal page shows what happened, the refused password included.
+    let journal = app
+        .api
+        .get(format!("{}/_sim/journal/{ws}/", app.address))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(journal.contains("menu/contract") && journal.contains("入力エラー"));
 }
 
 #[tokio::test]

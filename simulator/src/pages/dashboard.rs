@@ -40,7 +40,7 @@ pub async fn index(State(st): St) -> Html<String> {
         "ワークスペース一覧",
         html! {
             table.data {
-                thead { tr { th { "ワークスペース" } th { "プリセット" } th { "現在時刻" } th { "メール" } th { "申込" } th { "NSS" } th { "NACCSセンター" } th { "" } } }
+                thead { tr { th { "ワークスペース" } th { "プリセット" } th { "現在時刻" } th { "メール" } th { "申込" } th { "操作履歴" } th { "NSS" } th { "NACCSセンター" } th { "" } } }
                 tbody {
                     @for (id, now, mails, apps, fixture) in &rows {
                         tr {
@@ -49,6 +49,7 @@ pub async fn index(State(st): St) -> Html<String> {
                             td { (now) }
                             td { a href={ "/_sim/mail/" (id) "/" } { (mails) "通" } }
                             td { (apps) "件" }
+                            td { a href={ "/_sim/journal/" (id) "/" } { "操作履歴" } }
                             td { a href={ (st.base_url(id)) "login/nsscoapp/" } { "ログインページ" } }
                             td { a href={ "/_sim/console/" (id) "/" } { "審査コンソール" } }
                             td {

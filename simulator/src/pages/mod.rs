@@ -15,6 +15,7 @@ use std::sync::Arc;
 
 mod console;
 mod dashboard;
+mod journal;
 
 pub fn router() -> Router<Arc<AppState>> {
     Router::new()
@@ -46,6 +47,7 @@ pub fn router() -> Router<Arc<AppState>> {
             "/_sim/console/{ws}/{number}/certificates",
             axum::routing::post(console::certificates),
         )
+        .route("/_sim/journal/{ws}/", get(journal::list))
         .route("/_sim/mail/{ws}/", get(mailbox))
         .route("/_sim/mail/{ws}/{id}", get(mail))
 }

@@ -1,0 +1,63 @@
+//! The journal page (`/_sim/journal/{ws}/`): every NSS request of a workspace with its outcome,
+//! newest first, as a trainer reads it to see what a trainee did (contract §6).
+
+use super::page;
+use crate::clock;
+use crate::http::AppState;
+use crate::journal::Outcome;
+use crate::store;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use maud::html;
+use std::sync::Arc;
+
+/// How an outcome reads on the page.
+fn outcome_label(o: Outcome) -> &'static str {
+    match o {
+        Outcome::Ok => "正常",
+        Outcome::ValidationError => "入力エラー",
+        Outcome::UnexpectedOperation => "予期しない操作",
+        Outcome::Expired => "期限切れ",
+        Outcome::NotFound => "見つかりません",
+    }
+}
+
+pub async fn list(State(st): State<Arc<AppState>>, Path(ws): Path<String>) -> Response {
+    let Some(entries) = store::update(st.store.as_ref(), &ws, |w| w.journal.clone()) else {
+        return (
+            StatusCode::NOT_FOUND,
+            page("ワークスペースが見つかりません", html! { p { (ws) } }),
+        )
+            .into_response();
+    };
+    page(
+        &format!("操作履歴（{ws}）"),
+        html! {
+            p { (entries.len()) "件（新しい順）" }
+            table.data {
+                thead { tr { th { "日時" } th { "方法" } th { "パス" } th { "画面" } th { "ボタン" } th { "結果" } th { "次の画面" } th { "HTTP" } } }
+                tbody {
+                    @for e in entries.iter().rev() {
+                        tr {
+                            td { (clock::format_minute(e.at)) }
+                            td { (e.method) }
+                            td { (e.path) }
+                            td { (e.screen.as_deref().unwrap_or("-")) }
+                            td { (e.button.as_deref().unwrap_or("-")) }
+                            td { (outcome_label(e.outcome)) }
+                            td { (e.next_screen.as_deref().unwrap_or("-")) }
+                            td { (e.status) }
+                        }
+                    }
+                }
+            }
+            p {
+                a href={ "/_sim/api/workspaces/" (ws) "/journal" } { "JSON" }
+                " | "
+                a href="/_sim/" { "ワークスペース一覧" }
+            }
+        },
+    )
+    .into_response()
+}
