@@ -54,7 +54,7 @@ pub fn frame(screen: &mut Screen, cx: &Cx) {
     if let Some(form) = &mut screen.form {
         form.hidden
             .insert(0, ("_flow".to_string(), cx.session.flow_token.clone()));
-        screen.notices.insert(0, NO_BACK_BUTTON.to_string());
+        screen.notices.insert(0, NO_BACK_BUTTON.into());
     }
 }
 
@@ -76,7 +76,7 @@ pub fn back_button() -> Button {
 /// 「申込内容を一時保存する」 (M000 【参考】: saves, then the login page).
 pub fn save_button() -> Button {
     let mut b = Button::new("op", "save", "申込内容を一時保存する");
-    b.confirm = Some(SAVE_CONFIRM.to_string());
+    b.confirm = Some(SAVE_CONFIRM.into());
     b
 }
 

@@ -3,7 +3,7 @@
 use super::{CookieAction, NssRequest, Routed, redirect_reply, screen_reply};
 use crate::clock::Instant;
 use crate::journal::Outcome;
-use crate::screen::{Block, Button, Field, FieldType, Form, Link, Row, Screen, Section};
+use crate::screen::{Block, Button, Field, FieldType, Form, Link, Row, Screen, Section, Text};
 use crate::workspace::Workspace;
 use crate::workspace::session::{At, Login, Session};
 
@@ -16,10 +16,10 @@ const INTRO: &[&str] = &[
 /// The login page, with errors and the login ID entered so far.
 pub fn view(base: &str, errors: &[String], login_id: &str, saved: bool) -> Screen {
     let mut s = Screen::new("login.form", "ログイン");
-    s.intro = INTRO.iter().map(|l| l.to_string()).collect();
+    s.intro = INTRO.iter().map(|&l| Text::from(l)).collect();
     s.errors = errors.to_vec();
     if saved {
-        s.notices.push("申込内容を一時保存しました。".to_string());
+        s.notices.push("申込内容を一時保存しました。".into());
     }
     let mut id = Field::text("login_id", login_id);
     id.required = true;
@@ -29,7 +29,7 @@ pub fn view(base: &str, errors: &[String], login_id: &str, saved: bool) -> Scree
     pw.required = true;
     pw.max_length = Some(20);
     s.blocks.push(Block::Section(Section {
-        heading: String::new(),
+        heading: Text::default(),
         lines: Vec::new(),
         rows: vec![
             Row {

@@ -160,13 +160,13 @@ fn field(f: &Field, row_label: &str) -> Markup {
     let id = format!("f-{}", f.name);
     let aria = match &f.part {
         Some(p) if !row_label.is_empty() => format!("{row_label} {p}"),
-        Some(p) => p.clone(),
+        Some(p) => p.to_string(),
         None => row_label.to_string(),
     };
     html! {
         span.field {
             @if let Some(part) = &f.part {
-                @if f.kind != FieldType::Checkbox || !f.options.is_empty() && row_label != part.as_str() {
+                @if f.kind != FieldType::Checkbox || !f.options.is_empty() && row_label != &**part {
                     label.part for=(id) { (part) ":" }
                 }
             }

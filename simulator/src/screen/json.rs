@@ -53,7 +53,7 @@ pub fn to_json(screen: &Screen) -> String {
         w.session(session);
     }
     key!(w, false, "notices");
-    w.strings(screen.notices.iter().map(String::as_str));
+    w.strings(screen.notices.iter().map(|s| &**s));
     key!(w, false, "errors");
     w.strings(screen.errors.iter().map(String::as_str));
     key!(w, false, "texts");
@@ -76,7 +76,7 @@ fn texts(screen: &Screen) -> impl Iterator<Item = &str> {
         Block::Section(s) => s.lines.as_slice(),
         _ => &[],
     });
-    screen.intro.iter().chain(body).map(String::as_str)
+    screen.intro.iter().chain(body).map(|s| &**s)
 }
 
 /// Every field of the screen's body in display order, as `Screen::fields` gives them, without
@@ -230,15 +230,15 @@ impl Writer {
             key!(self, true, "caption");
             self.string(&t.caption);
             key!(self, false, "columns");
-            self.strings(t.columns.iter().map(String::as_str));
+            self.strings(t.columns.iter().map(|s| &**s));
             key!(self, false, "rows");
             self.open('[');
             for (i, row) in t.rows.iter().enumerate() {
                 self.item(i == 0);
                 self.strings(row.iter().map(|c| match c {
-                    Cell::Text(s) => s.as_str(),
-                    Cell::Button(b) => b.label.as_str(),
-                    Cell::Link(l) => l.label.as_str(),
+                    Cell::Text(s) => &**s,
+                    Cell::Button(b) => &*b.label,
+                    Cell::Link(l) => &*l.label,
                 }));
             }
             self.close(']', !t.rows.is_empty());
@@ -478,7 +478,7 @@ mod reference {
 
     use super::super::frame::{APPLICATION_TABS, PROGRESS_STEPS};
     use super::super::model::{
-        Block, Button, Cell, Choice, FieldType, Link, Screen, SessionBanner,
+        Block, Button, Cell, Choice, FieldType, Link, Screen, SessionBanner, Text,
     };
     use serde::Serialize;
 
@@ -492,7 +492,7 @@ mod reference {
         tabs: Option<Tabs<'a>>,
         #[serde(skip_serializing_if = "Option::is_none")]
         session: Option<&'a SessionBanner>,
-        notices: &'a [String],
+        notices: &'a [Text],
         errors: &'a [String],
         /// The explanatory text of the screen (an extension of contract §4: intro, paragraphs and
         /// messages in display order), so that automations can read 申込受付番号「…」 and the like.
@@ -517,7 +517,7 @@ mod reference {
     #[derive(Serialize)]
     struct TableDoc<'a> {
         caption: &'a str,
-        columns: &'a [String],
+        columns: &'a [Text],
         rows: Vec<Vec<&'a str>>,
     }
 
@@ -551,14 +551,14 @@ mod reference {
 
     /// The document as serde_json pretty-prints it.
     pub fn to_json(screen: &Screen) -> String {
-        let mut texts: Vec<&str> = screen.intro.iter().map(String::as_str).collect();
+        let mut texts: Vec<&str> = screen.intro.iter().map(|s| &**s).collect();
         let mut tables = Vec::new();
         for b in &screen.blocks {
             match b {
                 Block::Text(lines) | Block::Message(lines) => {
-                    texts.extend(lines.iter().map(String::as_str))
+                    texts.extend(lines.iter().map(|s| &**s))
                 }
-                Block::Section(s) => texts.extend(s.lines.iter().map(String::as_str)),
+                Block::Section(s) => texts.extend(s.lines.iter().map(|s| &**s)),
                 Block::Table(t) => tables.push(TableDoc {
                     caption: &t.caption,
                     columns: &t.columns,
@@ -568,9 +568,9 @@ mod reference {
                         .map(|r| {
                             r.iter()
                                 .map(|c| match c {
-                                    Cell::Text(s) => s.as_str(),
-                                    Cell::Button(b) => b.label.as_str(),
-                                    Cell::Link(l) => l.label.as_str(),
+                                    Cell::Text(s) => &**s,
+                                    Cell::Button(b) => &*b.label,
+                                    Cell::Link(l) => &*l.label,
                                 })
                                 .collect()
                         })
@@ -591,14 +591,14 @@ mod reference {
                             Some(part) if !row.label.is_empty() => {
                                 format!("{} {}", row.label, part)
                             }
-                            Some(part) => part.clone(),
+                            Some(part) => part.to_string(),
                             // A lone check box is known by its printed text (「上記を確認しました。」).
                             None if row.label.is_empty() && f.options.len() == 1 => {
-                                f.options[0].label.clone()
+                                f.options[0].label.to_string()
                             }
-                            None => row.label.clone(),
+                            None => row.label.to_string(),
                         },
-                        section: (!section.heading.is_empty()).then_some(section.heading.as_str()),
+                        section: (!section.heading.is_empty()).then_some(&*section.heading),
                         kind: f.kind,
                         required: f.required,
                         hint: f.hint.as_deref(),
@@ -658,7 +658,7 @@ mod reference {
 
 #[cfg(test)]
 mod tests {
-    use super::super::model::{Arrow, Form, Section, Table};
+    use super::super::model::{Arrow, Form, Section, Table, Text};
     use super::*;
 
     fn same_as_serde(screen: &Screen) {
@@ -694,8 +694,8 @@ mod tests {
 
     fn choice(value: &str, label: &str, selected: bool) -> Choice {
         Choice {
-            value: value.into(),
-            label: label.into(),
+            value: value.to_string().into(),
+            label: label.to_string().into(),
             selected,
         }
     }
@@ -714,7 +714,7 @@ mod tests {
         });
         s.notices = vec!["注意".into(), nasty.into()];
         s.errors = vec![nasty.into()];
-        s.intro = vec!["はじめに".into(), String::new()];
+        s.intro = vec!["はじめに".into(), Text::default()];
         let mut with_button = Field::text("postal", "1008901");
         with_button.button = Some(Button::new("op", "reflect", "反映"));
         with_button.hint = Some("(半角数字)".into());
@@ -747,7 +747,7 @@ mod tests {
                         ..Default::default()
                     },
                     Row {
-                        label: String::new(),
+                        label: Text::default(),
                         fields: vec![lone, lone_part],
                         ..Default::default()
                     },
@@ -764,7 +764,7 @@ mod tests {
                 ],
             }),
             Block::Section(Section {
-                heading: String::new(),
+                heading: Text::default(),
                 lines: vec![],
                 rows: vec![Row {
                     label: "見出しなし".into(),

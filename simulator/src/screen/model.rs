@@ -2,6 +2,13 @@
 //! document (contract §4) are produced, so that the two renderings can never disagree.
 
 use serde::Serialize;
+use std::borrow::Cow;
+
+/// A printed text of the model. Most are the manual's fixed wording (labels, hints, headings,
+/// button texts), borrowed from the binary; the rest are built per request. A screen is built for
+/// every request and dropped after rendering, so not copying the fixed texts into fresh `String`s
+/// each time is most of its building cost (docs/performance.md).
+pub type Text = Cow<'static, str>;
 
 /// A whole NSS screen.
 #[derive(Debug, Clone, Default)]
@@ -9,7 +16,7 @@ pub struct Screen {
     /// Stable dotted identifier, `procedure.screen` (contract §4).
     pub id: &'static str,
     /// The heading as printed in the manual.
-    pub title: String,
+    pub title: Text,
     /// The new-application progress bar, when the screen shows it: index of the current step.
     pub progress: Option<usize>,
     /// The new-application tab bar, when shown: the current tab's label.
@@ -17,11 +24,11 @@ pub struct Screen {
     /// Who is logged in, for the header.
     pub session: Option<SessionBanner>,
     /// The red banner of form screens and other notices.
-    pub notices: Vec<String>,
+    pub notices: Vec<Text>,
     /// Validation and operation errors, in Japanese.
     pub errors: Vec<String>,
     /// The explanatory lines under the title.
-    pub intro: Vec<String>,
+    pub intro: Vec<Text>,
     /// The body, in display order.
     pub blocks: Vec<Block>,
     /// The page's form (NSS pages are one form each); `None` for read-only pages.
@@ -55,11 +62,11 @@ pub enum Block {
     /// A read-only table.
     Table(Table),
     /// A heading that groups the blocks after it (申込担当者情報 on 申込内容 確認).
-    Heading { text: String, buttons: Vec<Button> },
+    Heading { text: Text, buttons: Vec<Button> },
     /// Paragraphs of text.
-    Text(Vec<String>),
+    Text(Vec<Text>),
     /// A prominent message (完了 screens).
-    Message(Vec<String>),
+    Message(Vec<Text>),
     /// Buttons placed inside the body rather than at the bottom.
     Buttons(Vec<Button>),
     /// Links placed in the body.
@@ -70,9 +77,9 @@ pub enum Block {
 #[derive(Debug, Clone, Default)]
 pub struct Section {
     /// The heading, e.g. 「申込担当者に関する項目」.
-    pub heading: String,
+    pub heading: Text,
     /// The explanation printed under the heading.
-    pub lines: Vec<String>,
+    pub lines: Vec<Text>,
     /// The input rows.
     pub rows: Vec<Row>,
 }
@@ -81,13 +88,13 @@ pub struct Section {
 #[derive(Debug, Clone, Default)]
 pub struct Row {
     /// The row label as printed (氏名, E-mailアドレス).
-    pub label: String,
+    pub label: Text,
     /// Prints 「任意」 beside the label.
     pub optional: bool,
     /// The inputs of the row.
     pub fields: Vec<Field>,
     /// Notes printed at the right of the row.
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
 }
 
 /// The kinds of input contract §4 knows.
@@ -109,15 +116,15 @@ pub enum FieldType {
 #[derive(Debug, Clone)]
 pub struct Field {
     /// The form name, identical in HTML and JSON.
-    pub name: String,
+    pub name: Text,
     /// The part label inside a multi-input row (姓, 名, 登録用, 確認用).
-    pub part: Option<String>,
+    pub part: Option<Text>,
     pub kind: FieldType,
     pub required: bool,
     /// The format hint printed beside the input: (全角), (半角数字).
-    pub hint: Option<String>,
+    pub hint: Option<Text>,
     /// The example printed under the input: 例) ナックス商事株式会社.
-    pub example: Option<String>,
+    pub example: Option<Text>,
     pub max_length: Option<usize>,
     /// The current value (text inputs) — what the user entered, kept on errors.
     pub value: String,
@@ -126,14 +133,14 @@ pub struct Field {
     /// The field's error message, if any.
     pub error: Option<String>,
     /// A unit printed after the input (台, 冊).
-    pub unit: Option<String>,
+    pub unit: Option<Text>,
     /// A button attached to the input (「反映」 beside 郵便番号).
     pub button: Option<Button>,
 }
 
 impl Field {
     /// A text input with nothing else set.
-    pub fn text(name: impl Into<String>, value: impl Into<String>) -> Self {
+    pub fn text(name: impl Into<Text>, value: impl Into<String>) -> Self {
         Field {
             name: name.into(),
             part: None,
@@ -154,16 +161,16 @@ impl Field {
 /// One option of a choice input.
 #[derive(Debug, Clone, Serialize)]
 pub struct Choice {
-    pub value: String,
-    pub label: String,
+    pub value: Text,
+    pub label: Text,
     pub selected: bool,
 }
 
 /// A read-only table.
 #[derive(Debug, Clone, Default)]
 pub struct Table {
-    pub caption: String,
-    pub columns: Vec<String>,
+    pub caption: Text,
+    pub columns: Vec<Text>,
     pub rows: Vec<Vec<Cell>>,
 }
 
@@ -172,20 +179,20 @@ pub struct Table {
 /// link targets for automations.
 #[derive(Debug, Clone)]
 pub enum Cell {
-    Text(String),
+    Text(Text),
     Button(Button),
     Link(Link),
 }
 
-impl From<&str> for Cell {
-    fn from(s: &str) -> Self {
-        Cell::Text(s.to_string())
+impl From<&'static str> for Cell {
+    fn from(s: &'static str) -> Self {
+        Cell::Text(Text::Borrowed(s))
     }
 }
 
 impl From<String> for Cell {
     fn from(s: String) -> Self {
-        Cell::Text(s)
+        Cell::Text(Text::Owned(s))
     }
 }
 
@@ -205,16 +212,16 @@ pub struct Form {
 /// A submit button: pressing it sends `name=value`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Button {
-    pub name: String,
-    pub value: String,
+    pub name: Text,
+    pub value: Text,
     /// The text as printed, without decorative arrows.
-    pub label: String,
+    pub label: Text,
     /// Printed decoration: "<", ">", "←", "×"… — HTML only.
     #[serde(skip)]
     pub arrow: Arrow,
     /// A browser confirm dialog shown before submitting (「登録します。よろしいですか？」).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub confirm: Option<String>,
+    pub confirm: Option<Text>,
 }
 
 /// How a button is decorated in HTML.
@@ -236,11 +243,11 @@ pub enum Arrow {
 
 impl Button {
     /// A button that posts `name=value`.
-    pub fn new(name: &str, value: &str, label: &str) -> Self {
+    pub fn new(name: impl Into<Text>, value: impl Into<Text>, label: impl Into<Text>) -> Self {
         Button {
-            name: name.to_string(),
-            value: value.to_string(),
-            label: label.to_string(),
+            name: name.into(),
+            value: value.into(),
+            label: label.into(),
             arrow: Arrow::None,
             confirm: None,
         }
@@ -254,7 +261,7 @@ impl Button {
 
     /// The same button behind the manual's register dialog.
     pub fn confirm_register(mut self) -> Self {
-        self.confirm = Some(REGISTER_CONFIRM.to_string());
+        self.confirm = Some(REGISTER_CONFIRM.into());
         self
     }
 }
@@ -265,14 +272,14 @@ pub const REGISTER_CONFIRM: &str = "登録します。よろしいですか？";
 /// A link.
 #[derive(Debug, Clone, Serialize)]
 pub struct Link {
-    pub label: String,
+    pub label: Text,
     pub href: String,
 }
 
 impl Link {
-    pub fn new(label: &str, href: impl Into<String>) -> Self {
+    pub fn new(label: impl Into<Text>, href: impl Into<String>) -> Self {
         Link {
-            label: label.to_string(),
+            label: label.into(),
             href: href.into(),
         }
     }
@@ -280,7 +287,7 @@ impl Link {
 
 impl Screen {
     /// A screen with its id and title and everything else empty.
-    pub fn new(id: &'static str, title: impl Into<String>) -> Self {
+    pub fn new(id: &'static str, title: impl Into<Text>) -> Self {
         Screen {
             id,
             title: title.into(),

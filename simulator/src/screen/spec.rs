@@ -2,7 +2,7 @@
 //! specs; the same table renders the inputs, reads a posted form and validates it. Screens that
 //! share a shape (氏名 + フリガナ + 電話番号 …) share the spec, never copied markup.
 
-use super::model::{Choice, Field, FieldType, Row, Section};
+use super::model::{Choice, Field, FieldType, Row, Section, Text};
 use crate::domain::format;
 use crate::http::form::FormInput;
 use std::collections::BTreeMap;
@@ -223,8 +223,8 @@ pub fn value_of<'a>(f: &FieldSpec, values: &'a Values) -> &'a str {
 /// Renders a section from its spec, the current values and the errors.
 pub fn build(spec: &SectionSpec, values: &Values, errors: &FieldErrors) -> Section {
     Section {
-        heading: spec.heading.to_string(),
-        lines: spec.lines.iter().map(|s| s.to_string()).collect(),
+        heading: spec.heading.into(),
+        lines: spec.lines.iter().map(|&s| s.into()).collect(),
         rows: spec
             .rows
             .iter()
@@ -236,7 +236,7 @@ pub fn build(spec: &SectionSpec, values: &Values, errors: &FieldErrors) -> Secti
 /// Renders one row.
 pub fn build_row(r: &RowSpec, values: &Values, errors: &FieldErrors) -> Row {
     Row {
-        label: r.label.to_string(),
+        label: r.label.into(),
         optional: !r.fields.is_empty()
             && r.fields
                 .iter()
@@ -246,7 +246,7 @@ pub fn build_row(r: &RowSpec, values: &Values, errors: &FieldErrors) -> Row {
             .iter()
             .map(|f| build_field(f, values, errors))
             .collect(),
-        notes: r.notes.iter().map(|s| s.to_string()).collect(),
+        notes: r.notes.iter().map(|&s| s.into()).collect(),
     }
 }
 
@@ -274,13 +274,13 @@ fn build_field(f: &FieldSpec, values: &Values, errors: &FieldErrors) -> Field {
         Input::Radio(_) | Input::Checks(_) | Input::Check(_)
     );
     Field {
-        name: f.name.to_string(),
-        part: f.part.map(str::to_string),
+        name: f.name.into(),
+        part: f.part.map(Text::from),
         kind,
         required: matches!(f.req, Req::Always)
             || matches!(f.req, Req::When(a, b) if condition_holds(values, (a, b))),
-        hint: f.hint.map(str::to_string),
-        example: f.example.map(str::to_string),
+        hint: f.hint.map(Text::from),
+        example: f.example.map(Text::from),
         max_length: f.max,
         value: if is_choice && !matches!(f.input, Input::Radio(_)) {
             String::new()
@@ -289,7 +289,7 @@ fn build_field(f: &FieldSpec, values: &Values, errors: &FieldErrors) -> Field {
         },
         options,
         error: errors.get(f.name).cloned(),
-        unit: f.unit.map(str::to_string),
+        unit: f.unit.map(Text::from),
         button: f
             .button
             .map(|(op, label)| super::Button::new("op", op, label)),
@@ -299,8 +299,8 @@ fn build_field(f: &FieldSpec, values: &Values, errors: &FieldErrors) -> Field {
 fn choices(opts: &[Opt], selected: &[&str]) -> Vec<Choice> {
     opts.iter()
         .map(|o| Choice {
-            value: o.code.to_string(),
-            label: o.label.to_string(),
+            value: o.code.into(),
+            label: o.label.into(),
             selected: selected.contains(&o.code),
         })
         .collect()
@@ -491,7 +491,7 @@ fn summarize(
                 matches!(r.first(), Some(super::Cell::Text(l)) if l == "住所")
             }) {
                 if let Some(super::Cell::Text(v)) = last.get_mut(1) {
-                    v.push_str(&text);
+                    v.to_mut().push_str(&text);
                 }
                 continue;
             }
@@ -504,6 +504,6 @@ fn summarize(
 }
 
 /// The columns of a read-only summary table (contract §4 example).
-pub fn summary_columns() -> Vec<String> {
-    vec!["項目".to_string(), "申込情報".to_string()]
+pub fn summary_columns() -> Vec<Text> {
+    vec!["項目".into(), "申込情報".into()]
 }

@@ -7,7 +7,7 @@ use crate::procedures::common::{NO_HYPHEN, nav_buttons};
 use crate::procedures::temp_account::input::{DEPARTMENT, FAX, NAME, TEL, TITLE};
 use crate::procedures::{Cx, Step, common};
 use crate::screen::spec::{self, FieldErrors, FieldSpec, Fmt, Input, RowSpec, SectionSpec};
-use crate::screen::{Block, Screen};
+use crate::screen::{Block, Screen, Text};
 use crate::workspace::session::At;
 
 const EMAIL: RowSpec = RowSpec {
@@ -58,7 +58,7 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
         "※仮ログインID・パスワード申請時の申込担当者情報を出力しています。",
         "仮ログインID・パスワード申請時と情報が変わっている場合は、その箇所を上書きしてください。",
     ]
-    .map(String::from)
+    .map(Text::from)
     .to_vec();
     let values = &common::draft(cx).applicant.clone();
     s.errors = spec::error_list(&[&PERSON, &CONTRACT], errors);

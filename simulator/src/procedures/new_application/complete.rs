@@ -14,14 +14,14 @@ pub fn view(cx: &mut Cx) -> Screen {
         .and_then(|a| a.application.clone())
         .unwrap_or_default();
     s.blocks.push(Block::Message(vec![
-        "利用申込の受付が完了しました。".to_string(),
+        "利用申込の受付が完了しました。".into(),
     ]));
     s.blocks.push(Block::Text(vec![
-        "利用申込受付完了のメールを申込担当者宛てに送信しましたので、ご確認ください。".to_string(),
-        format!("申込受付番号「{number}」"),
-        "弊社にて利用申込内容の審査を行い、審査完了後に申込担当者宛てに通知します。".to_string(),
-        "申込内容に確認事項がある場合は、ご連絡を差し上げます。".to_string(),
-        "※入力いただいたE-mailアドレスにメールが届かない場合は、迷惑フィルターの設定やメールの振り分け設定をご確認ください。".to_string(),
+        "利用申込受付完了のメールを申込担当者宛てに送信しましたので、ご確認ください。".into(),
+        format!("申込受付番号「{number}」").into(),
+        "弊社にて利用申込内容の審査を行い、審査完了後に申込担当者宛てに通知します。".into(),
+        "申込内容に確認事項がある場合は、ご連絡を差し上げます。".into(),
+        "※入力いただいたE-mailアドレスにメールが届かない場合は、迷惑フィルターの設定やメールの振り分け設定をご確認ください。".into(),
     ]));
     s.blocks.push(Block::Links(vec![Link::new(
         "←メニューに戻る",

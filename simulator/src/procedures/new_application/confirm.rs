@@ -11,7 +11,7 @@ use crate::procedures::{Cx, Step, common};
 use crate::screen::spec::{
     self, FieldErrors, FieldSpec, Input, PartStyle, RowSpec, SectionSpec, Values,
 };
-use crate::screen::{Arrow, Block, Button, Cell, Screen, Table};
+use crate::screen::{Arrow, Block, Button, Cell, Screen, Table, Text};
 use crate::workspace::application::{Application, ApplicationDraft, ApplicationStatus, Attachment};
 use crate::workspace::session::At;
 
@@ -49,17 +49,17 @@ pub const ATTACH: SectionSpec = SectionSpec {
 /// The short-lead warning (procedures.md §4, printed on 申込内容 参照; shown here as soon as it applies).
 pub const SHORT_LEAD: &str = "※「申込日」と「利用開始希望日」の間隔が標準日数より短いため、ご希望の日に対応できない場合がございます。";
 
-fn table(caption: &str, rows: Vec<Vec<Cell>>) -> Block {
+fn table(caption: &'static str, rows: Vec<Vec<Cell>>) -> Block {
     Block::Table(Table {
-        caption: caption.to_string(),
+        caption: caption.into(),
         columns: spec::summary_columns(),
         rows,
     })
 }
 
-fn heading(text: &str, op: &str, label: &str) -> Block {
+fn heading(text: &'static str, op: &'static str, label: &'static str) -> Block {
     Block::Heading {
-        text: text.to_string(),
+        text: text.into(),
         buttons: vec![Button::new("op", op, label).arrow(Arrow::Return)],
     }
 }
@@ -159,7 +159,7 @@ fn fax1_line(rows: &mut [Vec<Cell>], office: &Values) {
         .to_string();
     for r in rows.iter_mut() {
         if matches!(r.first(), Some(Cell::Text(l)) if l == "緊急連絡用FAX番号1") {
-            r[1] = Cell::Text(text.clone());
+            r[1] = Cell::from(text.clone());
         }
     }
 }
@@ -181,12 +181,12 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
         "「申込内容を登録する」ボタンをクリックすると、利用申込（新規）が完了します。",
         "情報内容の修正をする場合は、それぞれの項目の「入力に戻る」ボタンをクリックして、各情報入力画面から修正してください。",
     ]
-    .map(String::from)
+    .map(Text::from)
     .to_vec();
     let today = cx.now.date_naive();
     let d = common::draft(cx).clone();
     if let Some((false, _)) = wish_is_feasible(&d.office, today) {
-        s.notices.push(SHORT_LEAD.to_string());
+        s.notices.push(SHORT_LEAD.into());
     }
     s.errors = spec::error_list(&[&REMARKS, &ATTACH], errors);
 
@@ -302,10 +302,10 @@ pub fn office_blocks(d: &ApplicationDraft) -> Vec<Block> {
 pub fn user_code_blocks(d: &ApplicationDraft) -> Vec<Block> {
     vec![Block::Table(Table {
         caption: "利用者コードに関する項目".into(),
-        columns: user_codes::COLUMNS.iter().map(|c| c.to_string()).collect(),
+        columns: user_codes::COLUMNS.iter().map(|&c| Text::from(c)).collect(),
         rows: user_codes::rows(&d.user_codes)
             .into_iter()
-            .map(|r| r.into_iter().map(Cell::Text).collect())
+            .map(|r| r.into_iter().map(Cell::from).collect())
             .collect(),
     })]
 }
@@ -352,12 +352,13 @@ pub fn terminal_tables(d: &ApplicationDraft) -> Vec<Block> {
     for (key, kind) in [("terminals_net", "net"), ("terminals_ebms", "eBMS")] {
         let n = get(key);
         if !n.trim().is_empty() {
-            terminal_rows.push(
-                vec!["追加", system, kind, kind, n.trim()]
-                    .into_iter()
-                    .map(Cell::from)
-                    .collect::<Vec<_>>(),
-            );
+            terminal_rows.push(vec![
+                Cell::from("追加"),
+                Cell::from(system),
+                Cell::from(kind),
+                Cell::from(kind),
+                Cell::from(n.trim().to_string()),
+            ]);
         }
     }
     let web = get("certificates_web");
@@ -371,17 +372,17 @@ pub fn terminal_tables(d: &ApplicationDraft) -> Vec<Block> {
                 "パッケージソフト区分",
                 "論理端末数",
             ]
-            .map(String::from)
+            .map(Text::from)
             .to_vec(),
             rows: terminal_rows,
         }),
         Block::Table(Table {
             caption: "webNACCSに関する項目".into(),
-            columns: ["申込内容", "デジタル証明書数"].map(String::from).to_vec(),
+            columns: ["申込内容", "デジタル証明書数"].map(Text::from).to_vec(),
             rows: if web.trim().is_empty() {
                 vec![]
             } else {
-                vec![vec![Cell::from("追加"), Cell::from(web.trim())]]
+                vec![vec![Cell::from("追加"), Cell::from(web.trim().to_string())]]
             },
         }),
         Block::Table(Table {
@@ -399,7 +400,7 @@ pub fn terminal_tables(d: &ApplicationDraft) -> Vec<Block> {
         Block::Table(Table {
             caption: "システム構成図に関する項目".into(),
             columns: ["添付ファイル名", "ファイルサイズ"]
-                .map(String::from)
+                .map(Text::from)
                 .to_vec(),
             rows: d
                 .diagram

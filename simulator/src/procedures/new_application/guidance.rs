@@ -2,7 +2,7 @@
 
 use crate::http::form::FormInput;
 use crate::procedures::{Cx, Step, common};
-use crate::screen::{Arrow, Block, Button, Cell, Screen, Table};
+use crate::screen::{Arrow, Block, Button, Cell, Screen, Table, Text};
 use crate::workspace::session::At;
 
 const INTRO: &[&str] = &[
@@ -61,9 +61,9 @@ const STEPS: &[&[&str]] = &[
 
 pub fn view(cx: &mut Cx) -> Screen {
     let mut s = Screen::new("new_application.guidance", "新規利用申込ガイダンス");
-    s.intro = INTRO.iter().map(|l| l.to_string()).collect();
+    s.intro = INTRO.iter().map(|&l| Text::from(l)).collect();
     s.blocks.push(Block::Table(Table {
-        caption: String::new(),
+        caption: Text::default(),
         columns: vec!["情報項目".into(), "入力内容".into()],
         rows: ITEMS
             .iter()
@@ -75,7 +75,7 @@ pub fn view(cx: &mut Cx) -> Screen {
     ]));
     for step in STEPS {
         s.blocks
-            .push(Block::Text(step.iter().map(|l| l.to_string()).collect()));
+            .push(Block::Text(step.iter().map(|&l| Text::from(l)).collect()));
     }
     s.form = Some(common::form(
         cx,

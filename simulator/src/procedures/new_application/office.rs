@@ -294,8 +294,8 @@ pub const SECTIONS: [&SectionSpec; 6] = [
 pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
     let mut s = Screen::new("new_application.office", "事業所・企業 入力");
     s.intro = vec![
-        "NACCSを利用する事業所及び契約者等の情報を入力してください。".to_string(),
-        "入力完了後に「netNACCSを利用する」または「一般NACCSを利用する」ボタンをクリックしてください。".to_string(),
+        "NACCSを利用する事業所及び契約者等の情報を入力してください。".into(),
+        "入力完了後に「netNACCSを利用する」または「一般NACCSを利用する」ボタンをクリックしてください。".into(),
     ];
     let values = common::draft(cx).office.clone();
     s.errors = spec::error_list(&SECTIONS, errors);

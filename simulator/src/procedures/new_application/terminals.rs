@@ -5,7 +5,7 @@ use crate::http::form::FormInput;
 use crate::procedures::common::{self, nav_buttons};
 use crate::procedures::{Cx, Step};
 use crate::screen::spec::{self, FieldErrors, FieldSpec, Fmt, Input, RowSpec, SectionSpec, Values};
-use crate::screen::{Block, Button, Cell, Screen, Table};
+use crate::screen::{Block, Button, Cell, Screen, Table, Text};
 use crate::workspace::application::Attachment;
 use crate::workspace::session::At;
 
@@ -100,11 +100,11 @@ pub const NO_DIAGRAM: SectionSpec = SectionSpec {
 const SECTIONS: [&SectionSpec; 5] = [&TERMINALS, &WEB, &SHARING, &DIAGRAM, &NO_DIAGRAM];
 
 /// The attached-file table (システム構成図, 添付ファイル): name, size and a delete button.
-pub fn attachment_table(caption: &str, files: &[&Attachment], delete_op: &str) -> Table {
+pub fn attachment_table(caption: &'static str, files: &[&Attachment], delete_op: &str) -> Table {
     Table {
-        caption: caption.to_string(),
+        caption: caption.into(),
         columns: ["添付ファイル名", "ファイルサイズ", "削除"]
-            .map(String::from)
+            .map(Text::from)
             .to_vec(),
         rows: files
             .iter()
@@ -113,7 +113,7 @@ pub fn attachment_table(caption: &str, files: &[&Attachment], delete_op: &str) -
                 vec![
                     Cell::from(f.name.clone()),
                     Cell::from(format!("{} バイト", f.size)),
-                    Cell::Button(Button::new("op", &format!("{delete_op}:{i}"), "削除")),
+                    Cell::Button(Button::new("op", format!("{delete_op}:{i}"), "削除")),
                 ]
             })
             .collect(),

@@ -8,7 +8,7 @@ use crate::http::form::FormInput;
 use crate::procedures::common;
 use crate::procedures::{Cx, Step};
 use crate::screen::spec::{self, FieldErrors, FieldSpec, Fmt, Input, Req, RowSpec, SectionSpec};
-use crate::screen::{Arrow, Block, Button, Cell, Screen, Table};
+use crate::screen::{Arrow, Block, Button, Cell, Screen, Table, Text};
 use crate::workspace::application::{IdentSetting, UserCodeRow};
 use crate::workspace::session::At;
 
@@ -135,7 +135,7 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
     s.blocks.push(Block::Table(Table {
         caption: "設定した利用者コード情報".into(),
         columns: ["業種", "処理方式", "識別番号数", "取消"]
-            .map(String::from)
+            .map(Text::from)
             .to_vec(),
         rows: detail
             .settings
@@ -157,7 +157,7 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
                             .unwrap_or(""),
                     ),
                     Cell::from(st.count.to_string()),
-                    Cell::Button(Button::new("op", &format!("cancel:{i}"), "取消")),
+                    Cell::Button(Button::new("op", format!("cancel:{i}"), "取消")),
                 ]
             })
             .collect(),

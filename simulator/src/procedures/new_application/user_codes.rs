@@ -5,7 +5,7 @@ use crate::http::form::FormInput;
 use crate::procedures::common::{self, nav_buttons};
 use crate::procedures::{Cx, Step};
 use crate::screen::spec::{self, FieldErrors, FieldSpec, Input, RowSpec, SectionSpec};
-use crate::screen::{Block, Button, Cell, Screen, Section, Table};
+use crate::screen::{Block, Button, Cell, Screen, Section, Table, Text};
 use crate::workspace::application::{UserCodeDetail, UserCodeRow};
 use crate::workspace::session::At;
 
@@ -105,7 +105,7 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
             "他事業所の利用者コードを共用する場合は、「他事業所の利用者コードを共用する」ボタンをクリックしてください。",
             "(他事業所の利用者コードの共用には、制限があります。詳細は「利用規約」をご確認ください。)",
         ]
-        .map(String::from)
+        .map(Text::from)
         .to_vec(),
         rows: Vec::new(),
     }));
@@ -117,26 +117,22 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
         "申込情報を修正する場合は、「修正」ボタンをクリックして登録画面で修正してください。".into(),
         "申込情報を削除する場合は、「削除」ボタンをクリックして登録内容を削除してください。".into(),
     ]));
-    let mut columns: Vec<String> = COLUMNS.iter().map(|c| c.to_string()).collect();
-    columns.extend(["修正".to_string(), "削除".to_string()]);
+    let mut columns: Vec<Text> = COLUMNS.iter().map(|&c| Text::from(c)).collect();
+    columns.extend(["修正".into(), "削除".into()]);
     // One printed line per setting; the buttons act on the user code the line belongs to.
     let mut table_rows = Vec::new();
     for (i, row) in draft.user_codes.iter().enumerate() {
         for line in rows(std::slice::from_ref(row)) {
-            let mut cells: Vec<Cell> = line.into_iter().map(Cell::Text).collect();
+            let mut cells: Vec<Cell> = line.into_iter().map(Cell::from).collect();
             if let Cell::Text(code) = &mut cells[4]
                 && !row.shared
             {
-                *code = format!("追加{}", i + 1);
+                *code = format!("追加{}", i + 1).into();
             }
+            cells.push(Cell::Button(Button::new("op", format!("edit:{i}"), "修正")));
             cells.push(Cell::Button(Button::new(
                 "op",
-                &format!("edit:{i}"),
-                "修正",
-            )));
-            cells.push(Cell::Button(Button::new(
-                "op",
-                &format!("delete:{i}"),
+                format!("delete:{i}"),
                 "削除",
             )));
             table_rows.push(cells);

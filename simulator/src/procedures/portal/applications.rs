@@ -2,7 +2,7 @@
 
 use super::{nav, owned};
 use crate::procedures::Cx;
-use crate::screen::{Block, Cell, Link, Screen, Table};
+use crate::screen::{Block, Cell, Link, Screen, Table, Text};
 
 pub fn view(cx: &mut Cx) -> Screen {
     let mut s = Screen::new("applications.list", "申込内容の確認");
@@ -11,9 +11,8 @@ pub fn view(cx: &mut Cx) -> Screen {
         return s;
     };
     let apps = owned(cx.ws, &login);
-    s.intro = vec![
-        "申込情報の一覧を表示します。「詳細」をクリックすると申込内容を参照できます。".to_string(),
-    ];
+    s.intro =
+        vec!["申込情報の一覧を表示します。「詳細」をクリックすると申込内容を参照できます。".into()];
     let mut links = Vec::new();
     let rows = apps
         .iter()
@@ -23,7 +22,7 @@ pub fn view(cx: &mut Cx) -> Screen {
                 a.reception_number
             ));
             links.push(Link::new(
-                &format!("詳細【{}】", a.reception_number),
+                format!("詳細【{}】", a.reception_number),
                 href.clone(),
             ));
             vec![
@@ -38,13 +37,13 @@ pub fn view(cx: &mut Cx) -> Screen {
     s.blocks.push(Block::Table(Table {
         caption: "申込情報一覧".into(),
         columns: ["受付番号", "申込分類", "申込日", "ステータス", "操作"]
-            .map(String::from)
+            .map(Text::from)
             .to_vec(),
         rows,
     }));
     if apps.is_empty() {
         s.blocks
-            .push(Block::Text(vec!["申込情報はありません。".to_string()]));
+            .push(Block::Text(vec!["申込情報はありません。".into()]));
     }
     s.blocks.push(Block::Links(links));
     s

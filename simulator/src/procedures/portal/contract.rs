@@ -3,13 +3,13 @@
 
 use super::{current_tab, nav, tab_links};
 use crate::procedures::Cx;
-use crate::screen::{Block, Cell, Screen, Table};
+use crate::screen::{Block, Cell, Screen, Table, Text};
 use crate::workspace::session::Login;
 
 /// The tabs of 契約情報 参照.
 pub const TABS: [&str; 4] = ["事業所", "netNACCS", "一般NACCS", "請求先"];
 
-fn kv(caption: &str, rows: Vec<(&str, String)>) -> Block {
+fn kv(caption: &'static str, rows: Vec<(&'static str, String)>) -> Block {
     Block::Table(Table {
         caption: caption.into(),
         columns: vec!["項目".into(), "契約情報".into()],
@@ -25,8 +25,7 @@ pub fn view(cx: &mut Cx) -> Screen {
     s.blocks.push(nav(cx));
     let Some(Login::Office(code)) = cx.session.login.clone() else {
         s.blocks.push(Block::Text(vec![
-            "契約情報はありません。審査終了後、事業所コードでログインすると参照できます。"
-                .to_string(),
+            "契約情報はありません。審査終了後、事業所コードでログインすると参照できます。".into(),
         ]));
         return s;
     };
@@ -35,7 +34,7 @@ pub fn view(cx: &mut Cx) -> Screen {
     };
     let p = &office.profile;
     let tab = current_tab(cx, &TABS);
-    s.intro = vec!["契約情報を表示します。".to_string()];
+    s.intro = vec!["契約情報を表示します。".into()];
     s.blocks.push(tab_links(&TABS, &tab, |t| {
         cx.url(&format!("menu/contract?tab={t}"))
     }));
@@ -53,7 +52,7 @@ pub fn view(cx: &mut Cx) -> Screen {
                     "パスワード",
                     "利用開始日",
                 ]
-                .map(String::from)
+                .map(Text::from)
                 .to_vec(),
                 rows: p
                     .issued
@@ -94,7 +93,7 @@ pub fn view(cx: &mut Cx) -> Screen {
                     "論理端末名",
                     "事業所コード",
                 ]
-                .map(String::from)
+                .map(Text::from)
                 .to_vec(),
                 rows: p
                     .issued
@@ -118,7 +117,7 @@ pub fn view(cx: &mut Cx) -> Screen {
         }
         "一般NACCS" => s
             .blocks
-            .push(Block::Text(vec!["契約情報はありません。".to_string()])),
+            .push(Block::Text(vec!["契約情報はありません。".into()])),
         "請求先" => s.blocks.push(kv(
             "請求先",
             vec![

@@ -5,7 +5,7 @@ use super::{current_tab, nav, tab_links, viewed};
 use crate::http::form::FormInput;
 use crate::procedures::new_application::confirm;
 use crate::procedures::{Cx, Step, common};
-use crate::screen::{Arrow, Block, Button, Cell, Link, Screen, Table};
+use crate::screen::{Arrow, Block, Button, Cell, Link, Screen, Table, Text};
 use crate::workspace::application::{Application, ApplicationStatus};
 use crate::workspace::session::At;
 
@@ -19,7 +19,7 @@ pub const TABS: [&str; 6] = [
     "請求先",
 ];
 
-fn row(label: &str, value: impl Into<String>) -> Vec<Cell> {
+fn row(label: &'static str, value: impl Into<String>) -> Vec<Cell> {
     vec![Cell::from(label), Cell::from(value.into())]
 }
 
@@ -60,9 +60,7 @@ fn summary(a: &Application) -> Table {
 fn progress(a: &Application) -> Table {
     Table {
         caption: "進行状況".into(),
-        columns: ["作業項目", "作業日", "通知内容"]
-            .map(String::from)
-            .to_vec(),
+        columns: ["作業項目", "作業日", "通知内容"].map(Text::from).to_vec(),
         rows: a
             .review
             .iter()
@@ -88,7 +86,7 @@ pub fn view(cx: &mut Cx) -> Screen {
         )]));
         return s;
     };
-    s.intro = vec!["申込情報詳細を表示します。".to_string()];
+    s.intro = vec!["申込情報詳細を表示します。".into()];
     let tab = current_tab(cx, &TABS);
     s.blocks.push(tab_links(&TABS, &tab, |t| {
         cx.url(&format!(
@@ -109,14 +107,13 @@ pub fn view(cx: &mut Cx) -> Screen {
         "請求先" => s.blocks.extend(confirm::billing_blocks(&a.content)),
         "一般NACCS" | "回線申込" => s
             .blocks
-            .push(Block::Text(vec!["申込内容はありません。".to_string()])),
+            .push(Block::Text(vec!["申込内容はありません。".into()])),
         _ => {
             s.blocks.push(Block::Table(summary(&a)));
             if a.feasible_start
                 .is_some_and(|d| d.format("%Y%m%d").to_string() != a.wished_start)
             {
-                s.blocks
-                    .push(Block::Text(vec![confirm::SHORT_LEAD.to_string()]));
+                s.blocks.push(Block::Text(vec![confirm::SHORT_LEAD.into()]));
             }
             s.blocks.push(Block::Table(progress(&a)));
         }
@@ -134,7 +131,7 @@ pub fn view(cx: &mut Cx) -> Screen {
     s.blocks.push(Block::Links(links));
     if a.status == ApplicationStatus::Clarification && cx.session.temp_id().is_some() {
         let mut withdraw = Button::new("op", "withdraw", "利用申込を取り下げる");
-        withdraw.confirm = Some("利用申込を取り下げます。よろしいですか？".to_string());
+        withdraw.confirm = Some("利用申込を取り下げます。よろしいですか？".into());
         s.form = Some(common::form(
             cx,
             vec![

@@ -4,12 +4,12 @@
 use super::{nav, viewed};
 use crate::center::passwords_visible;
 use crate::procedures::Cx;
-use crate::screen::{Block, Cell, Link, Screen, Table};
+use crate::screen::{Block, Cell, Link, Screen, Table, Text};
 
 /// How a hidden password prints.
 pub const MASK: &str = "********";
 
-fn kv(caption: &str, rows: Vec<(&str, String)>) -> Block {
+fn kv(caption: &'static str, rows: Vec<(&'static str, String)>) -> Block {
     Block::Table(Table {
         caption: caption.into(),
         columns: vec!["項目".into(), "内容".into()],
@@ -46,9 +46,9 @@ pub fn view(cx: &mut Cx) -> Screen {
         }
     };
     let ids = &issued.ids;
-    s.intro = vec!["ID通知内容を確認してください。".to_string()];
+    s.intro = vec!["ID通知内容を確認してください。".into()];
     if !show {
-        s.notices.push("パスワードの参照期間（審査終了日から利用開始日の2営業日後まで）を過ぎているため、パスワードは表示されません。".to_string());
+        s.notices.push("パスワードの参照期間（審査終了日から利用開始日の2営業日後まで）を過ぎているため、パスワードは表示されません。".into());
     }
     let office = &a.content.office;
     let customs = crate::domain::lists::CustomsOffice::from_code(
@@ -85,7 +85,7 @@ pub fn view(cx: &mut Cx) -> Screen {
     s.blocks.push(Block::Table(Table {
         caption: "利用者ID".into(),
         columns: ["業種", "処理方式", "利用者コード", "識別番号", "パスワード"]
-            .map(String::from)
+            .map(Text::from)
             .to_vec(),
         rows: ids
             .user_ids
@@ -123,7 +123,7 @@ pub fn view(cx: &mut Cx) -> Screen {
             "認証コード3",
             "事業所コード",
         ]
-        .map(String::from)
+        .map(Text::from)
         .to_vec(),
         rows: ids
             .terminals
@@ -152,7 +152,7 @@ pub fn view(cx: &mut Cx) -> Screen {
     }));
     if !certified && !ids.terminals.is_empty() {
         s.blocks.push(Block::Text(vec![
-            "認証コードは、デジタル証明書の発行後に表示されます。".to_string(),
+            "認証コードは、デジタル証明書の発行後に表示されます。".into(),
         ]));
     }
     let applicant = &a.content.applicant;
@@ -204,9 +204,9 @@ pub fn view(cx: &mut Cx) -> Screen {
         c.len()
     };
     s.blocks.push(Block::Table(Table {
-        caption: String::new(),
+        caption: Text::default(),
         columns: ["対象項目", "追加", "変更", "削除"]
-            .map(String::from)
+            .map(Text::from)
             .to_vec(),
         rows: [
             ("利用者コード数", codes),

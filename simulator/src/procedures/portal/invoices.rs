@@ -2,7 +2,7 @@
 
 use super::nav;
 use crate::procedures::Cx;
-use crate::screen::{Block, Cell, Screen, Table};
+use crate::screen::{Block, Cell, Screen, Table, Text};
 use crate::workspace::session::Login;
 
 /// Yen with thousands separators: 12,345円.
@@ -23,7 +23,7 @@ pub fn view(cx: &mut Cx) -> Screen {
     s.blocks.push(nav(cx));
     let Some(Login::Office(code)) = cx.session.login.clone() else {
         s.blocks
-            .push(Block::Text(vec!["請求情報はありません。".to_string()]));
+            .push(Block::Text(vec!["請求情報はありません。".into()]));
         return s;
     };
     let invoices = cx
@@ -32,12 +32,12 @@ pub fn view(cx: &mut Cx) -> Screen {
         .get(&code)
         .map(|o| o.profile.invoices.clone())
         .unwrap_or_default();
-    s.intro = vec!["請求金額を表示します。".to_string()];
+    s.intro = vec!["請求金額を表示します。".into()];
     let empty = invoices.is_empty();
     s.blocks.push(Block::Table(Table {
         caption: "請求情報".into(),
         columns: ["請求年月", "請求金額", "請求日", "支払期限", "支払状況"]
-            .map(String::from)
+            .map(Text::from)
             .to_vec(),
         rows: invoices
             .iter()
@@ -55,7 +55,7 @@ pub fn view(cx: &mut Cx) -> Screen {
     }));
     if empty {
         s.blocks
-            .push(Block::Text(vec!["請求情報はありません。".to_string()]));
+            .push(Block::Text(vec!["請求情報はありません。".into()]));
     }
     s
 }

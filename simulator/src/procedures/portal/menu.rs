@@ -2,7 +2,7 @@
 
 use super::{nav, owns};
 use crate::procedures::Cx;
-use crate::screen::{Block, Cell, Link, Screen, Table};
+use crate::screen::{Block, Cell, Link, Screen, Table, Text};
 
 /// How many 新着情報 lines the menu shows (M001: 「最新の10件を表示」).
 pub const NEWS_LINES: usize = 10;
@@ -33,22 +33,22 @@ pub fn view(cx: &mut Cx) -> Screen {
             Cell::from(n.text.clone()),
             Cell::Link(Link::new("詳細", href.clone())),
         ]);
-        links.push(Link::new(&format!("詳細【{number}】"), href));
+        links.push(Link::new(format!("詳細【{number}】"), href));
     }
     s.blocks.push(Block::Text(vec![
-        "新着情報を表示しています。「詳細」ボタンをクリックし内容をご確認ください。(最新の10件を表示)".to_string(),
+        "新着情報を表示しています。「詳細」ボタンをクリックし内容をご確認ください。(最新の10件を表示)".into(),
     ]));
     let empty = rows.is_empty();
     s.blocks.push(Block::Table(Table {
         caption: "新着情報".into(),
         columns: ["日時", "種別", "ID", "内容", "操作"]
-            .map(String::from)
+            .map(Text::from)
             .to_vec(),
         rows,
     }));
     if empty {
         s.blocks
-            .push(Block::Text(vec!["新着情報はありません。".to_string()]));
+            .push(Block::Text(vec!["新着情報はありません。".into()]));
     }
     links.dedup_by(|a, b| a.href == b.href);
     s.blocks.push(Block::Links(links));

@@ -47,7 +47,7 @@ pub fn tab_links(tabs: &[&str], current: &str, href: impl Fn(&str) -> String) ->
                 } else {
                     t.to_string()
                 };
-                Link::new(&label, href(t))
+                Link::new(label, href(t))
             })
             .collect(),
     )

@@ -51,13 +51,13 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
     s.blocks.push(nav(cx));
     if !matches!(cx.session.login, Some(Login::Office(_))) {
         s.blocks.push(Block::Text(vec![
-            "仮ログインIDのパスワードは変更できません。".to_string(),
+            "仮ログインIDのパスワードは変更できません。".into(),
         ]));
         return s;
     }
     s.errors = spec::error_list(&[&SECTION], errors);
     if errors.is_empty() && cx.session.tab.as_deref() == Some("changed") {
-        s.notices.push("パスワードを変更しました。".to_string());
+        s.notices.push("パスワードを変更しました。".into());
     }
     s.blocks.push(Block::Section(spec::build(
         &SECTION,

@@ -2,12 +2,12 @@
 
 use crate::http::form::FormInput;
 use crate::procedures::{Cx, Step, common};
-use crate::screen::{Arrow, Block, Button, Screen};
+use crate::screen::{Arrow, Block, Button, Screen, Text};
 
 pub fn view(cx: &mut Cx) -> Screen {
     let mut s = Screen::new("temp_account.complete", "仮ログインID・パスワード登録 完了");
     s.blocks.push(Block::Message(vec![
-        "利用申込用の仮ログインID・パスワードを送信しました。".to_string(),
+        "利用申込用の仮ログインID・パスワードを送信しました。".into(),
     ]));
     s.blocks.push(Block::Text(
         [
@@ -15,7 +15,7 @@ pub fn view(cx: &mut Cx) -> Screen {
             "48時間以内に申込みが実施されない場合、仮ログインID・パスワードは無効となります。",
             "※入力いただいたE-mailアドレスにメールが届かない場合は、迷惑フィルターの設定やメールの振り分け設定をご確認のうえ、再申込みをお願いします。",
         ]
-        .map(String::from)
+        .map(Text::from)
         .to_vec(),
     ));
     s.form = Some(common::form(

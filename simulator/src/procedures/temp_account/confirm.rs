@@ -6,7 +6,7 @@ use crate::domain::ids;
 use crate::http::form::FormInput;
 use crate::procedures::{Cx, Step, common};
 use crate::screen::spec::{self, PartStyle};
-use crate::screen::{Arrow, Block, Button, Screen, Table};
+use crate::screen::{Arrow, Block, Button, Screen, Table, Text};
 use crate::workspace::session::At;
 use crate::workspace::temp_account::TempAccount;
 
@@ -17,10 +17,10 @@ pub fn view(cx: &mut Cx) -> Screen {
         "申込担当者情報に間違いがなければ、「申込内容を登録する」ボタンをクリックしてください。",
         "申込担当者情報を修正したい場合は、「申込担当者の入力に戻る」ボタンをクリックしてください。",
     ]
-    .map(String::from)
+    .map(Text::from)
     .to_vec();
     s.blocks.push(Block::Table(Table {
-        caption: SECTION.heading.to_string(),
+        caption: SECTION.heading.into(),
         columns: spec::summary_columns(),
         rows: spec::summary_rows(&SECTION, &cx.session.temp_input, PartStyle::Labelled),
     }));

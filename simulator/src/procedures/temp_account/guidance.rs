@@ -2,7 +2,7 @@
 
 use crate::http::form::FormInput;
 use crate::procedures::{Cx, Step, common};
-use crate::screen::{Block, Button, Link, Screen};
+use crate::screen::{Block, Button, Link, Screen, Text};
 use crate::workspace::session::At;
 
 const STEPS: &[&str] = &[
@@ -42,8 +42,8 @@ const CONSENT: &[&str] = &[
     "「システム利用規程に同意する」をクリックし、「仮ログインID・パスワード」を取得へお進みください。",
 ];
 
-fn lines(l: &[&str]) -> Vec<String> {
-    l.iter().map(|s| s.to_string()).collect()
+fn lines(l: &[&'static str]) -> Vec<Text> {
+    l.iter().map(|&s| s.into()).collect()
 }
 
 pub fn view(cx: &mut Cx) -> Screen {

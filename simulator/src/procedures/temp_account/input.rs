@@ -107,7 +107,7 @@ pub fn check_email_pair(values: &Values, errors: &mut FieldErrors) {
 
 pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
     let mut s = Screen::new("temp_account.input", "申込担当者 入力");
-    s.intro = vec!["入力完了後に「申込内容確認へ進む」ボタンをクリックしてください。".to_string()];
+    s.intro = vec!["入力完了後に「申込内容確認へ進む」ボタンをクリックしてください。".into()];
     s.errors = spec::error_list(&[&SECTION], errors);
     s.blocks.push(Block::Section(spec::build(
         &SECTION,
