@@ -7,6 +7,7 @@ mod center;
 mod flow;
 mod html;
 mod isolation;
+mod openapi;
 mod rules;
 mod session;
 mod snapshots;

@@ -14,6 +14,17 @@ use axum::Router;
 use axum::routing::{get, post};
 use std::sync::Arc;
 
+/// The OpenAPI document of this API (contract §5's target), kept beside the routes it describes;
+/// `tests/api/openapi.rs` checks that every documented call exists.
+const OPENAPI: &str = include_str!("openapi.json");
+
+async fn openapi() -> ([(axum::http::HeaderName, &'static str); 1], &'static str) {
+    (
+        [(axum::http::header::CONTENT_TYPE, "application/json")],
+        OPENAPI,
+    )
+}
+
 pub fn router() -> Router<Arc<AppState>> {
     Router::new()
         .route(
@@ -54,5 +65,6 @@ pub fn router() -> Router<Arc<AppState>> {
         .route("/workspaces/{id}/offices", get(review::offices))
         .route("/screens", get(catalogue::screens))
         .route("/fixtures", get(workspaces::fixtures))
+        .route("/openapi.json", get(openapi))
         .fallback(error::no_such_call)
 }
