@@ -60,19 +60,20 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
     ]
     .map(Text::from)
     .to_vec();
-    let values = &common::draft(cx).applicant.clone();
+    // The form first: the draft is then borrowed from the session, not copied.
+    let form = common::form(cx, nav_buttons());
+    let values = &common::draft(cx).applicant;
     s.errors = spec::error_list(&[&PERSON, &CONTRACT], errors);
     s.blocks
         .push(Block::Section(spec::build(&PERSON, values, errors)));
     s.blocks
         .push(Block::Section(spec::build(&CONTRACT, values, errors)));
-    s.form = Some(common::form(cx, nav_buttons()));
+    s.form = Some(form);
     s
 }
 
 fn check(cx: &mut Cx, errors: &mut FieldErrors) {
-    let values = common::draft(cx).applicant.clone();
-    crate::procedures::temp_account::input::check_email_pair(&values, errors);
+    crate::procedures::temp_account::input::check_email_pair(&common::draft(cx).applicant, errors);
 }
 
 pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {

@@ -288,15 +288,17 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
         "入力完了後に「申込内容確認へ進む」ボタンをクリックしてください。".into(),
         "※無料業務のみのご利用であっても、請求先情報の入力は必須です。".into(),
     ];
-    let values = common::draft(cx).billing.clone();
+    // The form first: the draft is then borrowed from the session, not copied.
+    let mut buttons = nav_buttons();
+    buttons[2] = Button::new("op", "next", "申込内容確認へ進む").arrow(Arrow::Forward);
+    let form = common::form(cx, buttons);
+    let values = &common::draft(cx).billing;
     s.errors = spec::error_list(&SECTIONS, errors);
     for sec in SECTIONS {
         s.blocks
-            .push(Block::Section(spec::build(sec, &values, errors)));
+            .push(Block::Section(spec::build(sec, values, errors)));
     }
-    let mut buttons = nav_buttons();
-    buttons[2] = Button::new("op", "next", "申込内容確認へ進む").arrow(Arrow::Forward);
-    s.form = Some(common::form(cx, buttons));
+    s.form = Some(form);
     s
 }
 

@@ -184,7 +184,18 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
     .map(Text::from)
     .to_vec();
     let today = cx.now.date_naive();
-    let d = common::draft(cx).clone();
+    // The form first: the draft is then borrowed from the session, not copied.
+    let mut form = common::form(
+        cx,
+        vec![
+            common::save_button(),
+            Button::new("op", "register", "申込内容を登録する")
+                .arrow(Arrow::Register)
+                .confirm_register(),
+        ],
+    );
+    form.multipart = true;
+    let d = &*common::draft(cx);
     if let Some((false, _)) = wish_is_feasible(&d.office, today) {
         s.notices.push(SHORT_LEAD.into());
     }
@@ -195,37 +206,37 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
             "申込担当者情報",
             "goto_applicant",
             "申込担当者入力に戻る",
-            applicant_blocks(&d),
+            applicant_blocks(d),
         ),
         (
             "事業所情報",
             "goto_office",
             "事業所入力に戻る",
-            office_blocks(&d),
+            office_blocks(d),
         ),
         (
             "利用者コード情報",
             "goto_users",
             "利用者コード入力に戻る",
-            user_code_blocks(&d),
+            user_code_blocks(d),
         ),
         (
             "論理端末・証明書情報",
             "goto_terminals",
             "論理端末・証明書入力に戻る",
-            terminal_tables(&d),
+            terminal_tables(d),
         ),
         (
             "料金プラン情報",
             "goto_plan",
             "料金プラン入力に戻る",
-            plan_blocks(&d),
+            plan_blocks(d),
         ),
         (
             "請求先情報",
             "goto_billing",
             "請求先入力に戻る",
-            billing_blocks(&d),
+            billing_blocks(d),
         ),
     ];
     for (text, op, label, blocks) in groups {
@@ -243,16 +254,6 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
         &files,
         "remove_attachment",
     )));
-    let mut form = common::form(
-        cx,
-        vec![
-            common::save_button(),
-            Button::new("op", "register", "申込内容を登録する")
-                .arrow(Arrow::Register)
-                .confirm_register(),
-        ],
-    );
-    form.multipart = true;
     s.form = Some(form);
     s
 }

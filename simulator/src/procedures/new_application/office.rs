@@ -297,15 +297,26 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
         "NACCSを利用する事業所及び契約者等の情報を入力してください。".into(),
         "入力完了後に「netNACCSを利用する」または「一般NACCSを利用する」ボタンをクリックしてください。".into(),
     ];
-    let values = common::draft(cx).office.clone();
+    // The form first: the draft is then borrowed from the session, not copied.
+    let form = common::form(
+        cx,
+        vec![
+            back_button(),
+            save_button(),
+            Button::new("op", "net", "netNACCSを利用する"),
+            Button::new("op", "general", "一般NACCSを利用する"),
+        ],
+    );
+    let schedule = cx.url("bbs/");
+    let values = &common::draft(cx).office;
     s.errors = spec::error_list(&SECTIONS, errors);
     for (i, sec) in SECTIONS.iter().enumerate() {
         s.blocks
-            .push(Block::Section(spec::build(sec, &values, errors)));
+            .push(Block::Section(spec::build(sec, values, errors)));
         if i == 0 {
             s.blocks.push(Block::Links(vec![Link::new(
                 "NACCSのご利用に関するスケジュール表",
-                cx.url("bbs/"),
+                schedule.clone(),
             )]));
         }
     }
@@ -314,15 +325,7 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
         "2.一般NACCSを利用したい方は、「一般NACCSを利用する」ボタンをクリックしてください。".into(),
         "1および2の両方を利用したい方は、1の申込手続き完了後に、2を追加する変更申込を行ってください。".into(),
     ]));
-    s.form = Some(common::form(
-        cx,
-        vec![
-            back_button(),
-            save_button(),
-            Button::new("op", "net", "netNACCSを利用する"),
-            Button::new("op", "general", "一般NACCSを利用する"),
-        ],
-    ));
+    s.form = Some(form);
     s
 }
 

@@ -25,11 +25,13 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
         "料金プランを入力してください。".into(),
         "入力完了後に、「次へ進む」ボタンをクリックしてください。".into(),
     ];
-    let values = common::draft(cx).plan.clone();
+    // The form first: the draft is then borrowed from the session, not copied.
+    let form = common::form(cx, nav_buttons());
+    let values = &common::draft(cx).plan;
     s.errors = spec::error_list(&[&PLAN], errors);
     s.blocks
-        .push(Block::Section(spec::build(&PLAN, &values, errors)));
-    s.form = Some(common::form(cx, nav_buttons()));
+        .push(Block::Section(spec::build(&PLAN, values, errors)));
+    s.form = Some(form);
     s
 }
 

@@ -126,7 +126,10 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
         "論理端末またはデジタル証明書の情報を入力してください。".into(),
         "入力完了後に「次へ進む」ボタンをクリックしてください。".into(),
     ];
-    let draft = common::draft(cx).clone();
+    // The form first: the draft is then borrowed from the session, not copied.
+    let mut form = common::form(cx, nav_buttons());
+    form.multipart = true;
+    let draft = &*common::draft(cx);
     s.errors = spec::error_list(&SECTIONS, errors);
     for sec in &SECTIONS[..4] {
         s.blocks
@@ -140,8 +143,6 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
         &draft.terminals,
         errors,
     )));
-    let mut form = common::form(cx, nav_buttons());
-    form.multipart = true;
     s.form = Some(form);
     s
 }

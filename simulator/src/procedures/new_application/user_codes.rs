@@ -94,7 +94,9 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
         "利用者コードを入力してください。".into(),
         "入力完了後に「次へ進む」ボタンをクリックしてください。".into(),
     ];
-    let draft = common::draft(cx).clone();
+    // The form first: the draft is then borrowed from the session, not copied.
+    let form = common::form(cx, nav_buttons());
+    let draft = &*common::draft(cx);
     s.errors = spec::error_list(&[&TRANSFER], errors);
     s.blocks.push(Block::Section(Section {
         heading: "利用者コードに関する項目".into(),
@@ -145,7 +147,7 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
     }));
     s.blocks
         .push(Block::Section(spec::build(&TRANSFER, &draft.users, errors)));
-    s.form = Some(common::form(cx, nav_buttons()));
+    s.form = Some(form);
     s
 }
 
