@@ -93,14 +93,53 @@ fn fields(screen: &Screen) -> impl Iterator<Item = (&Section, &Row, &Field)> {
     })
 }
 
-/// A buffer size that holds most documents without growing: the pretty-printed document is a
-/// few times the size of its text.
+/// A buffer size that holds the document without growing (a regrowth copies everything written
+/// so far): the texts it prints plus the pretty-printed structure around each of them. Every field
+/// repeats its section heading and label.
 fn capacity_hint(screen: &Screen) -> usize {
     let fields: usize = fields(screen)
-        .map(|(_, _, f)| 160 + f.value.len() + f.options.len() * 96)
+        .map(|(s, r, f)| {
+            let options: usize = f
+                .options
+                .iter()
+                .map(|c| 112 + c.value.len() + c.label.len())
+                .sum();
+            let hint = f.hint.as_ref().map_or(0, |h| h.len());
+            240 + f.name.len() + f.value.len() + s.heading.len() + r.label.len() + hint + options
+        })
         .sum();
-    let blocks = screen.blocks.len() * 256;
-    1024 + fields + blocks + screen.form.as_ref().map_or(0, |f| 192 * f.buttons.len())
+    let texts: usize = texts(screen).map(|t| 16 + t.len()).sum();
+    let cells: usize = screen
+        .blocks
+        .iter()
+        .map(|b| match b {
+            Block::Table(t) => {
+                let columns: usize = t.columns.iter().map(|c| 16 + c.len()).sum();
+                let rows: usize = t.rows.iter().flatten().map(cell_len).sum();
+                64 + t.caption.len() + columns + rows
+            }
+            Block::Links(l) => l.iter().map(|l| 96 + l.label.len() + l.href.len()).sum(),
+            _ => 0,
+        })
+        .sum();
+    let form = screen.form.as_ref().map_or(0, |f| {
+        let buttons: usize = f.buttons.iter().map(|b| 192 + b.label.len()).sum();
+        256 + f.action.len() + buttons + 160 * f.hidden.len()
+    });
+    let notices: usize = screen.notices.iter().map(|m| 16 + m.len()).sum();
+    let errors: usize = screen.errors.iter().map(|m| 16 + m.len()).sum();
+    let frame = screen.progress.map_or(0, |_| 256)
+        + screen.tab.map_or(0, |_| 384)
+        + screen.session.as_ref().map_or(0, |_| 256);
+    1024 + frame + notices + errors + fields + texts + cells + form + 128 * screen.blocks.len()
+}
+
+fn cell_len(c: &Cell) -> usize {
+    24 + match c {
+        Cell::Text(s) => s.len(),
+        Cell::Button(b) => 192 + b.label.len(),
+        Cell::Link(l) => 96 + l.label.len() + l.href.len(),
+    }
 }
 
 /// `"\n"` and enough indentation for any depth the document reaches.

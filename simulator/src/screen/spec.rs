@@ -341,22 +341,25 @@ pub fn validate(spec: &SectionSpec, values: &Values, errors: &mut FieldErrors) {
         if !is_active(f, values) || errors.contains_key(f.name) || f.req == Req::Deferred {
             continue;
         }
-        let label = full_label(row, f);
+        // The label is only built for a message (most fields are valid).
+        let label = || full_label(row, f);
         let value = value_of(f, values);
         let required = matches!(f.req, Req::Always | Req::When(..));
         if value.trim().is_empty() {
             if required {
                 let msg = match f.input {
-                    Input::Radio(_) | Input::Checks(_) => format!("{label}を選択してください。"),
+                    Input::Radio(_) | Input::Checks(_) => {
+                        format!("{}を選択してください。", label())
+                    }
                     Input::Check(text) => format!("「{text}」にチェックを入れてください。"),
-                    _ => format::FormatError::Required.message(&label),
+                    _ => format::FormatError::Required.message(&label()),
                 };
                 errors.insert(f.name.to_string(), msg);
             }
             continue;
         }
         if let Err(e) = check_format(f, value) {
-            errors.insert(f.name.to_string(), e.message(&label));
+            errors.insert(f.name.to_string(), e.message(&label()));
         }
     }
 }

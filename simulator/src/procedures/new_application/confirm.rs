@@ -64,40 +64,75 @@ fn heading(text: &'static str, op: &'static str, label: &'static str) -> Block {
     }
 }
 
+/// 本社 fields copied from the 事業所 ones when 本社 所在地 is 「事業所に同じ」: (to, from).
+const HQ_FROM_OFFICE: [(&str, &str); 7] = [
+    ("hq_postal", "office_postal"),
+    ("hq_prefecture", "office_prefecture"),
+    ("hq_city", "office_city"),
+    ("hq_street", "office_street"),
+    ("hq_address_kana", "office_address_kana"),
+    ("hq_tel", "office_tel"),
+    ("hq_fax", "office_fax"),
+];
+
+/// 管理責任者 fields copied from the 申込担当者 when 「申込担当者と同じ」: (to, from).
+const MANAGER_FROM_APPLICANT: [(&str, &str); 9] = [
+    ("manager_last_name", "last_name"),
+    ("manager_first_name", "first_name"),
+    ("manager_last_name_kana", "last_name_kana"),
+    ("manager_first_name_kana", "first_name_kana"),
+    ("manager_department", "department"),
+    ("manager_title", "title"),
+    ("manager_tel", "tel"),
+    ("manager_fax", "fax"),
+    ("manager_email", "email"),
+];
+
+/// 請求先 fields copied from the 事業所 when 請求先 所在地 is 「事業所に同じ」: (to, from).
+const BILLING_FROM_OFFICE: [(&str, &str); 5] = [
+    ("billing_postal", "office_postal"),
+    ("billing_prefecture", "office_prefecture"),
+    ("billing_city", "office_city"),
+    ("billing_street", "office_street"),
+    ("billing_address_kana", "office_address_kana"),
+];
+
+/// 請求先 連絡先 fields copied from the 管理責任者 when 「管理責任者と同じ」: (to, from).
+const CONTACT_FROM_MANAGER: [(&str, &str); 9] = [
+    ("contact_last_name", "manager_last_name"),
+    ("contact_first_name", "manager_first_name"),
+    ("contact_last_name_kana", "manager_last_name_kana"),
+    ("contact_first_name_kana", "manager_first_name_kana"),
+    ("contact_department", "manager_department"),
+    ("contact_title", "manager_title"),
+    ("contact_tel", "manager_tel"),
+    ("contact_fax", "manager_fax"),
+    ("contact_email1", "manager_email"),
+];
+
+/// Sets `values[to]` to `from[key]` (empty when missing) for each (to, key) pair. The keys are
+/// constants, so an existing entry is overwritten in place rather than re-keyed (these run on
+/// every 申込内容 確認).
+fn copy_fields(values: &mut Values, from: &Values, pairs: &[(&str, &str)]) {
+    for &(to, key) in pairs {
+        let value = from.get(key).map_or("", String::as_str);
+        match values.get_mut(to) {
+            Some(v) => value.clone_into(v),
+            None => {
+                values.insert(to.to_string(), value.to_string());
+            }
+        }
+    }
+}
+
 /// 事業所・企業 as it will be registered: 「事業所に同じ」 and 「申込担当者と同じ」 resolved.
 pub fn effective_office(d: &ApplicationDraft) -> Values {
     let mut v = d.office.clone();
     if v.get("hq_location").is_none_or(|x| x == "same") {
-        for k in [
-            "postal",
-            "prefecture",
-            "city",
-            "street",
-            "address_kana",
-            "tel",
-            "fax",
-        ] {
-            let value = v.get(&format!("office_{k}")).cloned().unwrap_or_default();
-            v.insert(format!("hq_{k}"), value);
-        }
+        copy_fields(&mut v, &d.office, &HQ_FROM_OFFICE);
     }
     if v.get("manager_source").is_none_or(|x| x == "applicant") {
-        for k in [
-            "last_name",
-            "first_name",
-            "last_name_kana",
-            "first_name_kana",
-            "department",
-            "title",
-            "tel",
-            "fax",
-            "email",
-        ] {
-            v.insert(
-                format!("manager_{k}"),
-                d.applicant.get(k).cloned().unwrap_or_default(),
-            );
-        }
+        copy_fields(&mut v, &d.applicant, &MANAGER_FROM_APPLICANT);
     }
     v
 }
@@ -106,39 +141,10 @@ pub fn effective_office(d: &ApplicationDraft) -> Values {
 pub fn effective_billing(d: &ApplicationDraft, office: &Values) -> Values {
     let mut v = d.billing.clone();
     if v.get("billing_location").is_none_or(|x| x == "same") {
-        for k in ["postal", "prefecture", "city", "street", "address_kana"] {
-            v.insert(
-                format!("billing_{k}"),
-                office
-                    .get(&format!("office_{k}"))
-                    .cloned()
-                    .unwrap_or_default(),
-            );
-        }
+        copy_fields(&mut v, office, &BILLING_FROM_OFFICE);
     }
     if v.get("contact_source").is_none_or(|x| x == "manager") {
-        for k in [
-            "last_name",
-            "first_name",
-            "last_name_kana",
-            "first_name_kana",
-            "department",
-            "title",
-            "tel",
-            "fax",
-        ] {
-            v.insert(
-                format!("contact_{k}"),
-                office
-                    .get(&format!("manager_{k}"))
-                    .cloned()
-                    .unwrap_or_default(),
-            );
-        }
-        v.insert(
-            "contact_email1".into(),
-            office.get("manager_email").cloned().unwrap_or_default(),
-        );
+        copy_fields(&mut v, office, &CONTACT_FROM_MANAGER);
     }
     v
 }
