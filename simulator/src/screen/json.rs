@@ -215,8 +215,7 @@ impl Writer {
                 break;
             }
         }
-        self.out
-            .push_str(std::str::from_utf8(&digits[i..]).expect("ASCII digits"));
+        self.out.extend(digits[i..].iter().map(|&d| char::from(d)));
     }
 
     fn boolean(&mut self, b: bool) {

@@ -252,14 +252,13 @@ pub fn build_row(r: &RowSpec, values: &Values, errors: &FieldErrors) -> Row {
 
 fn build_field(f: &FieldSpec, values: &Values, errors: &FieldErrors) -> Field {
     let value = value_of(f, values);
-    let selected: Vec<&str> = value.split(',').filter(|s| !s.is_empty()).collect();
     let (kind, options) = match f.input {
         Input::Text => (FieldType::Text, Vec::new()),
         Input::Textarea => (FieldType::Textarea, Vec::new()),
         Input::Password => (FieldType::Password, Vec::new()),
         Input::File => (FieldType::File, Vec::new()),
-        Input::Radio(opts) => (FieldType::Radio, choices(opts, &selected)),
-        Input::Checks(opts) => (FieldType::Checkbox, choices(opts, &selected)),
+        Input::Radio(opts) => (FieldType::Radio, choices(opts, value)),
+        Input::Checks(opts) => (FieldType::Checkbox, choices(opts, value)),
         Input::Check(label) => (
             FieldType::Checkbox,
             vec![Choice {
@@ -296,12 +295,13 @@ fn build_field(f: &FieldSpec, values: &Values, errors: &FieldErrors) -> Field {
     }
 }
 
-fn choices(opts: &[Opt], selected: &[&str]) -> Vec<Choice> {
+/// The options with their selection; `value` is the selected code, or the codes comma-joined.
+fn choices(opts: &[Opt], value: &str) -> Vec<Choice> {
     opts.iter()
         .map(|o| Choice {
             value: o.code.into(),
             label: o.label.into(),
-            selected: selected.contains(&o.code),
+            selected: !o.code.is_empty() && value.split(',').any(|v| v == o.code),
         })
         .collect()
 }
