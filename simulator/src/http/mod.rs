@@ -41,7 +41,7 @@ impl AppState {
         if id == crate::workspace::DEFAULT_ID {
             self.public_base.clone()
         } else {
-            format!("{}w/{id}/", self.public_base)
+            [&self.public_base, "w/", id, "/"].concat()
         }
     }
 }

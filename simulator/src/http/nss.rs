@@ -74,7 +74,7 @@ async fn serve(st: Arc<AppState>, ws_id: String, path: String, req: Request) -> 
     let base = if ws_id == DEFAULT_ID {
         "/".to_string()
     } else {
-        format!("/w/{ws_id}/")
+        ["/w/", &ws_id, "/"].concat()
     };
     let public_base = st.base_url(&ws_id);
     let form = if method == Method::Post {

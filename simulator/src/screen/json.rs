@@ -461,17 +461,25 @@ fn needs_escape(bytes: &[u8]) -> bool {
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     let below = |w: u64, n: u64| w.wrapping_sub(n * ONES) & !w & HIGHS != 0;
     let has = |w: u64, b: u8| below(w ^ (b as u64 * ONES), 1);
+    let word_needs = |word: &[u8]| {
+        let w = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        below(w, 0x20) | has(w, b'"') | has(w, b'\\')
+    };
     let mut words = bytes.chunks_exact(8);
-    for word in &mut words {
-        let w = u64::from_le_bytes(word.try_into().expect("chunks of eight"));
-        if below(w, 0x20) | has(w, b'"') | has(w, b'\\') {
-            return true;
+    if words.any(word_needs) {
+        return true;
+    }
+    // The last bytes as one more word rather than one by one: the text's last eight bytes when it
+    // has them, else the bytes padded with spaces (which need no escape).
+    match words.remainder() {
+        [] => false,
+        _ if bytes.len() >= 8 => word_needs(&bytes[bytes.len() - 8..]),
+        rest => {
+            let mut last = [b' '; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            word_needs(&last)
         }
     }
-    words
-        .remainder()
-        .iter()
-        .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
 }
 
 /// Appends `s` with JSON escapes exactly as serde_json writes them: `\"`, `\\`, the short

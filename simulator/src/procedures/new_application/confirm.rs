@@ -207,6 +207,8 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
     }
     s.errors = spec::error_list(&[&REMARKS, &ATTACH], errors);
 
+    // Resolved once for both groups that print it.
+    let office_v = effective_office(d);
     let groups = [
         (
             "申込担当者情報",
@@ -218,7 +220,7 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
             "事業所情報",
             "goto_office",
             "事業所入力に戻る",
-            office_blocks(d),
+            office_tables(&office_v),
         ),
         (
             "利用者コード情報",
@@ -242,7 +244,7 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
             "請求先情報",
             "goto_billing",
             "請求先入力に戻る",
-            billing_blocks(d),
+            billing_tables(&effective_billing(d, &office_v)),
         ),
     ];
     for (text, op, label, blocks) in groups {
@@ -280,7 +282,11 @@ pub fn applicant_blocks(d: &ApplicationDraft) -> Vec<Block> {
 
 /// 事業所情報: start date, office, contractor, head office, person responsible (M000 【23】).
 pub fn office_blocks(d: &ApplicationDraft) -> Vec<Block> {
-    let office_v = effective_office(d);
+    office_tables(&effective_office(d))
+}
+
+/// The tables of `office_blocks`, from the resolved 事業所・企業 values.
+fn office_tables(office_v: &Values) -> Vec<Block> {
     let start = Date8::parse(office_v.get("start_wish").map(String::as_str).unwrap_or(""))
         .map(|d| crate::clock::format_date(d.date()))
         .unwrap_or_default();
@@ -291,16 +297,16 @@ pub fn office_blocks(d: &ApplicationDraft) -> Vec<Block> {
     for sec in [&office::OFFICE, &office::CONTRACTOR] {
         out.push(table(
             sec.heading,
-            spec::summary_rows(sec, &office_v, PartStyle::Joined),
+            spec::summary_rows(sec, office_v, PartStyle::Joined),
         ));
     }
     // 「事業所に同じ」 and 「申込担当者と同じ」 print the copied values (M000 【23】).
     out.push(table(
         office::HEAD_OFFICE.heading,
-        spec::summary_rows_all(&office::HEAD_OFFICE, &office_v, PartStyle::Joined),
+        spec::summary_rows_all(&office::HEAD_OFFICE, office_v, PartStyle::Joined),
     ));
-    let mut manager = spec::summary_rows_all(&office::MANAGER, &office_v, PartStyle::Joined);
-    fax1_line(&mut manager, &office_v);
+    let mut manager = spec::summary_rows_all(&office::MANAGER, office_v, PartStyle::Joined);
+    fax1_line(&mut manager, office_v);
     out.push(table(office::MANAGER.heading, manager));
     out
 }
@@ -327,17 +333,20 @@ pub fn plan_blocks(d: &ApplicationDraft) -> Vec<Block> {
 
 /// 請求先情報.
 pub fn billing_blocks(d: &ApplicationDraft) -> Vec<Block> {
-    let office_v = effective_office(d);
-    let billing_v = effective_billing(d, &office_v);
+    billing_tables(&effective_billing(d, &effective_office(d)))
+}
+
+/// The tables of `billing_blocks`, from the resolved 請求先 values.
+fn billing_tables(billing_v: &Values) -> Vec<Block> {
     billing::SECTIONS
         .iter()
         .map(|sec| {
             let rows = if sec.heading == billing::LOCATION.heading
                 || sec.heading == billing::CONTACT.heading
             {
-                spec::summary_rows_all(sec, &billing_v, PartStyle::Joined)
+                spec::summary_rows_all(sec, billing_v, PartStyle::Joined)
             } else {
-                spec::summary_rows(sec, &billing_v, PartStyle::Joined)
+                spec::summary_rows(sec, billing_v, PartStyle::Joined)
             };
             table(sec.heading, rows)
         })
