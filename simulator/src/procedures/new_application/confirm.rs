@@ -301,10 +301,16 @@ fn office_tables(office_v: &Values) -> Vec<Block> {
         ));
     }
     // 「事業所に同じ」 and 「申込担当者と同じ」 print the copied values (M000 【23】).
-    out.push(table(
-        office::HEAD_OFFICE.heading,
-        spec::summary_rows_all(&office::HEAD_OFFICE, office_v, PartStyle::Joined),
-    ));
+    let mut head_office = spec::summary_rows_all(&office::HEAD_OFFICE, office_v, PartStyle::Joined);
+    // M000 【23】 prints the 本社 所在地 choice 「事業所と同じ」, where the input screen and the
+    // 請求先 所在地 say 「事業所に同じ」.
+    for r in head_office.iter_mut() {
+        if matches!(r.as_slice(), [Cell::Text(l), Cell::Text(v)] if l == "所在地" && v == "事業所に同じ")
+        {
+            r[1] = Cell::from("事業所と同じ");
+        }
+    }
+    out.push(table(office::HEAD_OFFICE.heading, head_office));
     let mut manager = spec::summary_rows_all(&office::MANAGER, office_v, PartStyle::Joined);
     fax1_line(&mut manager, office_v);
     out.push(table(office::MANAGER.heading, manager));
