@@ -387,10 +387,11 @@ pub fn terminal_tables(d: &ApplicationDraft) -> Vec<Block> {
     vec![
         Block::Table(Table {
             caption: "論理端末に関する項目".into(),
+            // M000 【24】 heads this column 利用端末区分; ID通知内容 and 契約情報 (M001) say 利用機種区分.
             columns: [
                 "申込内容",
                 "区分",
-                "利用機種区分",
+                "利用端末区分",
                 "パッケージソフト区分",
                 "論理端末数",
             ]
