@@ -183,11 +183,21 @@ fill("password", office_pw)
 press("ログイン")
 last = snap()
 errors += [l for l in d.get_log("browser") if l["level"] == "SEVERE"]
+
+# The trainer's pages: the dashboard (with its reset dialog) and the workspace's journal.
+d.get(f"{BASE}/_sim/")
+shot += 1
+d.save_screenshot(f"{OUT}/{shot:02d}_dashboard.png")
+d.get(f"{BASE}/_sim/journal/{ws['id']}/")
+shot += 1
+d.save_screenshot(f"{OUT}/{shot:02d}_journal.png")
+journal_ok = "予期しない操作" not in d.find_element(By.TAG_NAME, "body").text
+errors += [l for l in d.get_log("browser") if l["level"] == "SEVERE"]
 d.quit()
 print(f"final screen: {final}; reception number: {number.group(1) if number else None}; "
       f"approved on the console: {'審査終了' in console_text}; office login {code}: {last}; "
       f"screenshots: {shot} in {OUT}; JavaScript errors: {len(errors)}")
 for e in errors:
     print(e)
-ok = final == "new_application.complete" and number and last == "menu.main" and not errors
+ok = final == "new_application.complete" and number and last == "menu.main" and journal_ok and not errors
 sys.exit(0 if ok else 1)
