@@ -699,3 +699,98 @@ async fn dashboard_creates_and_resets_workspaces() {
         "2018-11-28T10:00:00+09:00"
     );
 }
+
+/// What the center writes reaches the applicant's HTML escaped; another applicant never sees
+/// the application; bad review calls are 4xx with a reason, never 5xx.
+#[tokio::test]
+async fn center_input_is_escaped_owned_and_checked() {
+    let app = TestApp::spawn().await;
+    app.post_api(
+        "workspaces",
+        json!({"id": "x", "seed": 8, "fixture": "registered"}),
+    )
+    .await;
+    let number = app.get_api("workspaces/x/applications").await[0]["reception_number"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let path = format!("workspaces/x/applications/{number}/review");
+    for (body, status) in [
+        (json!({"decision": "approve!"}), 400),
+        (json!({"decision": "clarify"}), 400),
+        (json!({"decision": "clarify", "message": "   "}), 400),
+        (json!({"decision": "issue_certificates"}), 409),
+        (json!({"decision": "approve", "extra": 1}), 400),
+    ] {
+        let (s, e) = app.post_api(&path, body.clone()).await;
+        assert_eq!(s, status, "{body} → {e}");
+        assert!(e["detail"].as_str().is_some_and(|d| !d.is_empty()), "{e}");
+    }
+    let raw = app
+        .api
+        .post(format!("{}/_sim/api/{path}", app.address))
+        .body("{not json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(raw.status(), 400);
+    let (s, _) = app
+        .post_api(
+            "workspaces/x/applications/9999999Z/review",
+            json!({"decision": "approve"}),
+        )
+        .await;
+    assert_eq!(s, 404);
+
+    // A hostile clarification message is printed as text.
+    let message = "<script>alert('x')</script>電話番号&FAX";
+    let (s, _) = app
+        .post_api(&path, json!({"decision": "clarify", "message": message}))
+        .await;
+    assert_eq!(s, 200);
+    let (id, pw) = temp_credentials(&app.mails("x").await[0]);
+    let mut html = HtmlBrowser::new(&app, "x");
+    html.open("login/nsscoapp/").await;
+    html.press("ログイン", &[("login_id", &id), ("password", &pw)])
+        .await;
+    html.open(&format!("menu/applications/detail?no={number}"))
+        .await;
+    assert!(!html.page.contains("<script>alert"), "unescaped");
+    assert!(
+        html.page
+            .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;電話番号&amp;FAX")
+            || html
+                .page
+                .contains("&lt;script&gt;alert('x')&lt;/script&gt;電話番号&amp;FAX")
+    );
+    let console = app
+        .api
+        .get(format!("{}/_sim/console/x/{number}", app.address))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!console.contains("<script>alert"));
+
+    // Another applicant (a second temporary account) cannot open it, nor can garbage.
+    let mut other = app.browser("x");
+    let (oid, opw) = other.register_temp_account(&app, "x").await;
+    other.login(&oid, &opw).await;
+    for q in [number.as_str(), "", "%00", "<b>", "9999999Z"] {
+        other
+            .open(&format!("menu/applications/detail?no={q}"))
+            .await;
+        assert_eq!(other.status, 200, "{q}");
+        assert_eq!(other.errors(), ["指定された申込は存在しません。"], "{q}");
+        other
+            .open(&format!("menu/applications/id-notice?no={q}"))
+            .await;
+        assert_eq!(other.status, 200, "{q}");
+        assert!(
+            !other.screen.to_string().contains("事業所パスワード"),
+            "{q}"
+        );
+    }
+}
