@@ -596,12 +596,19 @@ pub fn catalogue() -> Vec<Screen> {
         login::view("/", &[], "", false),
         bbs::view("/", now.date_naive()),
     ];
+    // The contract, password and invoice screens show their fields to an office login only:
+    // the catalogue shows them as the manuals' NAC001 sees them.
+    ws.seed_customers();
     for (at, _, _) in FLOW {
-        let login = (!matches!(
-            at,
-            At::TempGuidance | At::TempInput | At::TempConfirm | At::TempComplete
-        ))
-        .then(|| crate::workspace::session::Login::Temp("1800000".to_string()));
+        let login = match at {
+            At::TempGuidance | At::TempInput | At::TempConfirm | At::TempComplete => None,
+            At::Contract | At::Password | At::Invoices => Some(
+                crate::workspace::session::Login::Office("NAC001".to_string()),
+            ),
+            _ => Some(crate::workspace::session::Login::Temp(
+                "1800000".to_string(),
+            )),
+        };
         let mut session = Session::new(now, login, *at, String::new());
         session.draft = Some(Default::default());
         let mut cx = Cx {
