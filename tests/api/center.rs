@@ -198,15 +198,7 @@ async fn review_to_office_login_through_json() {
     assert_eq!(office.id(), "contract.detail");
 
     // The trainer's journal page shows what happened, the refused password included.
-    let journal = app
-        .api
-        .get(format!("{}/_sim/journal/{ws}/", app.address))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let journal = app.page(&format!("/_sim/journal/{ws}/")).await;
     assert!(journal.contains("menu/contract") && journal.contains("入力エラー"));
 }
 
@@ -257,14 +249,7 @@ async fn review_to_office_login_through_html_forms() {
         .await
         .unwrap();
     assert_eq!(approved.status(), 303);
-    let detail = console
-        .get(format!("{}/_sim/console/html/{number}", app.address))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let detail = app.page(&format!("/_sim/console/html/{number}")).await;
     assert!(detail.contains("審査終了"));
 
     // The applicant, in HTML: temp login → 新着情報 → 詳細 → ID通知内容 → office login.
@@ -654,14 +639,7 @@ async fn dashboard_creates_and_resets_workspaces() {
     .await
     .unwrap();
     assert_eq!(r.status(), 303);
-    let page = web
-        .get(format!("{}/_sim/", app.address))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = app.page("/_sim/").await;
     assert!(
         page.contains("class1") && page.contains("clarification"),
         "{page}"
@@ -763,15 +741,7 @@ async fn center_input_is_escaped_owned_and_checked() {
                 .page
                 .contains("&lt;script&gt;alert('x')&lt;/script&gt;電話番号&amp;FAX")
     );
-    let console = app
-        .api
-        .get(format!("{}/_sim/console/x/{number}", app.address))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let console = app.page(&format!("/_sim/console/x/{number}")).await;
     assert!(!console.contains("<script>alert"));
 
     // Another applicant (a second temporary account) cannot open it, nor can garbage.

@@ -80,6 +80,18 @@ impl TestApp {
         (status, r.json().await.unwrap_or(Value::Null))
     }
 
+    /// The body of a GET of an absolute path (`/_sim/…` pages), as text.
+    pub async fn page(&self, path: &str) -> String {
+        self.api
+            .get(format!("{}{path}", self.address))
+            .send()
+            .await
+            .expect("GET")
+            .text()
+            .await
+            .expect("body")
+    }
+
     /// Moves a workspace clock by an ISO 8601 duration.
     pub async fn advance(&self, ws: &str, by: &str) {
         let (status, _) = self
