@@ -188,13 +188,6 @@ pub fn clarify(
         item: "利用申込 回答(内容確認)".into(),
         message: Some(message.to_string()),
     });
-    let app = app.clone();
-    ws.news.push(NewsItem {
-        at: now,
-        kind: "利用申込".into(),
-        reception_number: Some(number.to_string()),
-        text: news::APPLICATION_CLARIFY.into(),
-    });
     let company = app
         .content
         .office
@@ -207,6 +200,12 @@ pub fn clarify(
         reception_number: number.to_string(),
         login_url: outbox::login_url(public_base),
     };
+    ws.news.push(NewsItem {
+        at: now,
+        kind: "利用申込".into(),
+        reception_number: Some(number.to_string()),
+        text: news::APPLICATION_CLARIFY.into(),
+    });
     outbox::send(ws, now, &ctx);
     Ok(())
 }
@@ -232,11 +231,10 @@ pub fn issue_certificates(
         item: "デジタル証明書発行".into(),
         message: None,
     });
-    let app = app.clone();
-    let office = crate::screen::spec::Values::clone(&app.content.office);
+    let office = &app.content.office;
     let company = office.get("company").cloned().unwrap_or_default();
     let ctx = mail::CertificateIssued {
-        to: outbox::recipient(&office, &company, "manager_"),
+        to: outbox::recipient(office, &company, "manager_"),
         received_on: app.submitted_at.date_naive(),
         reception_number: number.to_string(),
         login_url: outbox::login_url(public_base),

@@ -108,8 +108,9 @@ impl FormInput {
 /// first `=`, `+` for a space, `%XX` decoded where XX is hex and kept as it is otherwise, invalid
 /// UTF-8 replaced by U+FFFD. Written out because every NSS post goes through it: this decodes each
 /// name and value in one pass into its final `String`, where the generic parser scans each twice
-/// and goes through a byte iterator and `Cow`s (docs/performance.md).
-fn parse_urlencoded(body: &[u8]) -> Vec<(String, String)> {
+/// and goes through a byte iterator and `Cow`s (docs/performance.md). Query strings are read
+/// with it too.
+pub fn parse_urlencoded(body: &[u8]) -> Vec<(String, String)> {
     body.split(|&b| b == b'&')
         .filter(|piece| !piece.is_empty())
         .map(|piece| {

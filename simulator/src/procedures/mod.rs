@@ -315,8 +315,7 @@ fn route(ws: &mut Workspace, req: &NssRequest, now: Instant) -> Routed {
                         && s.login.is_some()
                     {
                         s.at = at;
-                        let q: Vec<(String, String)> =
-                            serde_urlencoded::from_str(req.query).unwrap_or_default();
+                        let q = crate::http::form::parse_urlencoded(req.query.as_bytes());
                         let param =
                             |k: &str| q.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
                         if let Some(no) = param("no") {

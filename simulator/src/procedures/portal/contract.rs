@@ -1,7 +1,7 @@
 //! 契約情報 参照 (M001 1.②): the office's contract, with its tabs; the netNACCS tab lists the
 //! user IDs and terminals.
 
-use super::{current_tab, nav, tab_links};
+use super::{current_tab, item_table, nav, tab_links};
 use crate::procedures::Cx;
 use crate::screen::{Block, Cell, Screen, Table, Text};
 use crate::workspace::session::Login;
@@ -10,14 +10,7 @@ use crate::workspace::session::Login;
 pub const TABS: [&str; 4] = ["事業所", "netNACCS", "一般NACCS", "請求先"];
 
 fn kv(caption: &'static str, rows: Vec<(&'static str, String)>) -> Block {
-    Block::Table(Table {
-        caption: caption.into(),
-        columns: vec!["項目".into(), "契約情報".into()],
-        rows: rows
-            .into_iter()
-            .map(|(k, v)| vec![Cell::from(k), Cell::from(v)])
-            .collect(),
-    })
+    item_table(caption, "契約情報", rows)
 }
 
 pub fn view(cx: &mut Cx) -> Screen {

@@ -1,7 +1,7 @@
 //! 申込内容 参照 (利用申込詳細, M001 2.③, M004): the application with its tabs, its 進行状況,
 //! and, under clarification, 修正 and 取下げ.
 
-use super::{current_tab, nav, tab_links, viewed};
+use super::{current_tab, item_table, nav, tab_links, viewed};
 use crate::http::form::FormInput;
 use crate::procedures::new_application::confirm;
 use crate::procedures::{Cx, Step, common};
@@ -19,11 +19,7 @@ pub const TABS: [&str; 6] = [
     "請求先",
 ];
 
-fn row(label: &'static str, value: impl Into<String>) -> Vec<Cell> {
-    vec![Cell::from(label), Cell::from(value.into())]
-}
-
-fn summary(a: &Application) -> Table {
+fn summary(a: &Application) -> Block {
     let issued = a.issued.as_ref();
     let remarks = a
         .content
@@ -31,30 +27,30 @@ fn summary(a: &Application) -> Table {
         .get("remarks")
         .cloned()
         .unwrap_or_default();
-    Table {
-        caption: "申込内容".into(),
-        columns: vec!["項目".into(), "申込情報".into()],
-        rows: vec![
-            row("受付番号", a.reception_number.clone()),
-            row("ステータス", a.status.label()),
-            row(
+    item_table(
+        "申込内容",
+        "申込情報",
+        vec![
+            ("受付番号", a.reception_number.clone()),
+            ("ステータス", a.status.label().to_string()),
+            (
                 "申込日",
                 crate::clock::format_date(a.submitted_at.date_naive()),
             ),
-            row(
+            (
                 "審査終了日",
                 issued
                     .map(|i| crate::clock::format_date(i.approved_at.date_naive()))
                     .unwrap_or_else(|| "-".into()),
             ),
-            row("利用開始希望日", a.wished_start.clone()),
-            row("契約満了希望日", "-"),
-            row("申込分類", a.kind.clone()),
-            row("申込分類(特殊)", "-"),
-            row("契約変更内容", "-"),
-            row("備考", remarks),
+            ("利用開始希望日", a.wished_start.clone()),
+            ("契約満了希望日", "-".into()),
+            ("申込分類", a.kind.clone()),
+            ("申込分類(特殊)", "-".into()),
+            ("契約変更内容", "-".into()),
+            ("備考", remarks),
         ],
-    }
+    )
 }
 
 fn progress(a: &Application) -> Table {
@@ -109,7 +105,7 @@ pub fn view(cx: &mut Cx) -> Screen {
             .blocks
             .push(Block::Text(vec!["申込内容はありません。".into()])),
         _ => {
-            s.blocks.push(Block::Table(summary(&a)));
+            s.blocks.push(summary(&a));
             if a.feasible_start
                 .is_some_and(|d| d.format("%Y%m%d").to_string() != a.wished_start)
             {

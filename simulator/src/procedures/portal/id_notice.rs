@@ -1,7 +1,7 @@
 //! ID通知内容 (M001 3.④, M002 3.): what approval issued, with passwords visible only within
 //! their viewing period.
 
-use super::{nav, viewed};
+use super::{item_table, nav, viewed};
 use crate::center::passwords_visible;
 use crate::procedures::Cx;
 use crate::screen::{Block, Cell, Link, Screen, Table, Text};
@@ -10,14 +10,7 @@ use crate::screen::{Block, Cell, Link, Screen, Table, Text};
 pub const MASK: &str = "********";
 
 fn kv(caption: &'static str, rows: Vec<(&'static str, String)>) -> Block {
-    Block::Table(Table {
-        caption: caption.into(),
-        columns: vec!["項目".into(), "内容".into()],
-        rows: rows
-            .into_iter()
-            .map(|(k, v)| vec![Cell::from(k), Cell::from(v)])
-            .collect(),
-    })
+    item_table(caption, "内容", rows)
 }
 
 fn ymd(d: chrono::NaiveDate) -> String {

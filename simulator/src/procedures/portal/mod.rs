@@ -11,7 +11,7 @@ pub mod menu;
 pub mod password;
 
 use super::Cx;
-use crate::screen::{Block, Link};
+use crate::screen::{Block, Cell, Link, Table};
 use crate::workspace::Workspace;
 use crate::workspace::application::Application;
 use crate::workspace::session::Login;
@@ -25,6 +25,23 @@ pub fn nav(cx: &Cx) -> Block {
         Link::new("請求内容参照", cx.url("menu/invoices")),
         Link::new("パスワード変更", cx.url("menu/password")),
     ])
+}
+
+/// A 「項目 / {value_column}」 table of label–value rows, the shape of every 参照 page's sections
+/// (契約情報 参照 prints 「契約情報」, ID通知内容 「内容」, 申込内容 参照 「申込情報」).
+pub fn item_table(
+    caption: &'static str,
+    value_column: &'static str,
+    rows: Vec<(&'static str, String)>,
+) -> Block {
+    Block::Table(Table {
+        caption: caption.into(),
+        columns: vec!["項目".into(), value_column.into()],
+        rows: rows
+            .into_iter()
+            .map(|(k, v)| vec![Cell::from(k), Cell::from(v)])
+            .collect(),
+    })
 }
 
 /// The tab the session asked for (`?tab=`), if it is one of `tabs`, else the first.
