@@ -100,22 +100,6 @@ async fn mail_addressee(w: &mut NssWorld, name: Q) {
     );
 }
 
-/// The one application registered in the workspace, as the simulator API reports it.
-async fn only_application(w: &mut NssWorld) -> Value {
-    let apps = app()
-        .await
-        .get_api(&format!("workspaces/{}/applications", w.ws()))
-        .await;
-    let apps = apps.as_array().cloned().unwrap_or_default();
-    assert_eq!(apps.len(), 1, "申込の件数: {apps:?}");
-    let number = apps[0]["reception_number"]
-        .as_str()
-        .expect("reception_number")
-        .to_string();
-    w.reception = Some(number);
-    apps[0].clone()
-}
-
 #[then(expr = "シミュレータAPIに申込が{int}件登録されている")]
 async fn application_count(w: &mut NssWorld, count: usize) {
     let apps = app()
@@ -127,7 +111,7 @@ async fn application_count(w: &mut NssWorld, count: usize) {
 
 #[then("画面の申込受付番号はシミュレータAPIの申込の受付番号と一致する")]
 async fn reception_number_matches(w: &mut NssWorld) {
-    let application = only_application(w).await;
+    let application = w.only_application().await;
     let number = application["reception_number"]
         .as_str()
         .unwrap_or("")
@@ -142,7 +126,7 @@ async fn reception_number_matches(w: &mut NssWorld) {
 
 #[then(expr = "シミュレータAPIの申込の利用開始希望日は{q}である")]
 async fn application_wished_start(w: &mut NssWorld, date: Q) {
-    let application = only_application(w).await;
+    let application = w.only_application().await;
     assert_eq!(application["wished_start"].as_str(), Some(date.0.as_str()));
 }
 
@@ -150,7 +134,7 @@ async fn application_wished_start(w: &mut NssWorld, date: Q) {
 async fn mail_has_reception_number(w: &mut NssWorld) {
     let number = match &w.reception {
         Some(n) => n.clone(),
-        None => only_application(w).await["reception_number"]
+        None => w.only_application().await["reception_number"]
             .as_str()
             .unwrap_or("")
             .to_string(),
@@ -172,7 +156,7 @@ fn mail_line_value<'a>(line: &'a str, key: &str) -> Option<&'a str> {
 /// A row of a screen table that starts with the application's reception number, then `rest`.
 #[then(expr = "{q}の表に申込受付番号と{q}の行がある")]
 async fn table_row_of_application(w: &mut NssWorld, caption: Q, rest: Q) {
-    let number = only_application(w).await["reception_number"]
+    let number = w.only_application().await["reception_number"]
         .as_str()
         .unwrap_or("")
         .to_string();

@@ -93,11 +93,9 @@ impl fmt::Debug for NssWorld {
 pub const RECEPTION: &str = "＜申込受付番号＞";
 
 impl NssWorld {
-    /// The reception number of the scenario's one application, from the simulator API.
-    pub async fn reception_number(&mut self) -> String {
-        if let Some(n) = &self.reception {
-            return n.clone();
-        }
+    /// The one application registered in the workspace, as the simulator API reports it (its
+    /// reception number is remembered for 「＜申込受付番号＞」).
+    pub async fn only_application(&mut self) -> Value {
         let apps = app()
             .await
             .get_api(&format!("workspaces/{}/applications", self.ws()))
@@ -108,8 +106,16 @@ impl NssWorld {
             .as_str()
             .expect("reception_number")
             .to_string();
-        self.reception = Some(number.clone());
-        number
+        self.reception = Some(number);
+        apps[0].clone()
+    }
+
+    /// The reception number of the scenario's one application, from the simulator API.
+    pub async fn reception_number(&mut self) -> String {
+        if self.reception.is_none() {
+            self.only_application().await;
+        }
+        self.reception.clone().expect("set by only_application")
     }
 
     /// `text` with 「＜申込受付番号＞」 replaced by the scenario's reception number.

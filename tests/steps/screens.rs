@@ -4,6 +4,7 @@
 use super::{NssWorld, Q, data_rows, rows, shown_value};
 use cucumber::gherkin::Step;
 use cucumber::{given, then, when};
+use serde_json::Value;
 
 // ---------------------------------------------------------------------------------------------
 // Pages and links
@@ -340,9 +341,9 @@ async fn table_contains(w: &mut NssWorld, caption: Q, step: &Step) {
     }
 }
 
-/// The whole table: the data table's first row is the header, the rest the rows, in order.
-#[then(expr = "{q}の表は次のとおりである:")]
-async fn table_exact(w: &mut NssWorld, caption: Q, step: &Step) {
+/// The table printed with `caption` and the step's data table, after checking that the data
+/// table's first row is the table's header.
+fn table_with_header(w: &NssWorld, caption: &Q, step: &Step) -> (Value, Vec<Vec<String>>) {
     let table = w.table(&caption.0);
     let expected = step
         .table
@@ -357,6 +358,13 @@ async fn table_exact(w: &mut NssWorld, caption: Q, step: &Step) {
         .map(|c| c.as_str().unwrap_or("").to_string())
         .collect();
     assert_eq!(columns, expected[0], "表「{}」の見出し", caption.0);
+    (table, expected)
+}
+
+/// The whole table: the data table's first row is the header, the rest the rows, in order.
+#[then(expr = "{q}の表は次のとおりである:")]
+async fn table_exact(w: &mut NssWorld, caption: Q, step: &Step) {
+    let (table, expected) = table_with_header(w, &caption, step);
     assert_eq!(
         rows(&table),
         expected[1..].to_vec(),
@@ -401,20 +409,7 @@ async fn table_empty(w: &mut NssWorld, caption: Q) {
 /// header, then the rows looked for (「＜申込受付番号＞」 stands for the reception number).
 #[then(expr = "{q}の表に次の行がある:")]
 async fn table_has_rows(w: &mut NssWorld, caption: Q, step: &Step) {
-    let table = w.table(&caption.0);
-    let expected = step
-        .table
-        .as_ref()
-        .expect("データテーブルが必要です")
-        .rows
-        .clone();
-    let columns: Vec<String> = table["columns"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|c| c.as_str().unwrap_or("").to_string())
-        .collect();
-    assert_eq!(columns, expected[0], "表「{}」の見出し", caption.0);
+    let (table, expected) = table_with_header(w, &caption, step);
     let shown = rows(&table);
     for row in &expected[1..] {
         let mut wanted = Vec::new();
