@@ -9,12 +9,7 @@ use serde_json::{Value, json};
 /// Registers manual 000's application (2018-11-27 16:30, wish 20181225) and returns the browser
 /// (logged in, on 完了), the temporary credentials and the reception number.
 pub async fn registered(app: &TestApp, ws: &str) -> (Browser, String, String, String) {
-    let mut b = app.browser(ws);
-    let (id, pw) = b.register_temp_account(app, ws).await;
-    b.login(&id, &pw).await;
-    b.fill_application().await;
-    b.press("申込内容を登録する", &[]).await;
-    assert_eq!(b.id(), "new_application.complete");
+    let (b, id, pw) = app.registered_application(ws).await;
     let apps = app.get_api(&format!("workspaces/{ws}/applications")).await;
     let number = apps[0]["reception_number"].as_str().unwrap().to_string();
     (b, id, pw, number)

@@ -3,13 +3,7 @@
 use crate::support::{Browser, TestApp};
 
 async fn complete_flow(app: &TestApp, ws: &str) -> Browser {
-    let mut b = app.browser(ws);
-    let (id, pw) = b.register_temp_account(app, ws).await;
-    b.login(&id, &pw).await;
-    b.fill_application().await;
-    b.press("申込内容を登録する", &[]).await;
-    assert_eq!(b.id(), "new_application.complete");
-    b
+    app.registered_application(ws).await.0
 }
 
 async fn raw_mails(app: &TestApp, ws: &str) -> Vec<String> {

@@ -92,6 +92,18 @@ impl TestApp {
             .expect("body")
     }
 
+    /// Manual 000 walked to 完了 in a new browser: returns it (logged in) and the temporary
+    /// credentials.
+    pub async fn registered_application(&self, ws: &str) -> (Browser, String, String) {
+        let mut b = self.browser(ws);
+        let (id, pw) = b.register_temp_account(self, ws).await;
+        b.login(&id, &pw).await;
+        b.fill_application().await;
+        b.press("申込内容を登録する", &[]).await;
+        assert_eq!(b.id(), "new_application.complete");
+        (b, id, pw)
+    }
+
     /// Moves a workspace clock by an ISO 8601 duration.
     pub async fn advance(&self, ws: &str, by: &str) {
         let (status, _) = self
