@@ -273,10 +273,7 @@ pub fn check_routes() -> Result<(), String> {
             } => (*p, *id),
             _ => continue,
         };
-        let served = nss_simulator::procedures::FLOW
-            .iter()
-            .find(|(_, _, i)| *i == id)
-            .map(|(_, p, _)| *p);
+        let served = nss_simulator::procedures::registry::screen(id).map(|d| d.path);
         if let Some(p) = served.filter(|p| *p != path) {
             return Err(format!(
                 "the simulator serves {id} at {p}, the bench expects {path}"

@@ -6,13 +6,11 @@
 //! manual's timeline; the clock stays frozen at the preset's last instant. Same seed, same preset
 //! ⇒ the same IDs, mails and reception numbers, and `reset` replays it.
 
+use crate::application::{ApplicationContent, Filer, NewApplication, TempApplicant};
 use crate::center;
 use crate::clock::{self, Instant};
-use crate::procedures::new_application::confirm::register_application;
-use crate::procedures::temp_account::confirm::register_account;
-use crate::screen::spec::Values;
+use crate::services::{accounts, applications};
 use crate::workspace::Workspace;
-use crate::workspace::application::ApplicationDraft;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -42,8 +40,8 @@ pub const CLARIFICATION_MESSAGE: &str =
 
 #[derive(Deserialize)]
 struct Manual000 {
-    temp_account: Values,
-    application: ApplicationDraft,
+    temp_account: TempApplicant,
+    application: NewApplication,
 }
 
 fn manual000() -> &'static Manual000 {
@@ -83,14 +81,16 @@ pub fn apply(ws: &mut Workspace, name: &str, public_base: &str) -> bool {
     let data = manual000();
     // M000: the temporary account and the application, 2018-11-27 16:30, wish 20181225.
     let registered = at("2018-11-27T16:30:00+09:00");
-    let login = register_account(ws, registered, public_base, data.temp_account.clone());
-    let number = register_application(
+    let login =
+        accounts::register_temp_account(ws, registered, public_base, data.temp_account.clone());
+    let number = applications::file(
         ws,
         registered,
         public_base,
-        &login,
-        data.application.clone(),
-    );
+        Filer::Temp(login),
+        ApplicationContent::New(Box::new(data.application.clone())),
+    )
+    .expect("a fresh temporary ID files its application");
     let mut last = registered;
     let review = at("2018-11-28T10:00:00+09:00");
     match name {
@@ -113,15 +113,15 @@ pub fn apply(ws: &mut Workspace, name: &str, public_base: &str) -> bool {
         }
         _ => {}
     }
-    ws.clock = clock::Clock::Frozen { at: last };
+    ws.state.clock = clock::Clock::Frozen { at: last };
     true
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::application::ApplicationStatus;
     use crate::workspace::WorkspaceSpec;
-    use crate::workspace::application::ApplicationStatus;
 
     fn preset(name: &str, seed: u64) -> Workspace {
         let spec = WorkspaceSpec {
@@ -138,19 +138,19 @@ mod tests {
     fn every_preset_applies() {
         for (name, _) in PRESETS {
             let ws = preset(name, 7);
-            assert_eq!(ws.applications.len(), 1, "{name}");
-            assert_eq!(ws.temp_accounts.len(), 1, "{name}");
+            assert_eq!(ws.state.applications.len(), 1, "{name}");
+            assert_eq!(ws.state.temp_accounts.len(), 1, "{name}");
         }
     }
 
     #[test]
     fn states_are_as_named() {
-        let status = |n: &str| preset(n, 1).applications[0].status;
+        let status = |n: &str| preset(n, 1).state.applications[0].status;
         assert_eq!(status("registered"), ApplicationStatus::Received);
         assert_eq!(status("clarification"), ApplicationStatus::Clarification);
         assert_eq!(status("approved"), ApplicationStatus::Approved);
         let ws = preset("start-tomorrow", 1);
-        let issued = ws.applications[0].issued.as_ref().unwrap();
+        let issued = ws.state.applications[0].issued.as_ref().unwrap();
         assert_eq!(
             issued.start_date,
             ws.now().date_naive() + chrono::Duration::days(1)
@@ -161,7 +161,7 @@ mod tests {
     #[test]
     fn same_seed_same_ids_other_seed_other_ids() {
         let ids = |seed| {
-            preset("approved", seed).applications[0]
+            preset("approved", seed).state.applications[0]
                 .issued
                 .clone()
                 .unwrap()
@@ -182,6 +182,6 @@ mod tests {
             },
         );
         assert!(!apply(&mut ws, "nope", "http://x/"));
-        assert!(ws.applications.is_empty() && ws.mails.is_empty());
+        assert!(ws.state.applications.is_empty() && ws.mails.is_empty());
     }
 }

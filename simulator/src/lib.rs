@@ -19,10 +19,12 @@
 //! - [`journal`] — the record of every NSS request.
 
 pub mod api;
+pub mod application;
 pub mod center;
 pub mod clock;
 pub mod domain;
 pub mod fixtures;
+pub mod flow;
 pub mod http;
 pub mod journal;
 pub mod mail;
@@ -32,6 +34,7 @@ pub mod procedures;
 pub mod rng;
 pub mod screen;
 pub mod server;
+pub mod services;
 pub mod store;
 pub mod workspace;
 

@@ -433,7 +433,7 @@ async fn clarification_then_amend_goes_back_to_review() {
         "a 修正 is not a new application"
     );
     assert_eq!(apps[0]["status"], "received");
-    assert_eq!(apps[0]["content"]["office"]["office_fax"], "0335015897");
+    assert_eq!(apps[0]["content"]["office"]["fax"], "0335015897");
     let (status, _) = review(&app, "c", &number, json!({"decision": "approve"})).await;
     assert_eq!(status, 200);
 }

@@ -1,6 +1,7 @@
 //! `GET /_sim/api/screens`: every screen with its title, fields, buttons, procedure and manual step.
 
-use crate::procedures::{FLOW, MANUAL_STEPS, catalogue};
+use crate::procedures::catalogue::{self, catalogue};
+use crate::procedures::registry;
 use axum::Json;
 use serde_json::{Value, json};
 
@@ -10,15 +11,8 @@ pub async fn screens() -> Json<Value> {
         .map(|s| {
             let doc: Value =
                 serde_json::from_str(&crate::screen::json::to_json(s)).unwrap_or(Value::Null);
-            let (procedure, manual) = MANUAL_STEPS
-                .iter()
-                .find(|(id, _, _)| *id == s.id)
-                .map(|(_, p, m)| (*p, *m))
-                .unwrap_or(("", ""));
-            let path = FLOW
-                .iter()
-                .find(|(_, _, id)| *id == s.id)
-                .map(|(_, p, _)| *p);
+            let (procedure, manual) = catalogue::manual_step(s.id).unwrap_or(("", ""));
+            let path = registry::screen(s.id).map(|d| d.path);
             json!({
                 "id": s.id,
                 "title": s.title,

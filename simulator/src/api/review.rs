@@ -87,7 +87,7 @@ fn policy_json(p: ReviewPolicy) -> Value {
 }
 
 pub async fn get_policy(State(st): St, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
-    with_ws(&st, &id, |ws| Json(policy_json(ws.review_policy)))
+    with_ws(&st, &id, |ws| Json(policy_json(ws.state.review_policy)))
 }
 
 pub async fn set_policy(
@@ -124,7 +124,7 @@ pub async fn set_policy(
         }
     };
     with_ws(&st, &id, |ws| {
-        ws.review_policy = policy;
+        ws.state.review_policy = policy;
         Json(policy_json(policy))
     })
 }
@@ -134,15 +134,16 @@ pub async fn offices(State(st): St, Path(id): Path<String>) -> Result<Json<Value
     with_ws(&st, &id, |ws| {
         ws.seed_customers();
         Json(json!(
-            ws.offices
+            ws.state
+                .offices
                 .values()
                 .map(|o| json!({
                     "office_code": o.code,
                     "password": o.password,
-                    "company": o.profile.company,
-                    "office_name": o.profile.office_name,
+                    "company": o.contract.company,
+                    "office_name": o.contract.office_name,
                     "application": o.application,
-                    "profile": o.profile,
+                    "profile": o.contract,
                 }))
                 .collect::<Vec<_>>()
         ))

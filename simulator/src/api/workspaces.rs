@@ -39,10 +39,10 @@ fn summary(st: &AppState, ws: &Workspace) -> Value {
     json!({
         "id": ws.id,
         "base_url": st.base_url(&ws.id),
-        "seed": ws.spec.seed,
+        "seed": ws.state.spec.seed,
         "now": clock::to_rfc3339(ws.now()),
-        "clock": if ws.clock.is_frozen() { "frozen" } else { "following" },
-        "fixture": ws.spec.fixture,
+        "clock": if ws.state.clock.is_frozen() { "frozen" } else { "following" },
+        "fixture": ws.state.spec.fixture,
     })
 }
 
@@ -108,7 +108,7 @@ pub fn create_workspace(st: &AppState, req: CreateRequest) -> Result<Value, ApiE
 
 /// Back to the state right after creation (the preset replayed, if any).
 pub fn reset_workspace(st: &AppState, ws: &mut Workspace) {
-    *ws = crate::fixtures::fresh(&ws.id, ws.spec.clone(), &st.base_url(&ws.id));
+    *ws = crate::fixtures::fresh(&ws.id, ws.state.spec.clone(), &st.base_url(&ws.id));
 }
 
 pub async fn list(State(st): St) -> Json<Value> {
@@ -155,7 +155,7 @@ pub async fn reset(State(st): St, Path(id): Path<String>) -> Result<Json<Value>,
 }
 
 fn clock_json(ws: &Workspace) -> Value {
-    json!({"now": clock::to_rfc3339(ws.now()), "frozen": ws.clock.is_frozen()})
+    json!({"now": clock::to_rfc3339(ws.now()), "frozen": ws.state.clock.is_frozen()})
 }
 
 pub async fn clock(State(st): St, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
@@ -201,16 +201,16 @@ pub async fn move_clock(
     }
     with_ws(&st, &id, |ws| {
         if req.follow_real_time == Some(true) {
-            ws.clock.follow_real_time();
+            ws.state.clock.follow_real_time();
         }
         if req.freeze == Some(true) {
-            ws.clock = crate::clock::Clock::Frozen { at: ws.now() };
+            ws.state.clock = crate::clock::Clock::Frozen { at: ws.now() };
         }
         if let Some(t) = set {
-            ws.clock.set(t);
+            ws.state.clock.set(t);
         }
         if let Some(d) = advance {
-            ws.clock.advance(d);
+            ws.state.clock.advance(d);
         }
         Json(clock_json(ws))
     })
@@ -282,15 +282,21 @@ pub async fn journal(State(st): St, Path(id): Path<String>) -> Result<Json<Value
 }
 
 /// The API view of an application.
-pub fn application_json(a: &crate::workspace::application::Application) -> Value {
+pub fn application_json(a: &crate::application::Application) -> Value {
+    let temp_login_id = match &a.filer {
+        crate::application::Filer::Temp(id) => Some(id.as_str()),
+        crate::application::Filer::Office(_) => None,
+    };
     json!({
         "reception_number": a.reception_number,
-        "kind": a.kind,
+        "kind": a.kind().label(),
+        "kind_code": a.kind(),
+        "filer": a.filer,
         "status": a.status,
         "status_label": a.status.label(),
         "submitted_at": clock::to_rfc3339(a.submitted_at),
-        "temp_login_id": a.temp_login_id,
-        "wished_start": a.wished_start,
+        "temp_login_id": temp_login_id,
+        "wished_start": a.wished_start(),
         "feasible_start": a.feasible_start,
         "content": a.content,
         "review": a.review,
@@ -301,7 +307,8 @@ pub fn application_json(a: &crate::workspace::application::Application) -> Value
 pub async fn applications(State(st): St, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
     with_ws(&st, &id, |ws| {
         Json(json!(
-            ws.applications
+            ws.state
+                .applications
                 .iter()
                 .map(application_json)
                 .collect::<Vec<_>>()

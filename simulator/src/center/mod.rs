@@ -5,12 +5,14 @@
 
 mod issue;
 
+use crate::application::{
+    Application, ApplicationContent, ApplicationStatus, Decision, IssuedRecord, NewApplication,
+    ReviewEntry,
+};
 use crate::clock::Instant;
 use crate::domain::calendar::schedule;
-use crate::domain::format::Date8;
 use crate::mail;
 use crate::outbox;
-use crate::workspace::application::{Application, ApplicationStatus, IssuedRecord, ReviewEntry};
 use crate::workspace::news::{self, NewsItem};
 use crate::workspace::office::Office;
 use crate::workspace::{ReviewPolicy, Workspace};
@@ -31,6 +33,8 @@ pub enum ReviewError {
     AlreadyIssued(String),
     #[error("a clarification needs a message for the applicant")]
     EmptyMessage,
+    #[error("a correction of application {0} must be of the same kind")]
+    KindMismatch(String),
 }
 
 impl ReviewError {
@@ -52,14 +56,15 @@ impl ReviewError {
                 format!("申込「{n}」のデジタル証明書は発行済みです。")
             }
             ReviewError::EmptyMessage => "確認事項の内容を入力してください。".to_string(),
+            ReviewError::KindMismatch(n) => {
+                format!("申込「{n}」と異なる種類の申込内容では修正できません。")
+            }
         }
     }
 }
 
 fn find<'a>(ws: &'a mut Workspace, number: &str) -> Result<&'a mut Application, ReviewError> {
-    ws.applications
-        .iter_mut()
-        .find(|a| a.reception_number == number)
+    ws.application_mut(number)
         .ok_or_else(|| ReviewError::NotFound(number.to_string()))
 }
 
@@ -78,30 +83,50 @@ fn under_review(app: &Application) -> Result<(), ReviewError> {
 /// date, else the next feasible start date (procedures.md §8).
 pub fn start_date_for(app: &Application) -> chrono::NaiveDate {
     let registered = app.submitted_at.date_naive();
-    match Date8::parse(&app.wished_start) {
-        Ok(wish) => schedule::feasible_start(registered, wish.date()),
-        Err(_) => schedule::earliest_start(registered),
+    match &app.content {
+        ApplicationContent::New(n) => schedule::feasible_start(registered, n.start_wish()),
     }
 }
 
-/// 審査終了: issues the IDs, creates the office, tells the applicant (新着情報, mails).
+/// 審査終了: what approval does depends on the kind of application.
 pub fn approve(
     ws: &mut Workspace,
     number: &str,
     now: Instant,
     public_base: &str,
 ) -> Result<(), ReviewError> {
-    under_review(find(ws, number)?)?;
-    let app = find(ws, number)?.clone();
-    let start = start_date_for(&app);
+    let app = find(ws, number)?;
+    under_review(app)?;
+    match app.content.clone() {
+        ApplicationContent::New(content) => approve_new(ws, number, &content, now, public_base),
+    }
+}
+
+/// 審査終了 of a 新規申込: issues the IDs, creates the office, tells the applicant (新着情報,
+/// mails).
+fn approve_new(
+    ws: &mut Workspace,
+    number: &str,
+    content: &NewApplication,
+    now: Instant,
+    public_base: &str,
+) -> Result<(), ReviewError> {
+    let (start, submitted_on, kind) = {
+        let app = find(ws, number)?;
+        (
+            start_date_for(app),
+            app.submitted_at.date_naive(),
+            app.kind(),
+        )
+    };
     let row = schedule::row_for_start(start);
-    let request = issue::request(&app.content);
+    let request = issue::request(content);
     ws.seed_customers();
     let ids = {
         let taken = issue::taken(ws);
-        let abbr = issue::known_abbreviation(ws, &app.content);
+        let abbr = issue::known_abbreviation(ws, content);
         crate::domain::issuance::issue_for_company(
-            &mut ws.rng,
+            &mut ws.state.rng,
             &request,
             abbr.as_deref(),
             &|v: &str| taken.contains(v),
@@ -110,10 +135,10 @@ pub fn approve(
     let office = Office {
         code: ids.office_code.clone(),
         password: ids.office_password.clone(),
-        profile: issue::profile(&app.content, &ids, start),
+        contract: issue::contract(content, &ids, start),
         application: Some(number.to_string()),
     };
-    ws.offices.insert(office.code.clone(), office);
+    ws.state.offices.insert(office.code.clone(), office);
     {
         let a = find(ws, number)?;
         a.status = ApplicationStatus::Approved;
@@ -127,37 +152,34 @@ pub fn approve(
         });
         a.review.push(ReviewEntry {
             at: now,
-            decision: "approve".into(),
-            item: "利用申込 回答(審査終了)".into(),
+            decision: Decision::Approve,
+            item: format!("{} 回答(審査終了)", kind.work_item()),
             message: None,
         });
     }
-    ws.news.push(NewsItem {
+    ws.state.news.push(NewsItem {
         at: now,
-        kind: "利用申込".into(),
+        kind: kind.news_kind().into(),
         reception_number: Some(number.to_string()),
         text: news::APPLICATION_APPROVED.into(),
     });
-    let to = issue::applicant_and_manager(&app.content);
     let ctx = mail::ApplicationConfirmed {
-        to,
-        received_on: app.submitted_at.date_naive(),
+        to: issue::applicant_and_manager(content),
+        received_on: submitted_on,
         reception_number: number.to_string(),
         login_url: outbox::login_url(public_base),
         system_settings_deadline: Some(row.settings_deadline),
     };
     outbox::send(ws, now, &ctx);
     // 口座振替 without 同一口座振替: the form is posted to the 請求先担当者 (procedures.md §10).
-    let billing = &app.content.billing;
-    let is = |k: &str, v: &str| billing.get(k).is_some_and(|x| x == v);
-    if is("payment", "account_transfer") && !is("same_account", "yes") {
+    if content.needs_transfer_form() {
         let ctx = mail::AccountTransferForm {
-            to: issue::billing_contact(&app.content),
-            received_on: app.submitted_at.date_naive(),
+            to: issue::billing_contact(content),
+            received_on: submitted_on,
             reception_number: number.to_string(),
         };
         outbox::send(ws, now, &ctx);
-        ws.news.push(NewsItem {
+        ws.state.news.push(NewsItem {
             at: now,
             kind: "利用料金".into(),
             reception_number: Some(number.to_string()),
@@ -181,28 +203,23 @@ pub fn clarify(
     }
     let app = find(ws, number)?;
     under_review(app)?;
+    let kind = app.kind();
     app.status = ApplicationStatus::Clarification;
     app.review.push(ReviewEntry {
         at: now,
-        decision: "clarify".into(),
-        item: "利用申込 回答(内容確認)".into(),
+        decision: Decision::Clarify,
+        item: format!("{} 回答(内容確認)", kind.work_item()),
         message: Some(message.to_string()),
     });
-    let company = app
-        .content
-        .office
-        .get("company")
-        .cloned()
-        .unwrap_or_default();
     let ctx = mail::ClarificationRequested {
-        to: outbox::recipient(&app.content.applicant, &company, ""),
+        to: issue::applicant(&app.content),
         received_on: app.submitted_at.date_naive(),
         reception_number: number.to_string(),
         login_url: outbox::login_url(public_base),
     };
-    ws.news.push(NewsItem {
+    ws.state.news.push(NewsItem {
         at: now,
-        kind: "利用申込".into(),
+        kind: kind.news_kind().into(),
         reception_number: Some(number.to_string()),
         text: news::APPLICATION_CLARIFY.into(),
     });
@@ -227,14 +244,12 @@ pub fn issue_certificates(
     issued.certificates_issued_at = Some(now);
     app.review.push(ReviewEntry {
         at: now,
-        decision: "certificates".into(),
+        decision: Decision::Certificates,
         item: "デジタル証明書発行".into(),
         message: None,
     });
-    let office = &app.content.office;
-    let company = office.get("company").cloned().unwrap_or_default();
     let ctx = mail::CertificateIssued {
-        to: outbox::recipient(office, &company, "manager_"),
+        to: issue::manager(&app.content),
         received_on: app.submitted_at.date_naive(),
         reception_number: number.to_string(),
         login_url: outbox::login_url(public_base),
@@ -248,7 +263,7 @@ pub fn issue_certificates(
 pub fn amend(
     ws: &mut Workspace,
     number: &str,
-    content: crate::workspace::application::ApplicationDraft,
+    content: ApplicationContent,
     now: Instant,
 ) -> Result<(), ReviewError> {
     let app = find(ws, number)?;
@@ -258,18 +273,17 @@ pub fn amend(
             status: app.status.label(),
         });
     }
-    app.wished_start = content
-        .office
-        .get("start_wish")
-        .cloned()
-        .unwrap_or_default();
+    if content.kind() != app.kind() {
+        return Err(ReviewError::KindMismatch(number.to_string()));
+    }
+    let kind = app.kind();
     app.content = content;
     app.status = ApplicationStatus::Received;
     app.resubmitted_at = Some(now);
     app.review.push(ReviewEntry {
         at: now,
-        decision: "amend".into(),
-        item: "利用申込 修正".into(),
+        decision: Decision::Amend,
+        item: format!("{} 修正", kind.work_item()),
         message: None,
     });
     Ok(())
@@ -285,10 +299,11 @@ pub fn withdraw(ws: &mut Workspace, number: &str, now: Instant) -> Result<(), Re
         });
     }
     app.status = ApplicationStatus::Withdrawn;
+    let item = format!("{} 取下げ", app.kind().work_item());
     app.review.push(ReviewEntry {
         at: now,
-        decision: "withdraw".into(),
-        item: "利用申込 取下げ".into(),
+        decision: Decision::Withdraw,
+        item,
         message: None,
     });
     Ok(())
@@ -298,11 +313,12 @@ pub fn withdraw(ws: &mut Workspace, number: &str, now: Instant) -> Result<(), Re
 /// delay has passed on the workspace clock. Runs before each request to the workspace, so that
 /// moving the clock is enough for an unattended test to see the answer.
 pub fn run_due(ws: &mut Workspace, public_base: &str) {
-    let ReviewPolicy::Auto { delay_seconds } = ws.review_policy else {
+    let ReviewPolicy::Auto { delay_seconds } = ws.state.review_policy else {
         return;
     };
     let now = ws.now();
     let due: Vec<(String, Instant)> = ws
+        .state
         .applications
         .iter()
         .filter(|a| a.status == ApplicationStatus::Received)
@@ -317,8 +333,10 @@ pub fn run_due(ws: &mut Workspace, public_base: &str) {
         .collect();
     for (number, at) in due {
         // Stamped at the instant the answer was due, not when somebody looked.
-        if approve(ws, &number, at, public_base).is_ok() {
-            let _ = issue_certificates(ws, &number, at, public_base);
+        if approve(ws, &number, at, public_base).is_ok()
+            && let Err(e) = issue_certificates(ws, &number, at, public_base)
+        {
+            tracing::warn!(error = %e, "automatic certificates not issued");
         }
     }
 }

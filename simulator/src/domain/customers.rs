@@ -74,7 +74,7 @@ pub struct Invoice {
 
 /// An office with a NACCS contract.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SeedOffice {
+pub struct Contract {
     pub company: String,
     pub company_kana: String,
     pub office_name: String,
@@ -104,7 +104,7 @@ pub const BASIC_FEE_PER_TERMINAL_YEN: u64 = 5_000;
 
 /// The customers every workspace has: [`fixed_offices`] then `count` [`seeded_offices`],
 /// all their identifiers distinct.
-pub fn customers(rng: &mut SimRng, today: NaiveDate, count: usize) -> Vec<SeedOffice> {
+pub fn customers(rng: &mut SimRng, today: NaiveDate, count: usize) -> Vec<Contract> {
     let mut out = fixed_offices(rng, today);
     out.extend(seeded_offices(rng, today, count));
     out
@@ -136,7 +136,7 @@ pub fn customers(rng: &mut SimRng, today: NaiveDate, count: usize) -> Vec<SeedOf
 /// Identifiers (略称, codes, terminal names, access keys, 請求先コード) are literals, so that
 /// [`seeded_offices`] can avoid them whatever the generator; passwords, 認証コード2/3 and usage
 /// amounts are drawn. The start dates lie 5, 1 and 3 years before `today`.
-pub fn fixed_offices(rng: &mut SimRng, today: NaiveDate) -> Vec<SeedOffice> {
+pub fn fixed_offices(rng: &mut SimRng, today: NaiveDate) -> Vec<Contract> {
     let nac_company = "ナックスシステム株式会社";
     let nac_kana = "ナックスシステムカブシキカイシャ";
     let contractor = person(
@@ -324,10 +324,10 @@ struct FixedOffice<'a> {
     years_ago: u64,
 }
 
-fn fixed_office(rng: &mut SimRng, today: NaiveDate, f: FixedOffice<'_>) -> SeedOffice {
+fn fixed_office(rng: &mut SimRng, today: NaiveDate, f: FixedOffice<'_>) -> Contract {
     let start_date = start_on_or_after(today - Days::new(365 * f.years_ago));
     let invoices = invoices(rng, f.plan, &f.issued, start_date, today);
-    SeedOffice {
+    Contract {
         company: f.company.into(),
         company_kana: f.company_kana.into(),
         office_name: f.office_name.into(),
@@ -422,12 +422,12 @@ fn person(
 ///
 /// 輸出入者（貿易管理サブシステム利用） companies get V1 codes, 従量のみ and no bills: METI pays
 /// their use (M000 【21】). Nothing collides with [`fixed_offices`] or within the result.
-pub fn seeded_offices(rng: &mut SimRng, today: NaiveDate, count: usize) -> Vec<SeedOffice> {
+pub fn seeded_offices(rng: &mut SimRng, today: NaiveDate, count: usize) -> Vec<Contract> {
     let t = tables();
     let fixed = fixed_offices(&mut SimRng::new(0, 0), today);
     let mut used: HashSet<String> = fixed.iter().flat_map(|o| o.issued.used_values()).collect();
     let mut companies: HashSet<String> = fixed.iter().map(|o| o.company.clone()).collect();
-    let mut out: Vec<SeedOffice> = Vec::new();
+    let mut out: Vec<Contract> = Vec::new();
     while out.len() < count {
         let company = new_company(rng, t, &mut companies);
         let head = new_office(rng, today, t, &company, OfficeKind::Head, &mut used);
@@ -457,9 +457,9 @@ struct Company {
 enum OfficeKind {
     Head,
     /// Another office of the company, elsewhere, with its own terminals.
-    Branch(Box<SeedOffice>),
+    Branch(Box<Contract>),
     /// A 機器共用 office using this office's terminals: same address (M002).
-    Sharing(Box<SeedOffice>),
+    Sharing(Box<Contract>),
 }
 
 fn pick<'a, T>(rng: &mut SimRng, items: &'a [T]) -> &'a T {
@@ -567,7 +567,7 @@ fn new_office(
     company: &Company,
     kind: OfficeKind,
     used: &mut HashSet<String>,
-) -> SeedOffice {
+) -> Contract {
     // Where: a fixture address, or the owner's for 機器共用.
     let (row, postal, prefecture, city, street, address_kana, customs) = match &kind {
         OfficeKind::Sharing(owner) => (
@@ -703,7 +703,7 @@ fn new_office(
         }
     };
     let invoices = invoices(rng, plan, &issued, start_date, today);
-    SeedOffice {
+    Contract {
         company: company.name.clone(),
         company_kana: company.kana.clone(),
         office_name,
@@ -1081,7 +1081,7 @@ mod tests {
         NaiveDate::from_ymd_opt(2025, 6, 18).unwrap()
     }
 
-    fn all(seed: u64) -> Vec<SeedOffice> {
+    fn all(seed: u64) -> Vec<Contract> {
         customers(&mut SimRng::new(seed, 2), today(), 40)
     }
 
@@ -1264,7 +1264,7 @@ mod tests {
         assert_eq!(a[0].issued.office_code, b[0].issued.office_code);
         assert_ne!(a[0].issued.office_password, b[0].issued.office_password);
         let json = serde_json::to_string(&a).unwrap();
-        assert_eq!(serde_json::from_str::<Vec<SeedOffice>>(&json).unwrap(), a);
+        assert_eq!(serde_json::from_str::<Vec<Contract>>(&json).unwrap(), a);
     }
 
     #[test]
@@ -1427,7 +1427,7 @@ mod tests {
     #[test]
     fn companies_with_two_offices() {
         let offices = all(13);
-        let mut by_company: std::collections::HashMap<&str, Vec<&SeedOffice>> =
+        let mut by_company: std::collections::HashMap<&str, Vec<&Contract>> =
             std::collections::HashMap::new();
         for o in &offices {
             by_company

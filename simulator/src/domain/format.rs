@@ -619,15 +619,26 @@ impl<const MIN: u32, const MAX: u32> fmt::Display for Count<MIN, MAX> {
     }
 }
 
+/// Stored as the number it is (`5`, not `"5"`).
 impl<const MIN: u32, const MAX: u32> Serialize for Count<MIN, MAX> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.text)
+        serializer.serialize_u32(self.value)
     }
 }
 
+/// Read from a number, or from the text a form would post; either way through `parse`.
 impl<'de, const MIN: u32, const MAX: u32> Deserialize<'de> for Count<MIN, MAX> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let raw = String::deserialize(deserializer)?;
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Number(u64),
+            Text(String),
+        }
+        let raw = match Raw::deserialize(deserializer)? {
+            Raw::Number(n) => n.to_string(),
+            Raw::Text(t) => t,
+        };
         Self::parse(&raw).map_err(serde::de::Error::custom)
     }
 }

@@ -3,12 +3,12 @@
 //! policy and the clock. Plain forms that post and come back (303), no JavaScript.
 
 use super::page;
+use crate::application::{Application, ApplicationContent, ApplicationStatus, Filer};
 use crate::center;
 use crate::clock;
 use crate::http::AppState;
 use crate::store;
 use crate::workspace::ReviewPolicy;
-use crate::workspace::application::{Application, ApplicationStatus};
 use axum::Form;
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, State};
@@ -32,7 +32,7 @@ pub async fn list(State(st): St, Path(ws): Path<String>) -> Response {
     let base = st.base_url(&ws);
     let Some((apps, policy, now)) = store::update(st.store.as_ref(), &ws, |w| {
         center::run_due(w, &base);
-        (w.applications.clone(), w.review_policy, w.now())
+        (w.state.applications.clone(), w.state.review_policy, w.now())
     }) else {
         return not_found(&format!("ワークスペース「{ws}」は存在しません。"));
     };
@@ -46,10 +46,10 @@ pub async fn list(State(st): St, Path(ws): Path<String>) -> Response {
                     @for a in apps.iter().rev() {
                         tr {
                             td { a href={ "/_sim/console/" (ws) "/" (a.reception_number) } { (a.reception_number) } }
-                            td { (a.kind) }
-                            td { (a.content.office.get("company").cloned().unwrap_or_default()) }
+                            td { (a.kind().label()) }
+                            td { (a.company()) }
                             td { (clock::format_minute(a.submitted_at)) }
-                            td { (a.wished_start) }
+                            td { (a.wished_start().unwrap_or("")) }
                             td { (a.status.label()) }
                         }
                     }
@@ -86,51 +86,43 @@ pub async fn list(State(st): St, Path(ws): Path<String>) -> Response {
 }
 
 fn detail_rows(a: &Application) -> Vec<(&'static str, String)> {
-    let o = &a.content.office;
-    let get = |k: &str| o.get(k).cloned().unwrap_or_default();
-    let ap = &a.content.applicant;
-    let aget = |k: &str| ap.get(k).cloned().unwrap_or_default();
-    vec![
+    let mut rows = vec![
         ("受付番号", a.reception_number.clone()),
+        ("申込分類", a.kind().label().to_string()),
         ("ステータス", a.status.label().to_string()),
         ("申込日時", clock::format_minute(a.submitted_at)),
-        ("仮ログインID", a.temp_login_id.clone()),
-        ("企業名", get("company")),
-        ("事業所名", get("office_name")),
         (
-            "住所",
-            format!(
-                "{}{}{}",
-                get("office_prefecture"),
-                get("office_city"),
-                get("office_street")
-            ),
+            match a.filer {
+                Filer::Temp(_) => "仮ログインID",
+                Filer::Office(_) => "事業所コード",
+            },
+            a.filer.id().to_string(),
         ),
-        (
-            "申込担当者",
-            format!(
-                "{} {} <{}>",
-                aget("last_name"),
-                aget("first_name"),
-                aget("email")
-            ),
-        ),
-        ("申込理由", aget("reason")),
-        ("利用開始希望日", a.wished_start.clone()),
-        (
-            "スケジュール上の利用開始日",
-            center::start_date_for(a).format("%Y/%m/%d").to_string(),
-        ),
-        ("利用者コード数", a.content.user_codes.len().to_string()),
-        (
-            "論理端末数 (netNACCS)",
-            a.content
-                .terminals
-                .get("terminals_net")
-                .cloned()
-                .unwrap_or_default(),
-        ),
-    ]
+        ("企業名", a.company().to_string()),
+    ];
+    match &a.content {
+        ApplicationContent::New(n) => {
+            let o = &n.office;
+            let p = &n.applicant.person;
+            rows.extend([
+                ("事業所名", o.office_name.as_str().to_string()),
+                ("住所", o.address.line()),
+                (
+                    "申込担当者",
+                    format!("{} <{}>", p.name.full(), p.email.as_str()),
+                ),
+                ("申込理由", n.applicant.reason.as_str().to_string()),
+                ("利用開始希望日", o.start_wish.as_str().to_string()),
+                (
+                    "スケジュール上の利用開始日",
+                    center::start_date_for(a).format("%Y/%m/%d").to_string(),
+                ),
+                ("利用者コード数", n.user_codes.codes.len().to_string()),
+                ("論理端末数 (netNACCS)", n.terminals.net_count().to_string()),
+            ]);
+        }
+    }
+    rows
 }
 
 pub async fn detail(State(st): St, Path((ws, number)): Path<(String, String)>) -> Response {
@@ -264,7 +256,7 @@ pub async fn policy(
     } else {
         ReviewPolicy::Manual
     };
-    match store::update(st.store.as_ref(), &ws, |w| w.review_policy = policy) {
+    match store::update(st.store.as_ref(), &ws, |w| w.state.review_policy = policy) {
         Some(()) => Redirect::to(&format!("/_sim/console/{ws}/")).into_response(),
         None => not_found(&ws),
     }
@@ -285,7 +277,7 @@ pub async fn move_clock(
         .ok()
         .and_then(|f| clock::parse_iso_duration(&f.0.advance))
         .unwrap_or_else(|| chrono::Duration::hours(1));
-    match store::update(st.store.as_ref(), &ws, |w| w.clock.advance(by)) {
+    match store::update(st.store.as_ref(), &ws, |w| w.state.clock.advance(by)) {
         Some(()) => Redirect::to(&format!("/_sim/console/{ws}/")).into_response(),
         None => not_found(&ws),
     }

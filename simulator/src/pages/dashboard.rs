@@ -30,8 +30,8 @@ pub async fn index(State(st): St) -> Html<String> {
                     ws.id.clone(),
                     clock::format_minute(ws.now()),
                     ws.mails.len(),
-                    ws.applications.len(),
-                    ws.spec.fixture.clone(),
+                    ws.state.applications.len(),
+                    ws.state.spec.fixture.clone(),
                 )
             })
         })

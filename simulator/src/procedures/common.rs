@@ -1,47 +1,21 @@
 //! What the screens of the procedures share: the frame, the navigation buttons, the sections
 //! that several screens print (a person, an address), and draft handling.
 
-use super::{Cx, Step, path_of};
-use crate::screen::frame::NO_BACK_BUTTON;
+use super::registry::{self, ScreenDef};
+use super::{Cx, Step};
+use crate::application::SavedDraft;
+use crate::screen::frame::{APPLICATION_TABS, NO_BACK_BUTTON};
 use crate::screen::spec::Opt;
 use crate::screen::{Arrow, Button, Form, Screen, SessionBanner};
-use crate::workspace::application::ApplicationDraft;
-use crate::workspace::session::{At, Login};
+use crate::workspace::session::Login;
 
-/// Decorates a screen with the NSS frame for where the session stands (procedures.md §0).
-pub fn frame(screen: &mut Screen, cx: &Cx) {
-    let at = cx.session.at;
-    screen.progress = match at {
-        At::TempInput | At::TempConfirm => Some(0),
-        At::TempComplete => Some(1),
-        At::AppGuidance
-        | At::AppApplicant
-        | At::AppOffice
-        | At::AppUsers
-        | At::AppUserDetail
-        | At::AppTerminals
-        | At::AppPlan
-        | At::AppBilling
-        | At::AppConfirm => Some(2),
-        At::AppComplete => Some(3),
-        At::TempGuidance
-        | At::Menu
-        | At::Applications
-        | At::ApplicationDetail
-        | At::IdNotice
-        | At::Contract
-        | At::Password
-        | At::Invoices => None,
-    };
-    screen.tab = match at {
-        At::AppApplicant => Some("申込担当者"),
-        At::AppOffice => Some("事業所・企業"),
-        At::AppUsers | At::AppUserDetail => Some("利用者"),
-        At::AppTerminals => Some("論理端末・証明書"),
-        At::AppPlan => Some("料金プラン"),
-        At::AppBilling => Some("請求先"),
-        _ => None,
-    };
+/// Decorates a screen with the NSS frame for where the session stands (procedures.md §0): the
+/// progress bar and tab bar its procedure declares, the login banner, the flow token.
+pub fn frame(screen: &mut Screen, cx: &Cx, def: &ScreenDef) {
+    screen.progress = def.progress;
+    screen.tab = def
+        .tab
+        .and_then(|t| APPLICATION_TABS.iter().copied().find(|x| *x == t));
     if let Some(login) = &cx.session.login {
         let (company, office) = banner_names(cx, login);
         screen.session = Some(SessionBanner {
@@ -60,8 +34,9 @@ pub fn frame(screen: &mut Screen, cx: &Cx) {
 
 /// The form of the session's current screen with these bottom buttons.
 pub fn form(cx: &Cx, buttons: Vec<Button>) -> Form {
+    let path = registry::screen(cx.session.at.as_str()).map_or("", |d| d.path);
     Form {
-        action: cx.url(path_of(cx.session.at)),
+        action: cx.url(path),
         hidden: Vec::new(),
         multipart: false,
         buttons,
@@ -94,23 +69,15 @@ pub fn nav_buttons() -> Vec<Button> {
     vec![back_button(), save_button(), next_button()]
 }
 
-/// The draft of the session (created empty if missing).
-pub fn draft<'a>(cx: &'a mut Cx) -> &'a mut ApplicationDraft {
-    cx.session
-        .draft
-        .get_or_insert_with(ApplicationDraft::default)
-}
-
-/// 一時保存: keeps the draft with the temporary account and ends the session (M000 【参考】).
-/// The 48-hour life of the ID is not extended (M002).
+/// 一時保存: keeps the draft with its filer, to resume on this screen at the next login, and ends
+/// the session (M000 【参考】). The 48-hour life of a temporary ID is not extended (M002).
 pub fn save_and_logout(cx: &mut Cx) -> Step {
-    let at = cx.session.at;
-    if let (Some(login), Some(draft)) = (cx.session.temp_id(), cx.session.draft.as_mut()) {
-        draft.at = Some(at);
-        let kept = draft.clone();
-        if let Some(account) = cx.ws.temp_accounts.get_mut(&login) {
-            account.saved_draft = Some(kept);
-        }
+    if let (Some(filer), Some(draft)) = (cx.session.filer(), cx.session.draft.clone()) {
+        cx.ws.save_draft(SavedDraft {
+            filer,
+            at: cx.session.at.clone(),
+            draft,
+        });
     }
     Step::EndAndGo("login/nsscoapp/?saved=1".to_string())
 }
@@ -269,22 +236,45 @@ pub fn reflect_postal(
 
 /// The company and office the header names once they are known (M000 【完了】, M001 メニュー).
 fn banner_names(cx: &Cx, login: &Login) -> (Option<String>, Option<String>) {
-    let non_empty = |v: Option<&String>| v.filter(|v| !v.is_empty()).cloned();
     match login {
-        Login::Office(code) => match cx.ws.offices.get(code) {
+        Login::Office(code) => match cx.ws.state.offices.get(code) {
             Some(o) => (
-                Some(o.profile.company.clone()),
-                Some(o.profile.office_name.clone()),
+                Some(o.contract.company.clone()),
+                Some(o.contract.office_name.clone()),
             ),
             None => (None, None),
         },
         Login::Temp(id) => {
-            let office = cx.session.draft.as_ref().map(|d| &d.office).or_else(|| {
-                let number = cx.ws.temp_accounts.get(id)?.application.as_ref()?;
-                Some(&cx.ws.application(number)?.content.office)
+            // While entering: what the 事業所・企業 screen holds (typed or as typed); after
+            // registration: the registered application's.
+            let draft = match &cx.session.draft {
+                Some(crate::application::Draft::NewApplication(d)) => Some(d),
+                _ => None,
+            };
+            let names = draft.and_then(|d| match &d.office {
+                crate::application::Slot::Parsed(o) => Some((
+                    o.company.as_str().to_string(),
+                    o.office_name.as_str().to_string(),
+                )),
+                crate::application::Slot::Unchecked(raw) => Some((
+                    raw.get("company").cloned().unwrap_or_default(),
+                    raw.get("office_name").cloned().unwrap_or_default(),
+                )),
+                crate::application::Slot::Empty => None,
             });
-            match office {
-                Some(o) => (non_empty(o.get("company")), non_empty(o.get("office_name"))),
+            let names = names.or_else(|| {
+                let number = cx.ws.state.temp_accounts.get(id)?.application.as_ref()?;
+                let office = &cx.ws.application(number)?.content.as_new()?.office;
+                Some((
+                    office.company.as_str().to_string(),
+                    office.office_name.as_str().to_string(),
+                ))
+            });
+            match names {
+                Some((c, o)) => (
+                    Some(c).filter(|v| !v.is_empty()),
+                    Some(o).filter(|v| !v.is_empty()),
+                ),
                 None => (None, None),
             }
         }

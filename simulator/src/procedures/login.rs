@@ -1,11 +1,19 @@
 //! The NSS login page (M000 【13】) and login with a temporary ID.
 
-use super::{CookieAction, NssRequest, Routed, redirect_reply, screen_reply};
+use super::engine::{Routed, redirect_reply, screen_reply};
+use super::registry::{self, ScreenDef};
+use super::{CookieAction, NssRequest};
+use crate::application::{Draft, Filer};
 use crate::clock::Instant;
 use crate::journal::Outcome;
 use crate::screen::{Block, Button, Field, FieldType, Form, Link, Row, Screen, Section, Text};
 use crate::workspace::Workspace;
-use crate::workspace::session::{At, Login, Session};
+use crate::workspace::session::{Login, Session};
+
+/// The logged-in menu (メインメニュー), where an office and a registered applicant land.
+const MENU: &str = "menu.main";
+/// Where a temporary ID starts its new application (M000 【14】).
+const GUIDANCE: &str = "new_application.guidance";
 
 const INTRO: &[&str] = &[
     "NACCSサポートシステムは、",
@@ -98,10 +106,10 @@ pub(super) fn submit(ws: &mut Workspace, req: &NssRequest, now: Instant) -> Rout
     // else must be a 仮ログインID (M000 【13】).
     // Seeded customers are materialised on their first login only: a temporary ID (7 digits)
     // is never an office code (略称 + 3 digits), and most workspaces never meet a customer.
-    if !ws.temp_accounts.contains_key(&login_id) {
+    if !ws.state.temp_accounts.contains_key(&login_id) {
         ws.seed_customers();
     }
-    if let Some(office) = ws.offices.get(&login_id) {
+    if let Some(office) = ws.state.offices.get(&login_id) {
         if office.password != password {
             return screen_reply(
                 view(req.base, &[WRONG.to_string()], &login_id, false),
@@ -110,9 +118,10 @@ pub(super) fn submit(ws: &mut Workspace, req: &NssRequest, now: Instant) -> Rout
                 asked,
             );
         }
-        return start_session(ws, req, now, Login::Office(login_id), At::Menu, None, asked);
+        return start_session(ws, req, now, Login::Office(login_id), MENU, None, asked);
     }
     let Some(account) = ws
+        .state
         .temp_accounts
         .get(&login_id)
         .filter(|a| a.password == password)
@@ -139,12 +148,16 @@ pub(super) fn submit(ws: &mut Workspace, req: &NssRequest, now: Instant) -> Rout
     }
     // Where the login lands: the menu once the application is registered, the saved screen
     // after 一時保存, the guidance otherwise (M000 【14】).
+    let filer = Filer::Temp(login_id.clone());
     let (at, draft) = if account.application.is_some() {
-        (At::Menu, None)
-    } else if let Some(d) = &account.saved_draft {
-        (d.at.unwrap_or(At::AppGuidance), Some(d.clone()))
+        (MENU, None)
+    } else if let Some(saved) = ws.saved_draft(&filer, "new_application") {
+        match registry::screen(saved.at.as_str()) {
+            Some(def) => (def.id, Some(saved.draft.clone())),
+            None => (GUIDANCE, None),
+        }
     } else {
-        (At::AppGuidance, None)
+        (GUIDANCE, None)
     };
     start_session(ws, req, now, Login::Temp(login_id), at, draft, asked)
 }
@@ -155,21 +168,29 @@ fn start_session(
     req: &NssRequest,
     now: Instant,
     who: Login,
-    at: At,
-    draft: Option<crate::workspace::application::ApplicationDraft>,
+    at: &'static str,
+    draft: Option<Draft>,
     asked: Option<String>,
 ) -> Routed {
+    let Some(def): Option<&ScreenDef> = registry::screen(at) else {
+        return screen_reply(
+            view(req.base, &[EXPIRED.to_string()], "", false),
+            CookieAction::Keep,
+            Outcome::Expired,
+            asked,
+        );
+    };
     for t in &req.cookies {
         ws.sessions.remove(t);
     }
     let token = ws.new_token();
     let flow_token = ws.new_token();
-    let mut session = Session::new(now, Some(who), at, flow_token);
+    let mut session = Session::new(now, Some(who), def.screen_id(), flow_token);
     session.draft = draft;
     ws.sessions.insert(token.clone(), session);
     redirect_reply(
-        format!("{}{}", req.base, super::path_of(at)),
-        Some(super::screen_id_of(at)),
+        format!("{}{}", req.base, def.path),
+        Some(def.id),
         CookieAction::Set(token),
         asked,
     )
@@ -180,14 +201,14 @@ fn start_session(
 pub fn alive(ws: &Workspace, who: &Login, now: Instant) -> bool {
     match who {
         Login::Temp(id) => temp_alive(ws, id, now),
-        Login::Office(code) => ws.offices.contains_key(code),
+        Login::Office(code) => ws.state.offices.contains_key(code),
     }
 }
 
 /// A temporary ID works for 48 hours, or, once its application is registered, through the
 /// 利用開始日 the approval gave: M002 ④ 「仮ログインID、パスワードは利用開始日の翌日から使用不可」.
 pub fn temp_alive(ws: &Workspace, id: &str, now: Instant) -> bool {
-    let Some(account) = ws.temp_accounts.get(id) else {
+    let Some(account) = ws.state.temp_accounts.get(id) else {
         return false;
     };
     let issued = account

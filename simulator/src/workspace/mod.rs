@@ -1,18 +1,25 @@
 //! A workspace: one isolated NSS with its own seed, clock, accounts, sessions, applications,
 //! mails and journal. Everything here is serde-serialisable so that a durable store can keep it.
+//!
+//! It is kept in three parts with different lives, so that a durable store can write one request
+//! as one small transaction:
+//! - [`WorkspaceState`], the durable aggregate (with a schema version): what the NSS and the
+//!   NACCS center know — clock, generators, counters, accounts, applications, offices, news;
+//! - the append-only logs [`Workspace::mails`] and [`Workspace::journal`]: only ever pushed to, so
+//!   a store appends the new rows instead of rewriting the history;
+//! - the [`Workspace::sessions`] of browsers: short-lived, recreated by logging in again.
 
-pub mod application;
 pub mod news;
 pub mod office;
 pub mod session;
 pub mod temp_account;
 
+use crate::application::{Application, Filer, SavedDraft};
 use crate::clock::{Clock, Instant};
 use crate::domain::ids;
 use crate::journal::JournalEntry;
 use crate::mail::Mail;
 use crate::rng::SimRng;
-use application::Application;
 use news::NewsItem;
 use office::Office;
 use serde::{Deserialize, Serialize};
@@ -22,6 +29,10 @@ use temp_account::TempAccount;
 
 /// The id of the workspace served at the root.
 pub const DEFAULT_ID: &str = "default";
+
+/// The version of [`WorkspaceState`]'s serialised shape. A durable store refuses a newer one and
+/// migrates an older one.
+pub const SCHEMA_VERSION: u32 = 1;
 
 /// What a workspace was created with; `reset` goes back to exactly this.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,16 +48,30 @@ pub struct WorkspaceSpec {
 /// Running numbers, continued from a seeded start.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Counters {
+    /// The running part of the next 仮ログインID.
     pub temp_login: u32,
+    /// The running part of the next 申込受付番号.
     pub reception: u32,
+    /// The number of the last mail sent (mail ids are 1, 2, …).
     pub mail: u32,
 }
 
-/// The whole state of one simulated NSS.
+/// Who plays the NACCS center.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "mode", rename_all = "snake_case")]
+pub enum ReviewPolicy {
+    /// A person (the operator console or the API) decides.
+    Manual,
+    /// Approve, and issue the certificates, `delay_seconds` after registration on the workspace
+    /// clock, so that unattended integration tests progress.
+    Auto { delay_seconds: i64 },
+}
+
+/// The durable aggregate of a workspace.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Workspace {
-    /// The URL-safe id (`default`, or the one chosen at creation).
-    pub id: String,
+pub struct WorkspaceState {
+    /// [`SCHEMA_VERSION`] when written.
+    pub schema_version: u32,
     /// What it was created with.
     pub spec: WorkspaceSpec,
     /// The workspace clock.
@@ -59,14 +84,11 @@ pub struct Workspace {
     pub counters: Counters,
     /// 仮ログインID → its account.
     pub temp_accounts: BTreeMap<String, TempAccount>,
-    /// Session token → session.
-    pub sessions: BTreeMap<String, Session>,
+    /// Drafts kept with 「申込内容を一時保存する」, one per filer and procedure.
+    #[serde(default)]
+    pub saved_drafts: Vec<SavedDraft>,
     /// Registered applications, oldest first.
     pub applications: Vec<Application>,
-    /// Every mail sent, oldest first.
-    pub mails: Vec<Mail>,
-    /// Every NSS request, in order.
-    pub journal: Vec<JournalEntry>,
     /// 事業所コード → office: seeded customers and approved applications.
     pub offices: BTreeMap<String, Office>,
     /// 新着情報 lines, oldest first.
@@ -81,19 +103,23 @@ pub struct Workspace {
     pub customers_seeded: bool,
 }
 
+/// The whole state of one simulated NSS.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Workspace {
+    /// The URL-safe id (`default`, or the one chosen at creation).
+    pub id: String,
+    /// The durable aggregate.
+    pub state: WorkspaceState,
+    /// Every mail sent, oldest first (append-only).
+    pub mails: Vec<Mail>,
+    /// Every NSS request, in order (append-only).
+    pub journal: Vec<JournalEntry>,
+    /// Session token → session (ephemeral).
+    pub sessions: BTreeMap<String, Session>,
+}
+
 /// How many generated customers a workspace has besides the manuals' own examples.
 pub const SEEDED_CUSTOMERS: usize = 12;
-
-/// Who plays the NACCS center.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "mode", rename_all = "snake_case")]
-pub enum ReviewPolicy {
-    /// A person (the operator console or the API) decides.
-    Manual,
-    /// Approve, and issue the certificates, `delay_seconds` after registration on the workspace
-    /// clock, so that unattended integration tests progress.
-    Auto { delay_seconds: i64 },
-}
 
 impl Workspace {
     /// A fresh workspace for `spec`.
@@ -110,21 +136,25 @@ impl Workspace {
         };
         Workspace {
             id: id.to_string(),
-            created_on: clock.now().date_naive(),
-            customers_seeded: false,
-            clock,
-            rng,
-            token_rng: SimRng::new(spec.seed, 1),
-            counters,
-            temp_accounts: BTreeMap::new(),
-            sessions: BTreeMap::new(),
-            applications: Vec::new(),
+            state: WorkspaceState {
+                schema_version: SCHEMA_VERSION,
+                created_on: clock.now().date_naive(),
+                customers_seeded: false,
+                clock,
+                rng,
+                token_rng: SimRng::new(spec.seed, 1),
+                counters,
+                temp_accounts: BTreeMap::new(),
+                saved_drafts: Vec::new(),
+                applications: Vec::new(),
+                offices: BTreeMap::new(),
+                news: Vec::new(),
+                review_policy: ReviewPolicy::Manual,
+                spec,
+            },
             mails: Vec::new(),
             journal: Vec::new(),
-            offices: BTreeMap::new(),
-            news: Vec::new(),
-            review_policy: ReviewPolicy::Manual,
-            spec,
+            sessions: BTreeMap::new(),
         }
     }
 
@@ -134,19 +164,20 @@ impl Workspace {
     /// something needs them (an office login, an approval, the API), which keeps a workspace
     /// that never meets them small and quick to create.
     pub fn seed_customers(&mut self) {
-        if self.customers_seeded {
+        let st = &mut self.state;
+        if st.customers_seeded {
             return;
         }
-        self.customers_seeded = true;
-        let mut rng = SimRng::new(self.spec.seed, 2);
-        for profile in
-            crate::domain::customers::customers(&mut rng, self.created_on, SEEDED_CUSTOMERS)
+        st.customers_seeded = true;
+        let mut rng = SimRng::new(st.spec.seed, 2);
+        for contract in
+            crate::domain::customers::customers(&mut rng, st.created_on, SEEDED_CUSTOMERS)
         {
-            let code = profile.issued.office_code.clone();
-            self.offices.entry(code.clone()).or_insert(Office {
+            let code = contract.issued.office_code.clone();
+            st.offices.entry(code.clone()).or_insert(Office {
                 code,
-                password: profile.issued.office_password.clone(),
-                profile,
+                password: contract.issued.office_password.clone(),
+                contract,
                 application: None,
             });
         }
@@ -154,18 +185,55 @@ impl Workspace {
 
     /// The current instant on the workspace clock.
     pub fn now(&self) -> Instant {
-        self.clock.now()
+        self.state.clock.now()
     }
 
     /// A new opaque token for sessions and forms.
     pub fn new_token(&mut self) -> String {
-        self.token_rng.hex(32)
+        self.state.token_rng.hex(32)
     }
 
     /// The application with this reception number.
     pub fn application(&self, reception_number: &str) -> Option<&Application> {
-        self.applications
+        self.state
+            .applications
             .iter()
             .find(|a| a.reception_number == reception_number)
+    }
+
+    /// The application with this reception number, to change it.
+    pub fn application_mut(&mut self, reception_number: &str) -> Option<&mut Application> {
+        self.state
+            .applications
+            .iter_mut()
+            .find(|a| a.reception_number == reception_number)
+    }
+
+    /// The draft `filer` saved for `procedure`, if any.
+    pub fn saved_draft(&self, filer: &Filer, procedure: &str) -> Option<&SavedDraft> {
+        self.state
+            .saved_drafts
+            .iter()
+            .find(|d| d.filer == *filer && d.at.as_str().split('.').next() == Some(procedure))
+    }
+
+    /// Keeps `draft` as the filer's saved draft of its procedure (replacing an earlier one).
+    pub fn save_draft(&mut self, draft: SavedDraft) {
+        let procedure = draft
+            .at
+            .as_str()
+            .split('.')
+            .next()
+            .unwrap_or("")
+            .to_string();
+        self.discard_draft(&draft.filer.clone(), &procedure);
+        self.state.saved_drafts.push(draft);
+    }
+
+    /// Forgets the draft `filer` saved for `procedure`.
+    pub fn discard_draft(&mut self, filer: &Filer, procedure: &str) {
+        self.state
+            .saved_drafts
+            .retain(|d| !(d.filer == *filer && d.at.as_str().split('.').next() == Some(procedure)));
     }
 }

@@ -1,7 +1,7 @@
 //! Offices with a NACCS contract: the seeded customers and the offices approval creates.
 //! Their 事業所コード and 事業所パスワード are the NSS login from approval on (procedures.md §4).
 
-use crate::domain::customers::SeedOffice;
+use crate::domain::customers::Contract;
 use serde::{Deserialize, Serialize};
 
 /// An office that can log in to NSS.
@@ -12,7 +12,7 @@ pub struct Office {
     /// The NSS login password: the issued 事業所パスワード until changed with パスワードの変更.
     pub password: String,
     /// Company, office, people and the contract (user IDs, terminals, plan, invoices).
-    pub profile: SeedOffice,
+    pub contract: Contract,
     /// The application that created it, for offices born of an approval.
     pub application: Option<String>,
 }

@@ -1,45 +1,10 @@
-//! Browser sessions and where in a procedure each one stands.
+//! Browser sessions and where in a procedure each one stands. Sessions are the ephemeral part of
+//! a workspace: a store may keep them apart from the durable state.
 
-use super::application::ApplicationDraft;
+use crate::application::{Draft, Filer};
 use crate::clock::Instant;
-use crate::screen::spec::Values;
+use crate::flow::ScreenId;
 use serde::{Deserialize, Serialize};
-
-/// The flow screen a session stands on. A POST is accepted only for this screen and only with
-/// the current flow token; anything else is the manual's 「予期しない操作」 (M000 【参考】).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum At {
-    /// NACCSの利用申込手続き (規程への同意).
-    TempGuidance,
-    TempInput,
-    TempConfirm,
-    TempComplete,
-    AppGuidance,
-    AppApplicant,
-    AppOffice,
-    AppUsers,
-    AppUserDetail,
-    AppTerminals,
-    AppPlan,
-    AppBilling,
-    AppConfirm,
-    AppComplete,
-    /// The logged-in menu (メインメニュー with 新着情報), outside any flow.
-    Menu,
-    /// 申込内容の確認: the list of applications.
-    Applications,
-    /// 申込内容 参照 of one application.
-    ApplicationDetail,
-    /// ID通知内容 of one application.
-    IdNotice,
-    /// 契約情報 参照.
-    Contract,
-    /// パスワードの変更.
-    Password,
-    /// 請求金額の参照.
-    Invoices,
-}
 
 /// Who a session logged in as.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -58,6 +23,14 @@ impl Login {
             Login::Temp(id) | Login::Office(id) => id,
         }
     }
+
+    /// The filer of what this login files.
+    pub fn filer(&self) -> Filer {
+        match self {
+            Login::Temp(id) => Filer::Temp(id.clone()),
+            Login::Office(code) => Filer::Office(code.clone()),
+        }
+    }
 }
 
 /// One browser session (a cookie).
@@ -67,46 +40,50 @@ pub struct Session {
     pub started_at: Instant,
     /// Who the session logged in as; None before login (P1).
     pub login: Option<Login>,
-    /// Where the session stands.
-    pub at: At,
+    /// The screen the session stands on. A POST is accepted only for this screen and only with
+    /// the current flow token; anything else is the manual's 「予期しない操作」 (M000 【参考】).
+    pub at: ScreenId,
     /// The token every form of the current screen carries; renewed at each accepted POST.
     pub flow_token: String,
-    /// The 仮ログイン登録 input (P1), until it is registered.
-    pub temp_input: Values,
-    /// The new application being entered (P2); lost with the session unless 一時保存 kept it.
-    pub draft: Option<ApplicationDraft>,
-    /// The application a portal page shows (申込内容 参照, ID通知内容) or a 修正 amends.
+    /// The procedure being entered; lost with the session unless 一時保存 kept it.
+    pub draft: Option<Draft>,
+    /// The application a portal page shows (申込内容 参照, ID通知内容).
     #[serde(default)]
     pub viewing: Option<String>,
     /// The tab a portal page shows.
     #[serde(default)]
     pub tab: Option<String>,
-    /// Set while the screens of a registered application are re-opened by 修正 (procedures.md §9).
-    #[serde(default)]
-    pub amending: Option<String>,
 }
 
 impl Session {
     /// A session standing on `at`, logged in as `login`.
-    pub fn new(started_at: Instant, login: Option<Login>, at: At, flow_token: String) -> Self {
+    pub fn new(
+        started_at: Instant,
+        login: Option<Login>,
+        at: ScreenId,
+        flow_token: String,
+    ) -> Self {
         Session {
             started_at,
             login,
             at,
             flow_token,
-            temp_input: Values::new(),
             draft: None,
             viewing: None,
             tab: None,
-            amending: None,
         }
     }
 
     /// The 仮ログインID, when logged in with one.
-    pub fn temp_id(&self) -> Option<String> {
+    pub fn temp_id(&self) -> Option<&str> {
         match &self.login {
-            Some(Login::Temp(id)) => Some(id.clone()),
+            Some(Login::Temp(id)) => Some(id),
             _ => None,
         }
+    }
+
+    /// The filer this session files as, once logged in.
+    pub fn filer(&self) -> Option<Filer> {
+        self.login.as_ref().map(Login::filer)
     }
 }

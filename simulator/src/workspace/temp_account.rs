@@ -1,11 +1,9 @@
 //! 仮アカウント: the temporary login of procedure P1 (procedures.md §2).
 
+use crate::application::TempApplicant;
 use crate::clock::Instant;
-use crate::screen::spec::Values;
 use chrono::Duration;
 use serde::{Deserialize, Serialize};
-
-use super::application::ApplicationDraft;
 
 /// How long a temporary ID lives unless an application is registered (M000 【9】【10】).
 pub const LIFETIME_HOURS: i64 = 48;
@@ -19,10 +17,8 @@ pub struct TempAccount {
     pub password: String,
     /// When it was issued.
     pub issued_at: Instant,
-    /// The 申込担当者 entered on 仮ログイン登録 (field name → value).
-    pub applicant: Values,
-    /// A draft kept with 「申込内容を一時保存する」, resumed at the next login.
-    pub saved_draft: Option<ApplicationDraft>,
+    /// The 申込担当者 entered on 仮ログイン登録, with the company.
+    pub applicant: TempApplicant,
     /// The reception number once the application is registered.
     pub application: Option<String>,
 }

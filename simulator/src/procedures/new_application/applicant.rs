@@ -1,14 +1,15 @@
 //! 申込担当者 入力 of the new application (M000 【15】): the person from 仮ログイン登録, and the
 //! 申込理由.
 
-use super::{input_submit, no_check};
-use crate::http::form::FormInput;
-use crate::procedures::common::{NO_HYPHEN, nav_buttons};
-use crate::procedures::temp_account::input::{DEPARTMENT, FAX, NAME, TEL, TITLE};
+use super::input_submit;
+use crate::application::new::Applicant;
+use crate::procedures::common::nav_buttons;
+use crate::procedures::fields::{self, ScreenForm, slot_values};
+use crate::procedures::temp_account::input::{DEPARTMENT, FAX, NAME, TEL, TITLE, check_email_pair};
 use crate::procedures::{Cx, Step, common};
-use crate::screen::spec::{self, FieldErrors, FieldSpec, Fmt, Input, RowSpec, SectionSpec};
+use crate::screen::form::FormInput;
+use crate::screen::spec::{self, FieldErrors, FieldSpec, Fmt, Input, RowSpec, SectionSpec, Values};
 use crate::screen::{Block, Screen, Text};
-use crate::workspace::session::At;
 
 const EMAIL: RowSpec = RowSpec {
     label: "E-mailアドレス",
@@ -46,8 +47,32 @@ pub const CONTRACT: SectionSpec = SectionSpec {
     }],
 };
 
-#[allow(dead_code)]
-const _HYPHEN: &[&str] = NO_HYPHEN;
+impl ScreenForm for Applicant {
+    type Context<'a> = ();
+
+    fn to_values(&self) -> Values {
+        let mut v = Values::new();
+        fields::person_values(&mut v, "", "email", &self.person);
+        fields::set(&mut v, "email_confirm", self.person.email.as_str());
+        fields::set(&mut v, "reason", self.reason.as_str());
+        v
+    }
+
+    fn parse(values: &Values, _: &()) -> Result<Self, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        for s in [&PERSON, &CONTRACT] {
+            spec::validate(s, values, &mut errors);
+        }
+        check_email_pair(values, &mut errors);
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Applicant {
+            person: fields::person_from(values, "", "email")?,
+            reason: fields::get(values, "reason")?,
+        })
+    }
+}
 
 pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
     let mut s = Screen::new("new_application.applicant", "申込担当者 入力");
@@ -60,31 +85,16 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
     ]
     .map(Text::from)
     .to_vec();
-    // The form first: the draft is then borrowed from the session, not copied.
-    let form = common::form(cx, nav_buttons());
-    let values = &common::draft(cx).applicant;
+    s.form = Some(common::form(cx, nav_buttons()));
+    let values = slot_values(&cx.new_draft().applicant);
     s.errors = spec::error_list(&[&PERSON, &CONTRACT], errors);
     s.blocks
-        .push(Block::Section(spec::build(&PERSON, values, errors)));
+        .push(Block::Section(spec::build(&PERSON, &values, errors)));
     s.blocks
-        .push(Block::Section(spec::build(&CONTRACT, values, errors)));
-    s.form = Some(form);
+        .push(Block::Section(spec::build(&CONTRACT, &values, errors)));
     s
 }
 
-fn check(cx: &mut Cx, errors: &mut FieldErrors) {
-    crate::procedures::temp_account::input::check_email_pair(&common::draft(cx).applicant, errors);
-}
-
 pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
-    let _ = no_check;
-    input_submit(
-        cx,
-        form,
-        &[&PERSON, &CONTRACT],
-        |d| &mut d.applicant,
-        check,
-        At::AppGuidance,
-        At::AppOffice,
-    )
+    input_submit(cx, form, &[&PERSON, &CONTRACT], |d| &mut d.applicant, &())
 }

@@ -1,15 +1,19 @@
 //! 請求先 入力 (M000 【22】): 一括請求, the billing address and person, and the payment method.
 //! Required even for free use; its defaults are a valid answer (【22】: 「入力不要」 for METI users).
 
-use crate::domain::lists::{BANKS, PAYMENT_METHODS};
-use crate::http::form::FormInput;
+use crate::application::new::{
+    Billing, BillingContact, BillingContactPerson, BillingLocation, BillingRef, OtherBilling,
+    Payment,
+};
+use crate::domain::lists::{BANKS, Bank, PAYMENT_METHODS};
 use crate::procedures::common::{self, NO_HYPHEN, SAME_AS_OFFICE, nav_buttons};
+use crate::procedures::fields::{self, ScreenForm, slot_values};
 use crate::procedures::{Cx, Step};
+use crate::screen::form::FormInput;
 use crate::screen::spec::{
-    self, FieldErrors, FieldSpec, Fmt, Input, Opt, Req, RowSpec, SectionSpec, Values,
+    self, FieldErrors, FieldSpec, Fmt, Opt, Req, RowSpec, SectionSpec, Values,
 };
 use crate::screen::{Arrow, Block, Button, Screen};
-use crate::workspace::session::At;
 
 const YES_NO: &[Opt] = &[
     Opt {
@@ -288,17 +292,15 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
         "入力完了後に「申込内容確認へ進む」ボタンをクリックしてください。".into(),
         "※無料業務のみのご利用であっても、請求先情報の入力は必須です。".into(),
     ];
-    // The form first: the draft is then borrowed from the session, not copied.
     let mut buttons = nav_buttons();
     buttons[2] = Button::new("op", "next", "申込内容確認へ進む").arrow(Arrow::Forward);
-    let form = common::form(cx, buttons);
-    let values = &common::draft(cx).billing;
+    s.form = Some(common::form(cx, buttons));
+    let values = slot_values(&cx.new_draft().billing);
     s.errors = spec::error_list(&SECTIONS, errors);
     for sec in SECTIONS {
         s.blocks
-            .push(Block::Section(spec::build(sec, values, errors)));
+            .push(Block::Section(spec::build(sec, &values, errors)));
     }
-    s.form = Some(form);
     s
 }
 
@@ -340,33 +342,171 @@ pub fn check(values: &Values, errors: &mut FieldErrors) {
     }
 }
 
-pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
-    let draft = common::draft(cx);
-    for sec in SECTIONS {
-        spec::read(sec, form, &mut draft.billing);
-    }
-    match form.op() {
-        "reflect_billing" => match common::reflect_postal(&mut draft.billing, "billing_") {
-            None => Step::Refresh,
-            Some((field, msg)) => Step::Stay(FieldErrors::from([(field, msg)])),
-        },
-        "back" => Step::Go(At::AppPlan),
-        "save" => common::save_and_logout(cx),
-        "next" => {
-            let mut errors = FieldErrors::new();
-            for sec in SECTIONS {
-                spec::validate(sec, &draft.billing, &mut errors);
-            }
-            check(&draft.billing, &mut errors);
-            if errors.is_empty() {
-                Step::Go(At::AppConfirm)
-            } else {
-                Step::Stay(errors)
-            }
-        }
-        _ => Step::Refresh,
+/// One of the two codes the rule above let through.
+fn billing_ref(
+    values: &Values,
+    billing_code: &str,
+    office_code: &str,
+) -> Result<BillingRef, FieldErrors> {
+    match fields::opt(values, billing_code)? {
+        Some(code) => Ok(BillingRef::BillingCode(code)),
+        None => Ok(BillingRef::OfficeCode(fields::get(values, office_code)?)),
     }
 }
 
-#[allow(dead_code)]
-fn _uses(_: Input) {}
+fn other_billing(
+    values: &Values,
+    prefix: &str,
+    company: &str,
+    office: &str,
+) -> Result<OtherBilling, FieldErrors> {
+    Ok(OtherBilling {
+        code: billing_ref(
+            values,
+            &[prefix, "billing_code"].concat(),
+            &[prefix, "office_code"].concat(),
+        )?,
+        company: fields::get(values, company)?,
+        office: fields::get(values, office)?,
+    })
+}
+
+fn set_other_billing(v: &mut Values, prefix: &str, company: &str, office: &str, b: &OtherBilling) {
+    let (billing_code, office_code) = match &b.code {
+        BillingRef::BillingCode(c) => (c.as_str(), ""),
+        BillingRef::OfficeCode(c) => ("", c.as_str()),
+    };
+    fields::set(v, &[prefix, "billing_code"].concat(), billing_code);
+    fields::set(v, &[prefix, "office_code"].concat(), office_code);
+    fields::set(v, company, b.company.as_str());
+    fields::set(v, office, b.office.as_str());
+}
+
+impl ScreenForm for Billing {
+    type Context<'a> = ();
+
+    fn to_values(&self) -> Values {
+        let mut v = Values::new();
+        match &self.bulk {
+            None => fields::set(&mut v, "bulk", "no"),
+            Some(b) => {
+                fields::set(&mut v, "bulk", "yes");
+                set_other_billing(&mut v, "bulk_", "bulk_company", "bulk_office", b);
+            }
+        }
+        match &self.location {
+            BillingLocation::SameAsOffice => fields::set(&mut v, "billing_location", "same"),
+            BillingLocation::Other(a) => {
+                fields::set(&mut v, "billing_location", "other");
+                fields::address_values(&mut v, "billing_", a);
+            }
+        }
+        match &self.contact {
+            BillingContact::SameAsManager => fields::set(&mut v, "contact_source", "manager"),
+            BillingContact::Other(c) => {
+                fields::set(&mut v, "contact_source", "other");
+                fields::person_values(&mut v, "contact_", "contact_email1", &c.person);
+                for (i, e) in c.more_emails.iter().enumerate() {
+                    fields::set_opt(&mut v, &format!("contact_email{}", i + 2), e);
+                }
+            }
+        }
+        match &self.payment {
+            Payment::AccountTransfer { same_account } => {
+                fields::set(&mut v, "payment", "account_transfer");
+                match same_account {
+                    None => fields::set(&mut v, "same_account", "no"),
+                    Some(b) => {
+                        fields::set(&mut v, "same_account", "yes");
+                        set_other_billing(&mut v, "same_", "same_company", "same_office", b);
+                    }
+                }
+            }
+            Payment::BankTransfer { bank } => {
+                fields::set(&mut v, "payment", "bank_transfer");
+                fields::set(&mut v, "bank", bank.code());
+            }
+        }
+        v
+    }
+
+    fn parse(values: &Values, _: &()) -> Result<Self, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        for sec in SECTIONS {
+            spec::validate(sec, values, &mut errors);
+        }
+        check(values, &mut errors);
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let is = |k: &str, v: &str| fields::raw(values, k) == v;
+        Ok(Billing {
+            bulk: if is("bulk", "yes") {
+                Some(other_billing(
+                    values,
+                    "bulk_",
+                    "bulk_company",
+                    "bulk_office",
+                )?)
+            } else {
+                None
+            },
+            location: if is("billing_location", "other") {
+                BillingLocation::Other(fields::address_from(values, "billing_")?)
+            } else {
+                BillingLocation::SameAsOffice
+            },
+            contact: if is("contact_source", "other") {
+                BillingContact::Other(Box::new(BillingContactPerson {
+                    person: fields::person_from(values, "contact_", "contact_email1")?,
+                    more_emails: [
+                        fields::opt(values, "contact_email2")?,
+                        fields::opt(values, "contact_email3")?,
+                        fields::opt(values, "contact_email4")?,
+                        fields::opt(values, "contact_email5")?,
+                    ],
+                }))
+            } else {
+                BillingContact::SameAsManager
+            },
+            payment: if is("payment", "bank_transfer") {
+                Payment::BankTransfer {
+                    bank: fields::choice(values, "bank", Bank::from_code)?,
+                }
+            } else {
+                Payment::AccountTransfer {
+                    same_account: if is("same_account", "yes") {
+                        Some(other_billing(
+                            values,
+                            "same_",
+                            "same_company",
+                            "same_office",
+                        )?)
+                    } else {
+                        None
+                    },
+                }
+            },
+        })
+    }
+}
+
+pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
+    let mut values = slot_values(&cx.new_draft().billing).into_owned();
+    for sec in SECTIONS {
+        spec::read(sec, form, &mut values);
+    }
+    let reflected =
+        (form.op() == "reflect_billing").then(|| common::reflect_postal(&mut values, "billing_"));
+    let (slot, errors) = fields::slot_from::<Billing>(values, &());
+    cx.new_draft().billing = slot;
+    match (form.op(), reflected) {
+        (_, Some(None)) => Step::Refresh,
+        (_, Some(Some((field, msg)))) => Step::Stay(FieldErrors::from([(field, msg)])),
+        ("back", _) => Step::Back,
+        ("save", _) => common::save_and_logout(cx),
+        ("next", _) if errors.is_empty() => Step::Next,
+        ("next", _) => Step::Stay(errors),
+        _ => Step::Refresh,
+    }
+}

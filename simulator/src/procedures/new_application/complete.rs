@@ -1,18 +1,13 @@
 //! NACCS利用申込 完了 (M000 【完了】).
 
-use crate::http::form::FormInput;
 use crate::procedures::{Cx, Step};
+use crate::screen::form::FormInput;
 use crate::screen::{Block, Link, Screen};
 
-pub fn view(cx: &mut Cx) -> Screen {
+pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
     let mut s = Screen::new("new_application.complete", "NACCS利用申込 完了");
-    let number = cx
-        .session
-        .temp_id()
-        .as_ref()
-        .and_then(|l| cx.ws.temp_accounts.get(l))
-        .and_then(|a| a.application.clone())
-        .unwrap_or_default();
+    // The number registration answered (kept with the session for this screen).
+    let number = cx.session.viewing.clone().unwrap_or_default();
     s.blocks.push(Block::Message(vec![
         "利用申込の受付が完了しました。".into(),
     ]));

@@ -1,9 +1,10 @@
 //! 新規利用申込ガイダンス (M000 【14】).
 
-use crate::http::form::FormInput;
+use crate::application::Slot;
+use crate::procedures::fields::ScreenForm;
 use crate::procedures::{Cx, Step, common};
+use crate::screen::form::FormInput;
 use crate::screen::{Arrow, Block, Button, Cell, Screen, Table, Text};
-use crate::workspace::session::At;
 
 const INTRO: &[&str] = &[
     "NACCSサポートシステム(NSS)から、事業所等の情報を入力することによって利用契約手続きの電子申請を行うことができます。利用申込手続きの進行状況及び内容を確認する必要がある場合には、申込担当者へメール等によりご連絡いたします。",
@@ -59,7 +60,7 @@ const STEPS: &[&[&str]] = &[
     ],
 ];
 
-pub fn view(cx: &mut Cx) -> Screen {
+pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
     let mut s = Screen::new("new_application.guidance", "新規利用申込ガイダンス");
     s.intro = INTRO.iter().map(|&l| Text::from(l)).collect();
     s.blocks.push(Block::Table(Table {
@@ -93,34 +94,39 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
         "quit" => Step::EndAndGo("login/nsscoapp/".to_string()),
         "next" => {
             prefill(cx);
-            Step::Go(At::AppApplicant)
+            Step::Next
         }
         _ => Step::Refresh,
     }
 }
 
 /// The first time through, 申込担当者 is copied from 仮ログイン登録 (M000 【15】) and the 企業名
-/// of 事業所・企業 from its 企業名 (M000 【16】(2)).
+/// of 事業所・企業 from its 企業名 (M000 【16】(2)): as input to check, not yet accepted.
 fn prefill(cx: &mut Cx) {
     let Some(login) = cx.session.temp_id() else {
         return;
     };
-    let Some(applicant) = cx.ws.temp_accounts.get(&login).map(|a| a.applicant.clone()) else {
+    let Some(applicant) = cx
+        .ws
+        .state
+        .temp_accounts
+        .get(login)
+        .map(|a| a.applicant.clone())
+    else {
         return;
     };
-    let draft = common::draft(cx);
-    if draft.applicant.is_empty() {
-        for (k, v) in &applicant {
-            if k != "company" && k != "company_kana" {
-                draft.applicant.insert(k.clone(), v.clone());
-            }
-        }
+    let mut values = applicant.to_values();
+    let draft = cx.new_draft();
+    if matches!(draft.office, Slot::Empty) {
+        let office = ["company", "company_kana"]
+            .into_iter()
+            .filter_map(|k| values.get(k).map(|v| (k.to_string(), v.clone())))
+            .collect();
+        draft.office = Slot::Unchecked(office);
     }
-    if draft.office.is_empty() {
-        for k in ["company", "company_kana"] {
-            if let Some(v) = applicant.get(k) {
-                draft.office.insert(k.to_string(), v.clone());
-            }
-        }
+    if matches!(draft.applicant, Slot::Empty) {
+        values.remove("company");
+        values.remove("company_kana");
+        draft.applicant = Slot::Unchecked(values);
     }
 }

@@ -12,51 +12,136 @@ pub mod plan;
 pub mod terminals;
 pub mod user_code_detail;
 pub mod user_codes;
+pub mod view;
 
-use crate::http::form::FormInput;
-use crate::procedures::{Cx, Step, common};
-use crate::screen::spec::{self, FieldErrors, SectionSpec, Values};
-use crate::workspace::application::ApplicationDraft;
-use crate::workspace::session::At;
+use super::fields::{self, ScreenForm, slot_values};
+use super::registry::{Procedure, ScreenDef};
+use super::{Cx, Step, common};
+use crate::application::Slot;
+use crate::application::draft::NewApplicationDraft;
+use crate::screen::form::FormInput;
+use crate::screen::frame::{APPLICATION_TABS, PROGRESS_STEPS};
+use crate::screen::spec::{self, SectionSpec};
 
-/// The shared submit of a plain input screen: read the sections into the draft's values, then
-/// 前に戻る / 一時保存 / 次へ進む (validated by `check`).
-pub fn input_submit(
+/// The screens of the new application, in order (the progress bar continues 仮ログイン登録's).
+pub const PROCEDURE: Procedure = Procedure {
+    id: "new_application",
+    name: "P2 新規利用申込",
+    progress: &PROGRESS_STEPS,
+    tabs: &APPLICATION_TABS,
+    screens: &[
+        ScreenDef::step(
+            "new_application.guidance",
+            "app/guidance",
+            "M000 【14】",
+            guidance::view,
+            guidance::submit,
+        )
+        .progress(2),
+        ScreenDef::step(
+            "new_application.applicant",
+            "app/applicant",
+            "M000 【15】",
+            applicant::view,
+            applicant::submit,
+        )
+        .progress(2)
+        .tab("申込担当者"),
+        ScreenDef::step(
+            "new_application.office",
+            "app/office",
+            "M000 【16】",
+            office::view,
+            office::submit,
+        )
+        .progress(2)
+        .tab("事業所・企業"),
+        ScreenDef::step(
+            "new_application.user_codes",
+            "app/users",
+            "M000 【17】【19】",
+            user_codes::view,
+            user_codes::submit,
+        )
+        .progress(2)
+        .tab("利用者"),
+        ScreenDef::step(
+            "new_application.user_code_detail",
+            "app/users/detail",
+            "M000 【18】",
+            user_code_detail::view,
+            user_code_detail::submit,
+        )
+        .progress(2)
+        .tab("利用者")
+        .sub(),
+        ScreenDef::step(
+            "new_application.terminals",
+            "app/terminals",
+            "M000 【20】",
+            terminals::view,
+            terminals::submit,
+        )
+        .progress(2)
+        .tab("論理端末・証明書"),
+        ScreenDef::step(
+            "new_application.plan",
+            "app/plan",
+            "M000 【21】",
+            plan::view,
+            plan::submit,
+        )
+        .progress(2)
+        .tab("料金プラン"),
+        ScreenDef::step(
+            "new_application.billing",
+            "app/billing",
+            "M000 【22】",
+            billing::view,
+            billing::submit,
+        )
+        .progress(2)
+        .tab("請求先"),
+        ScreenDef::step(
+            "new_application.confirm",
+            "app/confirm",
+            "M000 【23】【24】",
+            confirm::view,
+            confirm::submit,
+        )
+        .progress(2),
+        ScreenDef::step(
+            "new_application.complete",
+            "app/complete",
+            "M000 【完了】",
+            complete::view,
+            complete::submit,
+        )
+        .progress(3),
+    ],
+};
+
+/// The shared submit of a plain input screen: read its sections over what the slot holds, keep
+/// the typed value if it passes the screen's rules (else the input as typed), then
+/// 前に戻る / 一時保存 / 次へ進む (refused with the errors while they do not pass).
+pub fn input_submit<T: ScreenForm>(
     cx: &mut Cx,
     form: &FormInput,
     sections: &[&SectionSpec],
-    values: fn(&mut ApplicationDraft) -> &mut Values,
-    check: fn(&mut Cx, &mut FieldErrors),
-    back: At,
-    next: At,
+    slot: fn(&mut NewApplicationDraft) -> &mut Slot<T>,
+    context: &T::Context<'_>,
 ) -> Step {
-    {
-        let v = values(common::draft(cx));
-        for s in sections {
-            spec::read(s, form, v);
-        }
+    let mut values = slot_values(slot(cx.new_draft())).into_owned();
+    for s in sections {
+        spec::read(s, form, &mut values);
     }
+    let (parsed, errors) = fields::slot_from::<T>(values, context);
+    *slot(cx.new_draft()) = parsed;
     match form.op() {
-        "back" => Step::Go(back),
+        "back" => Step::Back,
         "save" => common::save_and_logout(cx),
-        "next" => {
-            let mut errors = FieldErrors::new();
-            {
-                let v = values(common::draft(cx));
-                for s in sections {
-                    spec::validate(s, v, &mut errors);
-                }
-            }
-            check(cx, &mut errors);
-            if errors.is_empty() {
-                Step::Go(next)
-            } else {
-                Step::Stay(errors)
-            }
-        }
+        "next" if errors.is_empty() => Step::Next,
+        "next" => Step::Stay(errors),
         _ => Step::Refresh,
     }
 }
-
-/// No rule beyond the sections' own.
-pub fn no_check(_cx: &mut Cx, _errors: &mut FieldErrors) {}

@@ -1,19 +1,22 @@
 //! 事業所・企業 入力 (M000 【16】 (1)–(5)): start date, office, contractor, head office, the
 //! person responsible and the emergency FAX numbers; ends with the netNACCS / 一般NACCS choice.
 
+use crate::application::Slot;
+use crate::application::new::{
+    Connection, Contractor, EmergencyFax1, HeadOffice, Manager, OfficeDetails,
+};
 use crate::domain::format::Date8;
-use crate::domain::lists::CUSTOMS_OFFICES;
-use crate::http::form::FormInput;
+use crate::domain::lists::{CUSTOMS_OFFICES, CustomsOffice};
 use crate::procedures::common::{
     self, COMPANY_NOTE, NO_HYPHEN, SAME_AS_OFFICE, back_button, save_button,
 };
+use crate::procedures::fields::{self, ScreenForm, slot_values};
 use crate::procedures::{Cx, Step};
+use crate::screen::form::FormInput;
 use crate::screen::spec::{
     self, FieldErrors, FieldSpec, Fmt, Input, Opt, Req, RowSpec, SectionSpec, Values,
 };
 use crate::screen::{Block, Button, Link, Screen};
-use crate::workspace::application::Connection;
-use crate::workspace::session::At;
 
 pub const START: SectionSpec = SectionSpec {
     heading: "利用開始日に関する項目",
@@ -291,14 +294,135 @@ pub const SECTIONS: [&SectionSpec; 6] = [
     &SECURITY,
 ];
 
+/// What the rules of 事業所・企業 入力 need besides its own values.
+pub struct OfficeContext {
+    /// The 申込担当者's FAX番号 as entered (管理責任者 「申込担当者と同じ」 points at it).
+    pub applicant_fax: String,
+    /// Today on the workspace clock (the 利用開始希望日 must be later).
+    pub today: chrono::NaiveDate,
+}
+
+impl ScreenForm for OfficeDetails {
+    type Context<'a> = OfficeContext;
+
+    fn to_values(&self) -> Values {
+        let mut v = Values::new();
+        fields::set(&mut v, "start_wish", self.start_wish.as_str());
+        fields::set(&mut v, "company", self.company.as_str());
+        fields::set(&mut v, "company_kana", self.company_kana.as_str());
+        fields::set(&mut v, "office_name", self.office_name.as_str());
+        fields::set(&mut v, "office_kana", self.office_kana.as_str());
+        fields::address_values(&mut v, "office_", &self.address);
+        fields::set(&mut v, "office_tel", self.tel.as_str());
+        fields::set_opt(&mut v, "office_fax", &self.fax);
+        fields::set(&mut v, "customs", self.customs.code());
+        fields::name_values(&mut v, "contractor_", &self.contractor.name);
+        fields::set(&mut v, "contractor_title", self.contractor.title.as_str());
+        match &self.head_office {
+            HeadOffice::SameAsOffice => fields::set(&mut v, "hq_location", "same"),
+            HeadOffice::Other { address, tel, fax } => {
+                fields::set(&mut v, "hq_location", "other");
+                fields::address_values(&mut v, "hq_", address);
+                fields::set(&mut v, "hq_tel", tel.as_str());
+                fields::set_opt(&mut v, "hq_fax", fax);
+            }
+        }
+        match &self.manager {
+            Manager::SameAsApplicant => fields::set(&mut v, "manager_source", "applicant"),
+            Manager::Other(p) => {
+                fields::set(&mut v, "manager_source", "other");
+                fields::person_values(&mut v, "manager_", "manager_email", p);
+            }
+        }
+        match &self.fax1 {
+            EmergencyFax1::SameAsManager => fields::set(&mut v, "fax1_source", "manager"),
+            EmergencyFax1::SameAsOffice => fields::set(&mut v, "fax1_source", "office"),
+            EmergencyFax1::Other(n) => {
+                fields::set(&mut v, "fax1_source", "other");
+                fields::set(&mut v, "fax1", n.as_str());
+            }
+        }
+        fields::set_opt(&mut v, "fax2", &self.fax2);
+        fields::set_opt(&mut v, "fax3", &self.fax3);
+        // Accepted only with 「上記を確認しました。」 ticked (M000 【16】(5)).
+        fields::set(&mut v, "security_ack", "1");
+        v
+    }
+
+    fn parse(values: &Values, cx: &OfficeContext) -> Result<Self, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        for s in SECTIONS {
+            spec::validate(s, values, &mut errors);
+        }
+        check(values, &cx.applicant_fax, cx.today, &mut errors);
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let is = |k: &str, v: &str| fields::raw(values, k) == v;
+        Ok(OfficeDetails {
+            start_wish: fields::get(values, "start_wish")?,
+            company: fields::get(values, "company")?,
+            company_kana: fields::get(values, "company_kana")?,
+            office_name: fields::get(values, "office_name")?,
+            office_kana: fields::get(values, "office_kana")?,
+            address: fields::address_from(values, "office_")?,
+            tel: fields::get(values, "office_tel")?,
+            fax: fields::opt(values, "office_fax")?,
+            customs: fields::choice(values, "customs", CustomsOffice::from_code)?,
+            contractor: Contractor {
+                name: fields::name_from(values, "contractor_")?,
+                title: fields::get(values, "contractor_title")?,
+            },
+            head_office: if is("hq_location", "other") {
+                HeadOffice::Other {
+                    address: fields::address_from(values, "hq_")?,
+                    tel: fields::get(values, "hq_tel")?,
+                    fax: fields::opt(values, "hq_fax")?,
+                }
+            } else {
+                HeadOffice::SameAsOffice
+            },
+            manager: if is("manager_source", "other") {
+                Manager::Other(Box::new(fields::person_from(
+                    values,
+                    "manager_",
+                    "manager_email",
+                )?))
+            } else {
+                Manager::SameAsApplicant
+            },
+            fax1: match fields::raw(values, "fax1_source") {
+                "manager" => EmergencyFax1::SameAsManager,
+                "other" => EmergencyFax1::Other(fields::get(values, "fax1")?),
+                _ => EmergencyFax1::SameAsOffice,
+            },
+            fax2: fields::opt(values, "fax2")?,
+            fax3: fields::opt(values, "fax3")?,
+        })
+    }
+}
+
+/// The context of the screen's rules, from the session's draft.
+pub fn context(cx: &mut Cx) -> OfficeContext {
+    let today = cx.now.date_naive();
+    let applicant_fax = match &cx.new_draft().applicant {
+        Slot::Parsed(a) => a.person.fax.as_ref().map_or("", |f| f.as_str()).to_string(),
+        Slot::Unchecked(raw) => fields::raw(raw, "fax").to_string(),
+        Slot::Empty => String::new(),
+    };
+    OfficeContext {
+        applicant_fax,
+        today,
+    }
+}
+
 pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
     let mut s = Screen::new("new_application.office", "事業所・企業 入力");
     s.intro = vec![
         "NACCSを利用する事業所及び契約者等の情報を入力してください。".into(),
         "入力完了後に「netNACCSを利用する」または「一般NACCSを利用する」ボタンをクリックしてください。".into(),
     ];
-    // The form first: the draft is then borrowed from the session, not copied.
-    let form = common::form(
+    s.form = Some(common::form(
         cx,
         vec![
             back_button(),
@@ -306,13 +430,13 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
             Button::new("op", "net", "netNACCSを利用する"),
             Button::new("op", "general", "一般NACCSを利用する"),
         ],
-    );
+    ));
     let schedule = cx.url("bbs/");
-    let values = &common::draft(cx).office;
+    let values = slot_values(&cx.new_draft().office);
     s.errors = spec::error_list(&SECTIONS, errors);
     for (i, sec) in SECTIONS.iter().enumerate() {
         s.blocks
-            .push(Block::Section(spec::build(sec, values, errors)));
+            .push(Block::Section(spec::build(sec, &values, errors)));
         if i == 0 {
             s.blocks.push(Block::Links(vec![Link::new(
                 "NACCSのご利用に関するスケジュール表",
@@ -325,47 +449,46 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
         "2.一般NACCSを利用したい方は、「一般NACCSを利用する」ボタンをクリックしてください。".into(),
         "1および2の両方を利用したい方は、1の申込手続き完了後に、2を追加する変更申込を行ってください。".into(),
     ]));
-    s.form = Some(form);
     s
+}
+
+/// The rule on the 利用開始希望日 that depends on the day: after today, within a year. Checked
+/// again at registration, which may come days later.
+pub fn check_start_wish(wish: &str, today: chrono::NaiveDate) -> Option<&'static str> {
+    // The wish must be a real date after today and within the published horizon; whether it
+    // is a start date is not an input error: the review moves it (procedures.md §8).
+    let d = Date8::parse(wish).ok()?.date();
+    if d <= today {
+        Some("利用開始希望日には、本日より後の日付を入力してください。")
+    } else if d > today + chrono::Duration::days(365) {
+        Some("利用開始希望日には、1年以内の日付を入力してください。")
+    } else {
+        None
+    }
 }
 
 /// The rules across fields of the screen.
 pub fn check(
     values: &Values,
-    applicant: &Values,
+    applicant_fax: &str,
     today: chrono::NaiveDate,
     errors: &mut FieldErrors,
 ) {
-    // The wish must be a real date after today and within the published horizon; whether it
-    // is a start date is not an input error: the review moves it (procedures.md §8).
-    let wish = values.get("start_wish").map(String::as_str).unwrap_or("");
     if !errors.contains_key("start_wish")
-        && let Ok(d) = Date8::parse(wish)
+        && let Some(msg) = check_start_wish(fields::raw(values, "start_wish"), today)
     {
-        let d = d.date();
-        if d <= today {
-            errors.insert(
-                "start_wish".into(),
-                "利用開始希望日には、本日より後の日付を入力してください。".into(),
-            );
-        } else if d > today + chrono::Duration::days(365) {
-            errors.insert(
-                "start_wish".into(),
-                "利用開始希望日には、1年以内の日付を入力してください。".into(),
-            );
-        }
+        errors.insert("start_wish".into(), msg.into());
     }
     // M000 【16】(5): at least one emergency FAX, and FAX1 must point at a number that exists.
-    let get = |v: &Values, k: &str| v.get(k).cloned().unwrap_or_default();
-    let source = get(values, "fax1_source");
-    let manager_fax = if get(values, "manager_source") == "other" {
-        get(values, "manager_fax")
+    let get = |k: &str| fields::raw(values, k);
+    let manager_fax = if get("manager_source") == "other" {
+        get("manager_fax")
     } else {
-        get(applicant, "fax")
+        applicant_fax
     };
-    let missing = match source.as_str() {
+    let missing = match get("fax1_source") {
         "manager" => manager_fax.is_empty().then_some("管理責任者のFAX番号が登録されていないため、緊急連絡用FAX番号1に「管理責任者に同じ」は選択できません。"),
-        "office" => get(values, "office_fax").is_empty().then_some("事業所のFAX番号が登録されていないため、緊急連絡用FAX番号1に「事業所に同じ」は選択できません。"),
+        "office" => get("office_fax").is_empty().then_some("事業所のFAX番号が登録されていないため、緊急連絡用FAX番号1に「事業所に同じ」は選択できません。"),
         _ => None,
     };
     if let Some(msg) = missing {
@@ -376,46 +499,37 @@ pub fn check(
 }
 
 pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
-    let today = cx.now.date_naive();
-    let applicant = common::draft(cx).applicant.clone();
-    let draft = common::draft(cx);
+    let context = context(cx);
+    let mut values = slot_values(&cx.new_draft().office).into_owned();
     for s in SECTIONS {
-        spec::read(s, form, &mut draft.office);
+        spec::read(s, form, &mut values);
     }
     let op = form.op();
-    match op {
-        "back" => Step::Go(At::AppApplicant),
-        "save" => common::save_and_logout(cx),
-        "reflect_office" | "reflect_hq" => {
-            let prefix = if op == "reflect_office" {
-                "office_"
-            } else {
-                "hq_"
-            };
-            match common::reflect_postal(&mut draft.office, prefix) {
-                None => Step::Refresh,
-                Some((field, msg)) => Step::Stay(FieldErrors::from([(field, msg)])),
-            }
+    let reflected = match op {
+        "reflect_office" => Some(common::reflect_postal(&mut values, "office_")),
+        "reflect_hq" => Some(common::reflect_postal(&mut values, "hq_")),
+        _ => None,
+    };
+    let (slot, errors) = fields::slot_from::<OfficeDetails>(values, &context);
+    let draft = cx.new_draft();
+    draft.office = slot;
+    match (op, reflected) {
+        (_, Some(None)) => Step::Refresh,
+        (_, Some(Some((field, msg)))) => Step::Stay(FieldErrors::from([(field, msg)])),
+        ("back", _) => Step::Back,
+        ("save", _) => common::save_and_logout(cx),
+        ("net" | "general", _) if !errors.is_empty() => Step::Stay(errors),
+        ("general", _) => {
+            // The 一般NACCS path (回線・論理端末, メールボックス, M003) is not simulated yet:
+            // say so on the screen instead of pretending.
+            Step::Stay(FieldErrors::from([(
+                "_connection".to_string(),
+                "このシミュレータでは、一般NACCSの新規利用申込にはまだ対応していません。「netNACCSを利用する」を選択してください。".to_string(),
+            )]))
         }
-        "net" | "general" => {
-            let mut errors = FieldErrors::new();
-            for s in SECTIONS {
-                spec::validate(s, &draft.office, &mut errors);
-            }
-            check(&draft.office, &applicant, today, &mut errors);
-            if !errors.is_empty() {
-                return Step::Stay(errors);
-            }
-            if op == "general" {
-                // The 一般NACCS path (回線・論理端末, メールボックス, M003) is not simulated yet:
-                // say so on the screen instead of pretending.
-                return Step::Stay(FieldErrors::from([(
-                    "_connection".to_string(),
-                    "このシミュレータでは、一般NACCSの新規利用申込にはまだ対応していません。「netNACCSを利用する」を選択してください。".to_string(),
-                )]));
-            }
+        ("net", _) => {
             draft.connection = Some(Connection::NetNaccs);
-            Step::Go(At::AppUsers)
+            Step::Next
         }
         _ => Step::Refresh,
     }

@@ -1,13 +1,14 @@
 //! 論理端末・証明書 入力 (M000 【20】): terminals, webNACCS certificates, equipment sharing and
 //! the system diagram.
 
-use crate::http::form::FormInput;
+use crate::application::Attachment;
+use crate::application::new::Terminals;
 use crate::procedures::common::{self, nav_buttons};
+use crate::procedures::fields::{self, ScreenForm, slot_values};
 use crate::procedures::{Cx, Step};
+use crate::screen::form::FormInput;
 use crate::screen::spec::{self, FieldErrors, FieldSpec, Fmt, Input, RowSpec, SectionSpec, Values};
 use crate::screen::{Block, Button, Cell, Screen, Table, Text};
-use crate::workspace::application::Attachment;
-use crate::workspace::session::At;
 
 pub const TERMINALS: SectionSpec = SectionSpec {
     heading: "論理端末に関する項目",
@@ -120,30 +121,65 @@ pub fn attachment_table(caption: &'static str, files: &[&Attachment], delete_op:
     }
 }
 
+/// What the rules of the screen need besides its values.
+pub struct TerminalsContext {
+    /// Whether a システム構成図 is attached.
+    pub has_diagram: bool,
+}
+
+impl ScreenForm for Terminals {
+    type Context<'a> = TerminalsContext;
+
+    fn to_values(&self) -> Values {
+        let mut v = Values::new();
+        fields::set_opt(&mut v, "terminals_net", &self.net);
+        fields::set_opt(&mut v, "terminals_ebms", &self.ebms);
+        fields::set_opt(&mut v, "certificates_web", &self.web_certificates);
+        fields::set_opt(&mut v, "sharing_office", &self.sharing_office);
+        fields::set(&mut v, "no_diagram", if self.no_diagram { "1" } else { "" });
+        v
+    }
+
+    fn parse(values: &Values, cx: &TerminalsContext) -> Result<Self, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        for sec in SECTIONS {
+            spec::validate(sec, values, &mut errors);
+        }
+        check(values, cx.has_diagram, &mut errors);
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Terminals {
+            net: fields::opt(values, "terminals_net")?,
+            ebms: fields::opt(values, "terminals_ebms")?,
+            web_certificates: fields::opt(values, "certificates_web")?,
+            sharing_office: fields::opt(values, "sharing_office")?,
+            no_diagram: fields::raw(values, "no_diagram") == "1",
+        })
+    }
+}
+
 pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
     let mut s = Screen::new("new_application.terminals", "論理端末・証明書 入力");
     s.intro = vec![
         "論理端末またはデジタル証明書の情報を入力してください。".into(),
         "入力完了後に「次へ進む」ボタンをクリックしてください。".into(),
     ];
-    // The form first: the draft is then borrowed from the session, not copied.
     let mut form = common::form(cx, nav_buttons());
     form.multipart = true;
-    let draft = &*common::draft(cx);
+    s.form = Some(form);
+    let draft = &*cx.new_draft();
+    let values = slot_values(&draft.terminals);
     s.errors = spec::error_list(&SECTIONS, errors);
     for sec in &SECTIONS[..4] {
         s.blocks
-            .push(Block::Section(spec::build(sec, &draft.terminals, errors)));
+            .push(Block::Section(spec::build(sec, &values, errors)));
     }
     let files: Vec<&Attachment> = draft.diagram.iter().collect();
     s.blocks
         .push(Block::Table(attachment_table("", &files, "remove_diagram")));
-    s.blocks.push(Block::Section(spec::build(
-        &NO_DIAGRAM,
-        &draft.terminals,
-        errors,
-    )));
-    s.form = Some(form);
+    s.blocks
+        .push(Block::Section(spec::build(&NO_DIAGRAM, &values, errors)));
     s
 }
 
@@ -190,43 +226,37 @@ pub fn check(values: &Values, has_diagram: bool, errors: &mut FieldErrors) {
 }
 
 pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
-    let draft = common::draft(cx);
-    for sec in SECTIONS {
-        spec::read(sec, form, &mut draft.terminals);
-    }
     let op = form.op();
+    let draft = cx.new_draft();
     if op.starts_with("remove_diagram:") {
         draft.diagram = None;
-        return Step::Refresh;
     }
+    if op == "attach_diagram"
+        && let Some(f) = form.file("diagram")
+    {
+        draft.diagram = Some(Attachment {
+            name: f.filename.clone(),
+            size: f.size,
+        });
+    }
+    let mut values = slot_values(&draft.terminals).into_owned();
+    for sec in SECTIONS {
+        spec::read(sec, form, &mut values);
+    }
+    let context = TerminalsContext {
+        has_diagram: draft.diagram.is_some(),
+    };
+    let (slot, errors) = fields::slot_from::<Terminals>(values, &context);
+    draft.terminals = slot;
     match op {
-        "attach_diagram" => match form.file("diagram") {
-            Some(f) => {
-                draft.diagram = Some(Attachment {
-                    name: f.filename.clone(),
-                    size: f.size,
-                });
-                Step::Refresh
-            }
-            None => Step::Stay(FieldErrors::from([(
-                "diagram".to_string(),
-                "添付するファイルを選択してください。".to_string(),
-            )])),
-        },
-        "back" => Step::Go(At::AppUsers),
+        "attach_diagram" if form.file("diagram").is_none() => Step::Stay(FieldErrors::from([(
+            "diagram".to_string(),
+            "添付するファイルを選択してください。".to_string(),
+        )])),
+        "back" => Step::Back,
         "save" => common::save_and_logout(cx),
-        "next" => {
-            let mut errors = FieldErrors::new();
-            for sec in SECTIONS {
-                spec::validate(sec, &draft.terminals, &mut errors);
-            }
-            check(&draft.terminals, draft.diagram.is_some(), &mut errors);
-            if errors.is_empty() {
-                Step::Go(At::AppPlan)
-            } else {
-                Step::Stay(errors)
-            }
-        }
+        "next" if errors.is_empty() => Step::Next,
+        "next" => Step::Stay(errors),
         _ => Step::Refresh,
     }
 }

@@ -1,16 +1,19 @@
 //! 利用者コード 入力, the detail (M000 【18】, M003): system kind (or the shared code), the
 //! 識別番号 settings added with 「設定する」, and the 管理統計資料 choices.
 
+use crate::application::new::{CodeChoice, IdentSetting, UserCodeRequest};
 use crate::domain::lists::{
-    self, INDUSTRIES, Industry, NECESSITY, PROCESSING_METHODS, SYSTEM_KINDS,
+    self, INDUSTRIES, Industry, NECESSITY, Necessity, PROCESSING_METHODS, ProcessingMethod,
+    SYSTEM_KINDS, SystemKind,
 };
-use crate::http::form::FormInput;
 use crate::procedures::common;
+use crate::procedures::fields;
 use crate::procedures::{Cx, Step};
-use crate::screen::spec::{self, FieldErrors, FieldSpec, Fmt, Input, Req, RowSpec, SectionSpec};
+use crate::screen::form::FormInput;
+use crate::screen::spec::{
+    self, FieldErrors, FieldSpec, Fmt, Input, Req, RowSpec, SectionSpec, Values,
+};
 use crate::screen::{Arrow, Block, Button, Cell, Screen, Table, Text};
-use crate::workspace::application::{IdentSetting, UserCodeRow};
-use crate::workspace::session::At;
 
 pub const SYSTEM: SectionSpec = SectionSpec {
     heading: "利用者コードに関する項目",
@@ -116,22 +119,20 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
         "利用者コードに関する項目および識別番号に関する項目を入力し「設定する」ボタンをクリックすると、「設定した利用者コード情報」に反映されます。".into(),
         "入力完了後に、「この内容で設定する」ボタンをクリックしてください。".into(),
     ];
-    let detail =
-        common::draft(cx)
-            .detail
-            .clone()
-            .unwrap_or(crate::workspace::application::UserCodeDetail {
-                editing: None,
-                shared: false,
-                values: Default::default(),
-                settings: Vec::new(),
-            });
+    s.form = Some(common::form(
+        cx,
+        vec![
+            common::back_button(),
+            Button::new("op", "apply", "この内容で設定する").arrow(Arrow::Forward),
+        ],
+    ));
+    let detail = cx.new_draft().detail.clone().unwrap_or_default();
     let code = code_section(detail.shared);
     s.errors = spec::error_list(&[code, &IDENT, &STATS], errors);
     s.blocks
-        .push(Block::Section(spec::build(code, &detail.values, errors)));
+        .push(Block::Section(spec::build(code, &detail.raw, errors)));
     s.blocks
-        .push(Block::Section(spec::build(&IDENT, &detail.values, errors)));
+        .push(Block::Section(spec::build(&IDENT, &detail.raw, errors)));
     s.blocks.push(Block::Table(Table {
         caption: "設定した利用者コード情報".into(),
         columns: ["業種", "処理方式", "識別番号数", "取消"]
@@ -146,16 +147,11 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
                     Cell::from(
                         st.industries
                             .iter()
-                            .filter_map(|c| Industry::from_code(c))
                             .map(|x| x.short())
                             .collect::<Vec<_>>()
                             .join("・"),
                     ),
-                    Cell::from(
-                        lists::ProcessingMethod::from_code(&st.method)
-                            .map(|m| m.short())
-                            .unwrap_or(""),
-                    ),
+                    Cell::from(st.method.short()),
                     Cell::from(st.count.to_string()),
                     Cell::Button(Button::new("op", format!("cancel:{i}"), "取消")),
                 ]
@@ -163,24 +159,17 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
             .collect(),
     }));
     s.blocks
-        .push(Block::Section(spec::build(&STATS, &detail.values, errors)));
-    s.form = Some(common::form(
-        cx,
-        vec![
-            common::back_button(),
-            Button::new("op", "apply", "この内容で設定する").arrow(Arrow::Forward),
-        ],
-    ));
+        .push(Block::Section(spec::build(&STATS, &detail.raw, errors)));
     s
 }
 
 pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
-    let draft = common::draft(cx);
+    let draft = cx.new_draft();
     let Some(detail) = draft.detail.as_mut() else {
-        return Step::Go(At::AppUsers);
+        return Step::Go("new_application.user_codes");
     };
     for sec in [code_section(detail.shared), &IDENT, &STATS] {
-        spec::read(sec, form, &mut detail.values);
+        spec::read(sec, form, &mut detail.raw);
     }
     let op = form.op();
     if let Some(i) = op
@@ -195,88 +184,112 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
     match op {
         "back" => {
             draft.detail = None;
-            Step::Go(At::AppUsers)
+            Step::Go("new_application.user_codes")
         }
-        "set" => {
-            let mut errors = FieldErrors::new();
-            let v = &detail.values;
-            let get = |k: &str| v.get(k).cloned().unwrap_or_default();
-            let industries: Vec<Industry> = get("industries")
-                .split(',')
-                .filter_map(Industry::from_code)
-                .collect();
-            if industries.is_empty() {
-                errors.insert("industries".into(), "業種を選択してください。".into());
-            } else if let Err(msg) =
-                lists::check_industry_selection(get("sso") == "yes", &industries)
-            {
-                errors.insert("industries".into(), msg);
+        "set" => match setting(&detail.raw) {
+            Ok(setting) => {
+                detail.settings.push(setting);
+                for k in ["industries", "method", "count"] {
+                    detail.raw.remove(k);
+                }
+                Step::Refresh
             }
-            if get("method").is_empty() {
-                errors.insert("method".into(), "処理方式を選択してください。".into());
-            }
-            spec::validate(&COUNT_ONLY, v, &mut errors);
-            if !errors.is_empty() {
-                return Step::Stay(errors);
-            }
-            let count = get("count").trim().parse::<u32>().unwrap_or(1);
-            detail.settings.push(IdentSetting {
-                industries: industries.iter().map(|i| i.code().to_string()).collect(),
-                method: get("method"),
-                count,
-            });
-            for k in ["industries", "method", "count"] {
-                detail.values.remove(k);
-            }
-            Step::Refresh
-        }
+            Err(errors) => Step::Stay(errors),
+        },
         "apply" => {
-            let mut errors = FieldErrors::new();
-            spec::validate(code_section(detail.shared), &detail.values, &mut errors);
-            spec::validate(&STATS, &detail.values, &mut errors);
-            if detail.settings.is_empty() {
-                errors.insert(
-                    "count".into(),
-                    "識別番号に関する項目を入力し、「設定する」ボタンをクリックしてください。"
-                        .into(),
-                );
-            }
-            let v = &detail.values;
-            let get = |k: &str| v.get(k).map(String::as_str) == Some("yes");
-            let all: Vec<Industry> = detail
-                .settings
-                .iter()
-                .flat_map(|s| s.industries.iter().filter_map(|c| Industry::from_code(c)))
-                .collect();
-            if let Err(msg) = lists::check_statistics_selection(
-                &all,
-                get("stats_paid"),
-                get("stats_free"),
-                get("storage"),
-            ) {
-                errors.insert("storage".into(), msg);
-            }
-            if !errors.is_empty() {
-                return Step::Stay(errors);
-            }
-            let mut values = detail.values.clone();
-            for k in ["industries", "method", "count"] {
-                values.remove(k);
-            }
-            let row = UserCodeRow {
-                shared: detail.shared,
-                values,
-                settings: detail.settings.clone(),
+            let row = match request(detail.shared, &detail.raw, &detail.settings) {
+                Ok(row) => row,
+                Err(errors) => return Step::Stay(errors),
             };
-            match detail.editing {
+            let editing = detail.editing;
+            match editing {
                 Some(i) if i < draft.user_codes.len() => draft.user_codes[i] = row,
                 _ => draft.user_codes.push(row),
             }
             draft.detail = None;
-            Step::Go(At::AppUsers)
+            Step::Go("new_application.user_codes")
         }
         _ => Step::Refresh,
     }
+}
+
+/// 「設定する」: one 業種 / 処理方式 / 識別番号数 setting (M000 【18】).
+fn setting(v: &Values) -> Result<IdentSetting, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let industries: Vec<Industry> = fields::raw(v, "industries")
+        .split(',')
+        .filter_map(Industry::from_code)
+        .collect();
+    if industries.is_empty() {
+        errors.insert("industries".into(), "業種を選択してください。".into());
+    } else if let Err(msg) =
+        lists::check_industry_selection(fields::raw(v, "sso") == "yes", &industries)
+    {
+        errors.insert("industries".into(), msg);
+    }
+    let method = ProcessingMethod::from_code(fields::raw(v, "method"));
+    if method.is_none() {
+        errors.insert("method".into(), "処理方式を選択してください。".into());
+    }
+    spec::validate(&COUNT_ONLY, v, &mut errors);
+    match (method, errors.is_empty()) {
+        (Some(method), true) => Ok(IdentSetting {
+            industries,
+            method,
+            count: fields::get(v, "count")?,
+        }),
+        _ => Err(errors),
+    }
+}
+
+/// 「この内容で設定する」: the row of 申込情報 (M000 【18】【19】).
+fn request(
+    shared: bool,
+    v: &Values,
+    settings: &[IdentSetting],
+) -> Result<UserCodeRequest, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    spec::validate(code_section(shared), v, &mut errors);
+    spec::validate(&STATS, v, &mut errors);
+    if settings.is_empty() {
+        errors.insert(
+            "count".into(),
+            "識別番号に関する項目を入力し、「設定する」ボタンをクリックしてください。".into(),
+        );
+    }
+    let yes = |k: &str| fields::raw(v, k) == "yes";
+    let all: Vec<Industry> = settings
+        .iter()
+        .flat_map(|s| s.industries.iter().copied())
+        .collect();
+    if let Err(msg) = lists::check_statistics_selection(
+        &all,
+        yes("stats_paid"),
+        yes("stats_free"),
+        yes("storage"),
+    ) {
+        errors.insert("storage".into(), msg);
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let system = fields::choice(v, "system", SystemKind::from_code)?;
+    let necessity = |k: &str| Necessity::from_code(fields::raw(v, k)).unwrap_or(Necessity::No);
+    Ok(UserCodeRequest {
+        code: if shared {
+            CodeChoice::Shared {
+                code: fields::get(v, "shared_code")?,
+                system,
+            }
+        } else {
+            CodeChoice::New { system }
+        },
+        sso: necessity("sso"),
+        settings: settings.to_vec(),
+        stats_paid: necessity("stats_paid"),
+        stats_free: necessity("stats_free"),
+        storage: necessity("storage"),
+    })
 }
 
 /// 識別番号数 as 「設定する」 requires it.

@@ -1,13 +1,13 @@
 //! 利用者コード 入力, the list (M000 【17】【19】).
 
-use crate::domain::lists::{Industry, Necessity, ProcessingMethod, SystemKind};
-use crate::http::form::FormInput;
+use crate::application::draft::UserCodeDetailDraft;
+use crate::application::new::{CodeChoice, UserCodeRequest};
+use crate::domain::lists::Necessity;
 use crate::procedures::common::{self, nav_buttons};
 use crate::procedures::{Cx, Step};
-use crate::screen::spec::{self, FieldErrors, FieldSpec, Input, RowSpec, SectionSpec};
+use crate::screen::form::FormInput;
+use crate::screen::spec::{self, FieldErrors, FieldSpec, Input, RowSpec, SectionSpec, Values};
 use crate::screen::{Block, Button, Cell, Screen, Section, Table, Text};
-use crate::workspace::application::{UserCodeDetail, UserCodeRow};
-use crate::workspace::session::At;
 
 pub const TRANSFER: SectionSpec = SectionSpec {
     heading: "",
@@ -37,47 +37,33 @@ pub const COLUMNS: [&str; 10] = [
     "他事業所と共用",
 ];
 
-fn mark(code: Option<&String>) -> &'static str {
-    Necessity::from_code(code.map(String::as_str).unwrap_or("no"))
-        .unwrap_or(Necessity::No)
-        .short()
-}
-
 /// The printed rows of 申込情報, one per 識別番号 setting (M000 【19】: 追加 共用 貿サブ net 追加1 1 × × × —).
-pub fn rows(codes: &[UserCodeRow]) -> Vec<Vec<String>> {
+pub fn rows(codes: &[UserCodeRequest]) -> Vec<Vec<String>> {
+    let mark = |n: Necessity| n.short().to_string();
     let mut out = Vec::new();
     for (i, row) in codes.iter().enumerate() {
-        let v = &row.values;
-        let system = SystemKind::from_code(v.get("system").map(String::as_str).unwrap_or(""))
-            .map(|s| s.short())
-            .unwrap_or("");
-        let code = if row.shared {
-            v.get("shared_code").cloned().unwrap_or_default()
-        } else {
-            format!("追加{}", i + 1)
+        let code = match row.code.shared_code() {
+            Some(c) => c.as_str().to_string(),
+            None => format!("追加{}", i + 1),
         };
         for setting in &row.settings {
             let industries = setting
                 .industries
                 .iter()
-                .filter_map(|c| Industry::from_code(c))
                 .map(|i| i.short())
                 .collect::<Vec<_>>()
                 .join("・");
-            let method = ProcessingMethod::from_code(&setting.method)
-                .map(|m| m.short())
-                .unwrap_or("");
             out.push(vec![
                 "追加".to_string(),
-                system.to_string(),
+                row.code.system().short().to_string(),
                 industries,
-                method.to_string(),
+                setting.method.short().to_string(),
                 code.clone(),
                 setting.count.to_string(),
-                mark(v.get("stats_paid")).to_string(),
-                mark(v.get("stats_free")).to_string(),
-                mark(v.get("storage")).to_string(),
-                if row.shared {
+                mark(row.stats_paid),
+                mark(row.stats_free),
+                mark(row.storage),
+                if row.code.shared_code().is_some() {
                     "あり".to_string()
                 } else {
                     "—".to_string()
@@ -88,15 +74,37 @@ pub fn rows(codes: &[UserCodeRow]) -> Vec<Vec<String>> {
     out
 }
 
+/// The detail screen's values for an existing row (修正).
+fn detail_values(row: &UserCodeRequest) -> Values {
+    let mut v = Values::new();
+    match &row.code {
+        CodeChoice::New { system } => {
+            v.insert("system".into(), system.code().into());
+        }
+        CodeChoice::Shared { code, system } => {
+            v.insert("shared_code".into(), code.as_str().into());
+            v.insert("system".into(), system.code().into());
+        }
+    }
+    for (k, n) in [
+        ("sso", row.sso),
+        ("stats_paid", row.stats_paid),
+        ("stats_free", row.stats_free),
+        ("storage", row.storage),
+    ] {
+        v.insert(k.into(), n.code().into());
+    }
+    v
+}
+
 pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
     let mut s = Screen::new("new_application.user_codes", "利用者コード 入力");
     s.intro = vec![
         "利用者コードを入力してください。".into(),
         "入力完了後に「次へ進む」ボタンをクリックしてください。".into(),
     ];
-    // The form first: the draft is then borrowed from the session, not copied.
-    let form = common::form(cx, nav_buttons());
-    let draft = &*common::draft(cx);
+    s.form = Some(common::form(cx, nav_buttons()));
+    let draft = &*cx.new_draft();
     s.errors = spec::error_list(&[&TRANSFER], errors);
     s.blocks.push(Block::Section(Section {
         heading: "利用者コードに関する項目".into(),
@@ -127,7 +135,7 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
         for line in rows(std::slice::from_ref(row)) {
             let mut cells: Vec<Cell> = line.into_iter().map(Cell::from).collect();
             if let Cell::Text(code) = &mut cells[4]
-                && !row.shared
+                && row.code.shared_code().is_none()
             {
                 *code = format!("追加{}", i + 1).into();
             }
@@ -145,30 +153,35 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
         columns,
         rows: table_rows,
     }));
+    let transfer = Values::from([(
+        "users_transfer".to_string(),
+        if draft.users_transfer { "1" } else { "" }.to_string(),
+    )]);
     s.blocks
-        .push(Block::Section(spec::build(&TRANSFER, &draft.users, errors)));
-    s.form = Some(form);
+        .push(Block::Section(spec::build(&TRANSFER, &transfer, errors)));
     s
 }
 
 pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
-    let draft = common::draft(cx);
-    spec::read(&TRANSFER, form, &mut draft.users);
+    let draft = cx.new_draft();
+    let mut transfer = Values::new();
+    spec::read(&TRANSFER, form, &mut transfer);
+    draft.users_transfer = transfer.get("users_transfer").is_some_and(|v| v == "1");
     let op = form.op();
     if let Some(i) = op
         .strip_prefix("edit:")
         .and_then(|i| i.parse::<usize>().ok())
     {
-        let Some(row) = draft.user_codes.get(i).cloned() else {
+        let Some(row) = draft.user_codes.get(i) else {
             return Step::Refresh;
         };
-        draft.detail = Some(UserCodeDetail {
+        draft.detail = Some(UserCodeDetailDraft {
             editing: Some(i),
-            shared: row.shared,
-            values: row.values,
-            settings: row.settings,
+            shared: row.code.shared_code().is_some(),
+            raw: detail_values(row),
+            settings: row.settings.clone(),
         });
-        return Step::Go(At::AppUserDetail);
+        return Step::Go("new_application.user_code_detail");
     }
     if let Some(i) = op
         .strip_prefix("delete:")
@@ -181,28 +194,29 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
     }
     match op {
         "add_new" | "add_shared" => {
-            draft.detail = Some(UserCodeDetail {
-                editing: None,
+            draft.detail = Some(UserCodeDetailDraft {
                 shared: op == "add_shared",
-                values: Default::default(),
-                settings: Vec::new(),
+                ..Default::default()
             });
-            Step::Go(At::AppUserDetail)
+            Step::Go("new_application.user_code_detail")
         }
-        "back" => Step::Go(At::AppOffice),
+        "back" => Step::Back,
         "save" => common::save_and_logout(cx),
-        "next" => {
-            // M000 【17】: a user code is required unless the IDs come from elsewhere.
-            if draft.user_codes.is_empty()
-                && draft.users.get("users_transfer").is_none_or(|v| v != "1")
-            {
-                return Step::Stay(FieldErrors::from([(
-                    "users_transfer".to_string(),
-                    "利用者コードを1件以上登録するか、「利用者IDは他事業所より付け替え、または別途申し込みします。」にチェックを入れてください。".to_string(),
-                )]));
-            }
-            Step::Go(At::AppTerminals)
-        }
+        "next" => match check(draft.user_codes.len(), draft.users_transfer) {
+            Ok(()) => Step::Next,
+            Err(e) => Step::Stay(e),
+        },
         _ => Step::Refresh,
     }
+}
+
+/// M000 【17】: a user code is required unless the IDs come from elsewhere.
+pub fn check(codes: usize, transfer: bool) -> Result<(), FieldErrors> {
+    if codes == 0 && !transfer {
+        return Err(FieldErrors::from([(
+            "users_transfer".to_string(),
+            "利用者コードを1件以上登録するか、「利用者IDは他事業所より付け替え、または別途申し込みします。」にチェックを入れてください。".to_string(),
+        )]));
+    }
+    Ok(())
 }

@@ -4,7 +4,7 @@ use super::{nav, owned};
 use crate::procedures::Cx;
 use crate::screen::{Block, Cell, Link, Screen, Table, Text};
 
-pub fn view(cx: &mut Cx) -> Screen {
+pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
     let mut s = Screen::new("applications.list", "申込内容の確認");
     s.blocks.push(nav(cx));
     let Some(login) = cx.session.login.clone() else {
@@ -27,7 +27,7 @@ pub fn view(cx: &mut Cx) -> Screen {
             ));
             vec![
                 Cell::from(a.reception_number.clone()),
-                Cell::from(a.kind.clone()),
+                Cell::from(a.kind().label()),
                 Cell::from(crate::clock::format_date(a.submitted_at.date_naive())),
                 Cell::from(a.status.label()),
                 Cell::Link(Link::new("詳細", href)),

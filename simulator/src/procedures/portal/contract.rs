@@ -13,7 +13,7 @@ fn kv(caption: &'static str, rows: Vec<(&'static str, String)>) -> Block {
     item_table(caption, "契約情報", rows)
 }
 
-pub fn view(cx: &mut Cx) -> Screen {
+pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
     let mut s = Screen::new("contract.detail", "契約情報 参照");
     s.blocks.push(nav(cx));
     let Some(Login::Office(code)) = cx.session.login.clone() else {
@@ -22,10 +22,10 @@ pub fn view(cx: &mut Cx) -> Screen {
         ]));
         return s;
     };
-    let Some(office) = cx.ws.offices.get(&code).cloned() else {
+    let Some(office) = cx.ws.state.offices.get(&code).cloned() else {
         return s;
     };
-    let p = &office.profile;
+    let p = &office.contract;
     let tab = current_tab(cx, &TABS);
     s.intro = vec!["契約情報を表示します。".into()];
     s.blocks.push(tab_links(&TABS, &tab, |t| {

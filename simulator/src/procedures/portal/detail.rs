@@ -2,12 +2,13 @@
 //! and, under clarification, 修正 and 取下げ.
 
 use super::{current_tab, item_table, nav, tab_links, viewed};
-use crate::http::form::FormInput;
-use crate::procedures::new_application::confirm;
+use crate::application::draft::NewApplicationDraft;
+use crate::application::{Application, ApplicationContent, ApplicationStatus, Draft, Slot};
+use crate::procedures::new_application::{confirm, view as new_view};
 use crate::procedures::{Cx, Step, common};
+use crate::screen::form::FormInput;
 use crate::screen::{Arrow, Block, Button, Cell, Link, Screen, Table, Text};
-use crate::workspace::application::{Application, ApplicationStatus};
-use crate::workspace::session::At;
+use crate::services::applications;
 
 /// The tabs of 申込内容 参照 (procedures.md §4).
 pub const TABS: [&str; 6] = [
@@ -21,12 +22,10 @@ pub const TABS: [&str; 6] = [
 
 fn summary(a: &Application) -> Block {
     let issued = a.issued.as_ref();
-    let remarks = a
-        .content
-        .remarks
-        .get("remarks")
-        .cloned()
-        .unwrap_or_default();
+    let remarks = match &a.content {
+        ApplicationContent::New(n) => n.remarks.as_ref().map_or("", |r| r.as_str()),
+    }
+    .to_string();
     item_table(
         "申込内容",
         "申込情報",
@@ -43,9 +42,9 @@ fn summary(a: &Application) -> Block {
                     .map(|i| crate::clock::format_date(i.approved_at.date_naive()))
                     .unwrap_or_else(|| "-".into()),
             ),
-            ("利用開始希望日", a.wished_start.clone()),
+            ("利用開始希望日", a.wished_start().unwrap_or("").to_string()),
             ("契約満了希望日", "-".into()),
-            ("申込分類", a.kind.clone()),
+            ("申込分類", a.kind().label().to_string()),
             ("申込分類(特殊)", "-".into()),
             ("契約変更内容", "-".into()),
             ("備考", remarks),
@@ -71,7 +70,7 @@ fn progress(a: &Application) -> Table {
     }
 }
 
-pub fn view(cx: &mut Cx) -> Screen {
+pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
     let mut s = Screen::new("applications.detail", "申込内容 参照");
     s.blocks.push(nav(cx));
     let Some(a) = viewed(cx) else {
@@ -90,24 +89,25 @@ pub fn view(cx: &mut Cx) -> Screen {
             a.reception_number
         ))
     }));
+    let ApplicationContent::New(content) = &a.content;
     match tab.as_str() {
         "事業所" => {
-            s.blocks.extend(confirm::applicant_blocks(&a.content));
-            s.blocks.extend(confirm::office_blocks(&a.content));
+            s.blocks.extend(new_view::applicant_blocks(content));
+            s.blocks.extend(new_view::office_blocks(content));
         }
         "netNACCS" => {
-            s.blocks.extend(confirm::user_code_blocks(&a.content));
-            s.blocks.extend(confirm::terminal_tables(&a.content));
-            s.blocks.extend(confirm::plan_blocks(&a.content));
+            s.blocks.extend(new_view::user_code_blocks(content));
+            s.blocks.extend(new_view::terminal_tables(content));
+            s.blocks.extend(new_view::plan_blocks(content));
         }
-        "請求先" => s.blocks.extend(confirm::billing_blocks(&a.content)),
+        "請求先" => s.blocks.extend(new_view::billing_blocks(content)),
         "一般NACCS" | "回線申込" => s
             .blocks
             .push(Block::Text(vec!["申込内容はありません。".into()])),
         _ => {
             s.blocks.push(summary(&a));
             if a.feasible_start
-                .is_some_and(|d| d.format("%Y%m%d").to_string() != a.wished_start)
+                .is_some_and(|d| Some(d.format("%Y%m%d").to_string().as_str()) != a.wished_start())
             {
                 s.blocks.push(Block::Text(vec![confirm::SHORT_LEAD.into()]));
             }
@@ -125,7 +125,8 @@ pub fn view(cx: &mut Cx) -> Screen {
         ));
     }
     s.blocks.push(Block::Links(links));
-    if a.status == ApplicationStatus::Clarification && cx.session.temp_id().is_some() {
+    // 修正 and 取下げ belong to the filer, whoever it is (M004: an office login too).
+    if a.status == ApplicationStatus::Clarification && files(cx, &a) {
         let mut withdraw = Button::new("op", "withdraw", "利用申込を取り下げる");
         withdraw.confirm = Some("利用申込を取り下げます。よろしいですか？".into());
         s.form = Some(common::form(
@@ -139,24 +140,58 @@ pub fn view(cx: &mut Cx) -> Screen {
     s
 }
 
+/// Whether the session's login filed the application.
+fn files(cx: &Cx, a: &Application) -> bool {
+    cx.session.filer().is_some_and(|f| a.filed_by(&f))
+}
+
 pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
     let Some(a) = viewed(cx) else {
         return Step::Refresh;
     };
-    if a.status != ApplicationStatus::Clarification || cx.session.temp_id().is_none() {
+    let Some(filer) = cx.session.filer().filter(|f| a.filed_by(f)) else {
+        return Step::Refresh;
+    };
+    if a.status != ApplicationStatus::Clarification {
         return Step::Refresh;
     }
-    match form.op() {
+    match (form.op(), &a.content) {
         // 修正: the application's screens re-open pre-filled; registering sends it back to review.
-        "amend" => {
-            cx.session.draft = Some(a.content.clone());
-            cx.session.amending = Some(a.reception_number.clone());
-            Step::Go(At::AppApplicant)
+        ("amend", ApplicationContent::New(content)) => {
+            cx.session.draft = Some(Draft::NewApplication(Box::new(amendment(
+                content,
+                &a.reception_number,
+            ))));
+            Step::Go("new_application.applicant")
         }
-        "withdraw" => {
-            let _ = crate::center::withdraw(cx.ws, &a.reception_number, cx.now);
-            Step::Refresh
+        ("withdraw", _) => {
+            match applications::withdraw(cx.ws, cx.now, &filer, &a.reception_number) {
+                Ok(()) => Step::Refresh,
+                Err(e) => Step::Stay(crate::screen::spec::FieldErrors::from([(
+                    "_withdraw".to_string(),
+                    e.japanese(),
+                )])),
+            }
         }
         _ => Step::Refresh,
+    }
+}
+
+/// The draft of a 修正: every screen holds what was registered.
+fn amendment(content: &crate::application::NewApplication, number: &str) -> NewApplicationDraft {
+    NewApplicationDraft {
+        applicant: Slot::Parsed(content.applicant.clone()),
+        office: Slot::Parsed(content.office.clone()),
+        connection: Some(content.connection),
+        user_codes: content.user_codes.codes.clone(),
+        users_transfer: content.user_codes.transfer,
+        detail: None,
+        terminals: Slot::Parsed(content.terminals.clone()),
+        diagram: content.diagram.clone(),
+        plan: Slot::Parsed(content.plan),
+        billing: Slot::Parsed(content.billing.clone()),
+        remarks: Slot::Parsed(content.remarks.clone()),
+        attachments: content.attachments.clone(),
+        amends: Some(number.to_string()),
     }
 }

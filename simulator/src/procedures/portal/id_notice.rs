@@ -17,7 +17,7 @@ fn ymd(d: chrono::NaiveDate) -> String {
     d.format("%Y%m%d").to_string()
 }
 
-pub fn view(cx: &mut Cx) -> Screen {
+pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
     let mut s = Screen::new("applications.id_notice", "ID通知内容");
     s.blocks.push(nav(cx));
     let Some(a) = viewed(cx) else {
@@ -43,24 +43,15 @@ pub fn view(cx: &mut Cx) -> Screen {
     if !show {
         s.notices.push("パスワードの参照期間（審査終了日から利用開始日の2営業日後まで）を過ぎているため、パスワードは表示されません。".into());
     }
-    let office = &a.content.office;
-    let customs = crate::domain::lists::CustomsOffice::from_code(
-        office.get("customs").map(String::as_str).unwrap_or(""),
-    )
-    .map(|c| {
-        if c.label() == "不明" {
-            "不明".to_string()
-        } else {
-            format!("{}税関", c.label())
-        }
-    })
-    .unwrap_or_default();
-    let system = a
-        .content
-        .user_codes
-        .first()
-        .and_then(|r| r.values.get("system"))
-        .and_then(|c| crate::domain::lists::SystemKind::from_code(c))
+    let crate::application::ApplicationContent::New(content) = &a.content;
+    let office = &content.office;
+    let customs = if office.customs.label() == "不明" {
+        "不明".to_string()
+    } else {
+        format!("{}税関", office.customs.label())
+    };
+    let system = content
+        .first_system()
         .map(|k| k.label().to_string())
         .unwrap_or_default();
     s.blocks.push(kv(
@@ -148,36 +139,25 @@ pub fn view(cx: &mut Cx) -> Screen {
             "認証コードは、デジタル証明書の発行後に表示されます。".into(),
         ]));
     }
-    let applicant = &a.content.applicant;
-    let get = |v: &crate::screen::spec::Values, k: &str| v.get(k).cloned().unwrap_or_default();
+    let applicant = &content.applicant.person;
+    let text = |v: Option<&str>| v.unwrap_or("").to_string();
     s.blocks.push(kv(
         "申込事務担当者",
         vec![
-            ("企業名", get(office, "company")),
+            ("企業名", office.company.as_str().to_string()),
             ("企業略称", ids.company_abbr.clone()),
-            ("事業所名", get(office, "office_name")),
+            ("事業所名", office.office_name.as_str().to_string()),
             ("事業所コード", ids.office_code.clone()),
-            ("所属部課名", get(applicant, "department")),
-            ("役職名", get(applicant, "title")),
             (
-                "氏名",
-                format!(
-                    "{} {}",
-                    get(applicant, "last_name"),
-                    get(applicant, "first_name")
-                ),
+                "所属部課名",
+                text(applicant.department.as_ref().map(|d| d.as_str())),
             ),
-            (
-                "氏名(フリガナ)",
-                format!(
-                    "{} {}",
-                    get(applicant, "last_name_kana"),
-                    get(applicant, "first_name_kana")
-                ),
-            ),
-            ("電話番号", get(applicant, "tel")),
-            ("FAX番号", get(applicant, "fax")),
-            ("E-mailアドレス", get(applicant, "email")),
+            ("役職名", text(applicant.title.as_ref().map(|d| d.as_str()))),
+            ("氏名", applicant.name.full()),
+            ("氏名(フリガナ)", applicant.name.full_kana()),
+            ("電話番号", applicant.tel.as_str().to_string()),
+            ("FAX番号", text(applicant.fax.as_ref().map(|d| d.as_str()))),
+            ("E-mailアドレス", applicant.email.as_str().to_string()),
         ],
     ));
     s.blocks.push(kv(

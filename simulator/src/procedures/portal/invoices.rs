@@ -18,7 +18,7 @@ pub fn yen(n: u64) -> String {
     format!("{out}円")
 }
 
-pub fn view(cx: &mut Cx) -> Screen {
+pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
     let mut s = Screen::new("invoices.list", "請求金額の参照");
     s.blocks.push(nav(cx));
     let Some(Login::Office(code)) = cx.session.login.clone() else {
@@ -28,9 +28,10 @@ pub fn view(cx: &mut Cx) -> Screen {
     };
     let invoices = cx
         .ws
+        .state
         .offices
         .get(&code)
-        .map(|o| o.profile.invoices.clone())
+        .map(|o| o.contract.invoices.clone())
         .unwrap_or_default();
     s.intro = vec!["請求金額を表示します。".into()];
     let empty = invoices.is_empty();

@@ -7,7 +7,7 @@ use crate::screen::{Block, Cell, Link, Screen, Table, Text};
 /// How many 新着情報 lines the menu shows (M001: 「最新の10件を表示」).
 pub const NEWS_LINES: usize = 10;
 
-pub fn view(cx: &mut Cx) -> Screen {
+pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
     let mut s = Screen::new("menu.main", "メインメニュー");
     s.blocks.push(nav(cx));
     let Some(login) = cx.session.login.clone() else {
@@ -15,7 +15,7 @@ pub fn view(cx: &mut Cx) -> Screen {
     };
     let mut rows = Vec::new();
     let mut links = Vec::new();
-    for n in cx.ws.news.iter().rev() {
+    for n in cx.ws.state.news.iter().rev() {
         let Some(number) = &n.reception_number else {
             continue;
         };

@@ -11,10 +11,64 @@ pub mod menu;
 pub mod password;
 
 use super::Cx;
+use super::registry::{Procedure, ScreenDef, ShownAs};
+use crate::application::Application;
 use crate::screen::{Block, Cell, Link, Table};
 use crate::workspace::Workspace;
-use crate::workspace::application::Application;
 use crate::workspace::session::Login;
+
+/// The pages of the logged-in NSS (reached by links; only 申込内容 参照 and パスワードの変更
+/// carry forms of their own).
+pub const PROCEDURE: Procedure = Procedure {
+    id: "portal",
+    name: "P3 ログイン後のNSS",
+    progress: &[],
+    tabs: &[],
+    screens: &[
+        ScreenDef::page("menu.main", "menu", "M001 1.①", menu::view),
+        ScreenDef::page(
+            "applications.list",
+            "menu/applications",
+            "M001 2.②",
+            applications::view,
+        ),
+        ScreenDef::page(
+            "applications.detail",
+            "menu/applications/detail",
+            "M001 2.③, M004",
+            detail::view,
+        )
+        .with_submit(detail::submit),
+        ScreenDef::page(
+            "applications.id_notice",
+            "menu/applications/id-notice",
+            "M001 3.④, M002 3.",
+            id_notice::view,
+        ),
+        ScreenDef::page(
+            "contract.detail",
+            "menu/contract",
+            "M001 1.②",
+            contract::view,
+        )
+        .shown_as(ShownAs::Office),
+        ScreenDef::page(
+            "user.password",
+            "menu/password",
+            "procedures.md §4",
+            password::view,
+        )
+        .with_submit(password::submit)
+        .shown_as(ShownAs::Office),
+        ScreenDef::page(
+            "invoices.list",
+            "menu/invoices",
+            "procedures.md §4",
+            invoices::view,
+        )
+        .shown_as(ShownAs::Office),
+    ],
+};
 
 /// The nav bar: 申込実施 | 申込内容確認 | 契約内容確認 | 請求内容参照 | パスワード変更 (M001).
 pub fn nav(cx: &Cx) -> Block {
@@ -70,21 +124,24 @@ pub fn tab_links(tabs: &[&str], current: &str, href: impl Fn(&str) -> String) ->
     )
 }
 
-/// Whether the logged-in user may see the application: filed under the temporary ID, or made
-/// the office that logged in.
+/// Whether the logged-in user may see the application: filed by them, or (for an office) the
+/// application that created the office.
 pub fn owns(login: &Login, app: &Application) -> bool {
-    match login {
-        Login::Temp(id) => app.temp_login_id == *id,
-        Login::Office(code) => app
+    app.filed_by(&login.filer())
+        || matches!(login, Login::Office(code) if app
             .issued
             .as_ref()
-            .is_some_and(|i| i.ids.office_code == *code),
-    }
+            .is_some_and(|i| i.ids.office_code == *code))
 }
 
 /// The applications of the logged-in user, newest first.
 pub fn owned<'a>(ws: &'a Workspace, login: &Login) -> Vec<&'a Application> {
-    let mut v: Vec<&Application> = ws.applications.iter().filter(|a| owns(login, a)).collect();
+    let mut v: Vec<&Application> = ws
+        .state
+        .applications
+        .iter()
+        .filter(|a| owns(login, a))
+        .collect();
     v.reverse();
     v
 }

@@ -1,8 +1,8 @@
 //! パスワードの変更: the NSS login password of an office (ユーザー情報, M001 メニュー一覧).
 
 use super::nav;
-use crate::http::form::FormInput;
 use crate::procedures::{Cx, Step, common};
+use crate::screen::form::FormInput;
 use crate::screen::spec::{self, FieldErrors, FieldSpec, Input, RowSpec, SectionSpec, Values};
 use crate::screen::{Block, Button, Screen};
 use crate::workspace::session::Login;
@@ -85,6 +85,7 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
     let get = |k: &str| values.get(k).cloned().unwrap_or_default();
     let current_ok = cx
         .ws
+        .state
         .offices
         .get(&code)
         .is_some_and(|o| o.password == get("current"));
@@ -111,7 +112,7 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
     if !errors.is_empty() {
         return Step::Stay(errors);
     }
-    if let Some(o) = cx.ws.offices.get_mut(&code) {
+    if let Some(o) = cx.ws.state.offices.get_mut(&code) {
         o.password = get("new");
     }
     cx.session.tab = Some("changed".into());

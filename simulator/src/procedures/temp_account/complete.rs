@@ -1,10 +1,10 @@
 //! 仮ログインID・パスワード登録 完了 (M000 【9】).
 
-use crate::http::form::FormInput;
 use crate::procedures::{Cx, Step, common};
+use crate::screen::form::FormInput;
 use crate::screen::{Arrow, Block, Button, Screen, Text};
 
-pub fn view(cx: &mut Cx) -> Screen {
+pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
     let mut s = Screen::new("temp_account.complete", "仮ログインID・パスワード登録 完了");
     s.blocks.push(Block::Message(vec![
         "利用申込用の仮ログインID・パスワードを送信しました。".into(),

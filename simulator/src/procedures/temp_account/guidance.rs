@@ -1,9 +1,8 @@
 //! NACCSの利用申込手続き: the steps and the consent to the システム利用規程 (M000 【5】).
 
-use crate::http::form::FormInput;
 use crate::procedures::{Cx, Step, common};
+use crate::screen::form::FormInput;
 use crate::screen::{Block, Button, Link, Screen, Text};
-use crate::workspace::session::At;
 
 const STEPS: &[&str] = &[
     "利用申込手続きは、システムを利用する事業所の情報や契約するサービス内容等を登録する「利用契約手続き」のほか、NACCSを利用するためのシステム設定情報を登録する「システム設定」が必要となります。",
@@ -46,7 +45,7 @@ fn lines(l: &[&'static str]) -> Vec<Text> {
     l.iter().map(|&s| s.into()).collect()
 }
 
-pub fn view(cx: &mut Cx) -> Screen {
+pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
     let mut s = Screen::new("temp_account.guidance", "NACCSの利用申込手続き");
     s.intro = lines(STEPS);
     for step in [STEP1, STEP2, STEP3, CONSENT] {
@@ -68,7 +67,7 @@ pub fn view(cx: &mut Cx) -> Screen {
 
 pub fn submit(_cx: &mut Cx, form: &FormInput) -> Step {
     match form.op() {
-        "agree" => Step::Go(At::TempInput),
+        "agree" => Step::Next,
         // Not agreeing ends the procedure; the user is back on the bulletin board.
         "disagree" => Step::EndAndGo("bbs/".to_string()),
         _ => Step::Refresh,

@@ -1,12 +1,13 @@
 //! 申込担当者 入力 of 仮ログイン登録 (M000 【6】). Its rows are shared with 申込担当者 入力 of the
 //! new application (M000 【15】), which shows the same person pre-filled.
 
-use crate::http::form::FormInput;
+use crate::application::TempApplicant;
 use crate::procedures::common::{COMPANY_NOTE, NO_HYPHEN};
+use crate::procedures::fields::{self, ScreenForm, slot_values};
 use crate::procedures::{Cx, Step, common};
+use crate::screen::form::FormInput;
 use crate::screen::spec::{self, FieldErrors, FieldSpec, Fmt, RowSpec, SectionSpec, Values};
 use crate::screen::{Arrow, Block, Button, Screen};
-use crate::workspace::session::At;
 
 pub const COMPANY: RowSpec = RowSpec {
     label: "企業名",
@@ -105,15 +106,37 @@ pub fn check_email_pair(values: &Values, errors: &mut FieldErrors) {
     }
 }
 
+impl ScreenForm for TempApplicant {
+    type Context<'a> = ();
+
+    fn to_values(&self) -> Values {
+        let mut v = Values::new();
+        fields::set(&mut v, "company", self.company.as_str());
+        fields::set(&mut v, "company_kana", self.company_kana.as_str());
+        fields::person_values(&mut v, "", "email", &self.person);
+        fields::set(&mut v, "email_confirm", self.person.email.as_str());
+        v
+    }
+
+    fn parse(values: &Values, _: &()) -> Result<Self, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        spec::validate(&SECTION, values, &mut errors);
+        check_email_pair(values, &mut errors);
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(TempApplicant {
+            company: fields::get(values, "company")?,
+            company_kana: fields::get(values, "company_kana")?,
+            person: fields::person_from(values, "", "email")?,
+        })
+    }
+}
+
 pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
     let mut s = Screen::new("temp_account.input", "申込担当者 入力");
     s.intro = vec!["入力完了後に「申込内容確認へ進む」ボタンをクリックしてください。".into()];
     s.errors = spec::error_list(&[&SECTION], errors);
-    s.blocks.push(Block::Section(spec::build(
-        &SECTION,
-        &cx.session.temp_input,
-        errors,
-    )));
     s.form = Some(common::form(
         cx,
         vec![
@@ -121,23 +144,21 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
             Button::new("op", "next", "申込内容確認へ進む").arrow(Arrow::Forward),
         ],
     ));
+    let values = slot_values(&cx.temp_draft().applicant);
+    s.blocks
+        .push(Block::Section(spec::build(&SECTION, &values, errors)));
     s
 }
 
 pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
-    spec::read(&SECTION, form, &mut cx.session.temp_input);
+    let mut values = slot_values(&cx.temp_draft().applicant).into_owned();
+    spec::read(&SECTION, form, &mut values);
+    let (slot, errors) = fields::slot_from::<TempApplicant>(values, &());
+    cx.temp_draft().applicant = slot;
     match form.op() {
-        "back" => Step::Go(At::TempGuidance),
-        "next" => {
-            let mut errors = FieldErrors::new();
-            spec::validate(&SECTION, &cx.session.temp_input, &mut errors);
-            check_email_pair(&cx.session.temp_input, &mut errors);
-            if errors.is_empty() {
-                Step::Go(At::TempConfirm)
-            } else {
-                Step::Stay(errors)
-            }
-        }
+        "back" => Step::Back,
+        "next" if errors.is_empty() => Step::Next,
+        "next" => Step::Stay(errors),
         _ => Step::Refresh,
     }
 }

@@ -1,0 +1,346 @@
+//! The new application (新規利用申込, M000 【14】–【24】, procedures.md §3): what each input screen
+//! contributes, and the 「…に同じ」 choices resolved by methods rather than by copying fields.
+
+use super::person::{Address, Person, PersonName};
+use super::record::Attachment;
+use crate::domain::format::{
+    BillingCode, Date8, EmergencyFax, FaxNumber, Katakana, OfficeCode, PhoneNumber, PositiveCount,
+    Text240, UserCode, Zenkaku,
+};
+use crate::domain::lists::{
+    Bank, CustomsOffice, FeePlan, Industry, Necessity, ProcessingMethod, SystemKind,
+};
+use serde::{Deserialize, Serialize};
+
+/// 申込担当者 入力 (M000 【15】): the person, and the 申込理由.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Applicant {
+    pub person: Person,
+    /// 申込理由 (240文字以内).
+    pub reason: Text240,
+}
+
+/// netNACCS or 一般NACCS, chosen with the button at the foot of 事業所・企業 入力 (M000 【16】(5)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Connection {
+    NetNaccs,
+    General,
+}
+
+/// 契約者に関する項目: 氏名 and 役職名.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contractor {
+    pub name: PersonName,
+    pub title: Zenkaku,
+}
+
+/// 本社に関する項目: 所在地 「事業所に同じ」 or its own address and numbers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "location", rename_all = "snake_case")]
+pub enum HeadOffice {
+    SameAsOffice,
+    Other {
+        address: Address,
+        tel: PhoneNumber,
+        fax: Option<FaxNumber>,
+    },
+}
+
+/// 管理責任者に関する項目: 担当者 「申込担当者と同じ」 or another person (M000 【16】(5)).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "source", content = "person", rename_all = "snake_case")]
+pub enum Manager {
+    SameAsApplicant,
+    Other(Box<Person>),
+}
+
+/// 緊急連絡用FAX番号1: the 管理責任者's FAX, the office's, or another number (M000 【16】(5)).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "source", content = "number", rename_all = "snake_case")]
+pub enum EmergencyFax1 {
+    SameAsManager,
+    SameAsOffice,
+    Other(EmergencyFax),
+}
+
+/// 事業所・企業 入力 (M000 【16】): the start date, the office, the contractor, the head office,
+/// the person responsible and the emergency FAX numbers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficeDetails {
+    /// 利用開始希望日.
+    pub start_wish: Date8,
+    pub company: Zenkaku,
+    pub company_kana: Katakana,
+    pub office_name: Zenkaku,
+    pub office_kana: Katakana,
+    pub address: Address,
+    pub tel: PhoneNumber,
+    pub fax: Option<FaxNumber>,
+    /// 管轄税関.
+    pub customs: CustomsOffice,
+    pub contractor: Contractor,
+    pub head_office: HeadOffice,
+    pub manager: Manager,
+    pub fax1: EmergencyFax1,
+    pub fax2: Option<EmergencyFax>,
+    pub fax3: Option<EmergencyFax>,
+}
+
+/// One row of 設定した利用者コード情報: 業種, 処理方式 and 識別番号数 (M000 【18】 「設定する」).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IdentSetting {
+    /// 業種: one, or several with シングルサインオン 要.
+    pub industries: Vec<Industry>,
+    pub method: ProcessingMethod,
+    /// 識別番号数: how many 利用者IDs.
+    pub count: PositiveCount,
+}
+
+/// Which 利用者コード a row asks for: a new one of a システム区分, or another office's code to
+/// share (M003 「他事業所の利用者コードを共用する」).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum CodeChoice {
+    New { system: SystemKind },
+    Shared { code: UserCode, system: SystemKind },
+}
+
+impl CodeChoice {
+    pub fn system(&self) -> SystemKind {
+        match self {
+            CodeChoice::New { system } | CodeChoice::Shared { system, .. } => *system,
+        }
+    }
+
+    pub fn shared_code(&self) -> Option<&UserCode> {
+        match self {
+            CodeChoice::Shared { code, .. } => Some(code),
+            CodeChoice::New { .. } => None,
+        }
+    }
+}
+
+/// One row of 申込情報 on 利用者コード 入力 (M000 【19】).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserCodeRequest {
+    pub code: CodeChoice,
+    /// シングルサインオン要否.
+    pub sso: Necessity,
+    pub settings: Vec<IdentSetting>,
+    /// 管理統計資料（有料分）.
+    pub stats_paid: Necessity,
+    /// 管理統計資料（無料分）.
+    pub stats_free: Necessity,
+    /// 保税管理資料保存サービス.
+    pub storage: Necessity,
+}
+
+/// 利用者コード 入力 (M000 【17】【19】).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserCodes {
+    pub codes: Vec<UserCodeRequest>,
+    /// 「利用者IDは他事業所より付け替え、または別途申し込みします。」
+    pub transfer: bool,
+}
+
+/// 論理端末・証明書 入力 (M000 【20】).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Terminals {
+    /// 論理端末数 (netNACCS).
+    pub net: Option<PositiveCount>,
+    /// 論理端末数 (eBMS:自社システム用).
+    pub ebms: Option<PositiveCount>,
+    /// デジタル証明書数 (webNACCS).
+    pub web_certificates: Option<PositiveCount>,
+    /// 事業所コード(機器共用先).
+    pub sharing_office: Option<OfficeCode>,
+    /// 「機器共用・共同利用、図様添付を希望せず、または自社システムを利用します。」
+    pub no_diagram: bool,
+}
+
+impl Terminals {
+    fn count(c: &Option<PositiveCount>) -> u32 {
+        c.as_ref().map_or(0, PositiveCount::value)
+    }
+
+    /// 論理端末数 (netNACCS).
+    pub fn net_count(&self) -> u32 {
+        Self::count(&self.net)
+    }
+
+    /// 論理端末数 (eBMS).
+    pub fn ebms_count(&self) -> u32 {
+        Self::count(&self.ebms)
+    }
+
+    /// デジタル証明書数 (webNACCS).
+    pub fn web_count(&self) -> u32 {
+        Self::count(&self.web_certificates)
+    }
+}
+
+/// 登録請求先コード or 事業所コード: 「どちらか一方のコードを入力してください」 (M000 【22】).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "code", rename_all = "snake_case")]
+pub enum BillingRef {
+    BillingCode(BillingCode),
+    OfficeCode(OfficeCode),
+}
+
+/// Another office's billing this office joins: 一括請求先 or 同一口座振替先.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OtherBilling {
+    pub code: BillingRef,
+    pub company: Zenkaku,
+    pub office: Zenkaku,
+}
+
+/// 請求先所在地: 「事業所に同じ」 or another address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "location", content = "address", rename_all = "snake_case")]
+pub enum BillingLocation {
+    SameAsOffice,
+    Other(Address),
+}
+
+/// The 請求先担当者 as entered: a person with up to five addresses (E-mailアドレス1–5).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BillingContactPerson {
+    /// The person; `email` is E-mailアドレス1.
+    pub person: Person,
+    /// E-mailアドレス2–5, as entered (任意).
+    pub more_emails: [Option<crate::domain::format::Email>; 4],
+}
+
+/// 請求先担当者: 「管理責任者に同じ」 or another person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "source", content = "person", rename_all = "snake_case")]
+pub enum BillingContact {
+    SameAsManager,
+    Other(Box<BillingContactPerson>),
+}
+
+/// 支払方法に関する項目 (M000 【22】).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "method", rename_all = "snake_case")]
+pub enum Payment {
+    /// 口座振替, with or without 同一口座振替.
+    AccountTransfer { same_account: Option<OtherBilling> },
+    /// 銀行振込 to one of the three banks.
+    BankTransfer { bank: Bank },
+}
+
+/// 請求先 入力 (M000 【22】).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Billing {
+    /// 一括請求 「希望する」 and its 一括請求先.
+    pub bulk: Option<OtherBilling>,
+    pub location: BillingLocation,
+    pub contact: BillingContact,
+    pub payment: Payment,
+}
+
+/// A complete new application, as 「申込内容を登録する」 registers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewApplication {
+    pub applicant: Applicant,
+    /// 事業所・企業 入力.
+    pub office: OfficeDetails,
+    pub connection: Connection,
+    pub user_codes: UserCodes,
+    pub terminals: Terminals,
+    /// システム構成図 attached on 論理端末・証明書 入力.
+    pub diagram: Option<Attachment>,
+    pub plan: FeePlan,
+    pub billing: Billing,
+    /// 利用申込の備考 (任意).
+    pub remarks: Option<Text240>,
+    /// 添付ファイル of 申込内容 確認.
+    pub attachments: Vec<Attachment>,
+}
+
+/// The head office resolved: its address and numbers.
+pub struct HeadOfficeResolved<'a> {
+    pub address: &'a Address,
+    pub tel: &'a PhoneNumber,
+    pub fax: Option<&'a FaxNumber>,
+}
+
+impl OfficeDetails {
+    /// 本社: the office's own address and numbers when 「事業所に同じ」.
+    pub fn head_office(&self) -> HeadOfficeResolved<'_> {
+        match &self.head_office {
+            HeadOffice::SameAsOffice => HeadOfficeResolved {
+                address: &self.address,
+                tel: &self.tel,
+                fax: self.fax.as_ref(),
+            },
+            HeadOffice::Other { address, tel, fax } => HeadOfficeResolved {
+                address,
+                tel,
+                fax: fax.as_ref(),
+            },
+        }
+    }
+
+    /// 管理責任者: the 申込担当者 when 「申込担当者と同じ」.
+    pub fn manager<'a>(&'a self, applicant: &'a Person) -> &'a Person {
+        match &self.manager {
+            Manager::SameAsApplicant => applicant,
+            Manager::Other(p) => p,
+        }
+    }
+
+    /// 緊急連絡用FAX番号1 as a number, when the source it points at has one.
+    pub fn fax1_number<'a>(&'a self, applicant: &'a Person) -> Option<&'a str> {
+        match &self.fax1 {
+            EmergencyFax1::SameAsManager => {
+                self.manager(applicant).fax.as_ref().map(|f| f.as_str())
+            }
+            EmergencyFax1::SameAsOffice => self.fax.as_ref().map(|f| f.as_str()),
+            EmergencyFax1::Other(n) => Some(n.as_str()),
+        }
+    }
+}
+
+impl NewApplication {
+    /// 管理責任者, resolved.
+    pub fn manager(&self) -> &Person {
+        self.office.manager(&self.applicant.person)
+    }
+
+    /// 請求先所在地, resolved.
+    pub fn billing_address(&self) -> &Address {
+        match &self.billing.location {
+            BillingLocation::SameAsOffice => &self.office.address,
+            BillingLocation::Other(a) => a,
+        }
+    }
+
+    /// 請求先担当者, resolved, and their E-mailアドレス2–5.
+    pub fn billing_contact(&self) -> (&Person, &[Option<crate::domain::format::Email>]) {
+        match &self.billing.contact {
+            BillingContact::SameAsManager => (self.manager(), &[]),
+            BillingContact::Other(c) => (&c.person, &c.more_emails),
+        }
+    }
+
+    /// The 利用開始希望日.
+    pub fn start_wish(&self) -> chrono::NaiveDate {
+        self.office.start_wish.date()
+    }
+
+    /// 口座振替 without 同一口座振替: the NACCS center posts the 預金口座振替依頼書 (M000 【22】).
+    pub fn needs_transfer_form(&self) -> bool {
+        matches!(
+            self.billing.payment,
+            Payment::AccountTransfer { same_account: None }
+        )
+    }
+
+    /// The システム区分 of the first 利用者コード (printed as the terminals' 区分, M000 【24】).
+    pub fn first_system(&self) -> Option<SystemKind> {
+        self.user_codes.codes.first().map(|c| c.code.system())
+    }
+}

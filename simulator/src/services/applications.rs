@@ -1,0 +1,147 @@
+//! Filing, correcting and withdrawing applications (M000 【完了】, M004 修正/取下げ), for every
+//! kind and every filer.
+
+use crate::application::{
+    Application, ApplicationContent, ApplicationKind, ApplicationStatus, Filer,
+};
+use crate::center::{self, ReviewError};
+use crate::clock::Instant;
+use crate::domain::ids;
+use crate::mail;
+use crate::outbox;
+use crate::workspace::Workspace;
+
+/// Why an application cannot be filed, corrected or withdrawn.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FilingError {
+    #[error("{0:?} cannot file a {1:?} application")]
+    WrongFiler(Filer, ApplicationKind),
+    #[error("temporary ID {0} does not exist")]
+    NoAccount(String),
+    #[error("temporary ID {0} has already filed application {1}")]
+    AlreadyFiled(String, String),
+    #[error("application {0} was not filed by {1:?}")]
+    NotFiler(String, Filer),
+    #[error(transparent)]
+    Review(#[from] ReviewError),
+}
+
+impl FilingError {
+    /// The same, in Japanese, for the screens.
+    pub fn japanese(&self) -> String {
+        match self {
+            FilingError::WrongFiler(..) => {
+                "このログインIDでは、この申込を行うことはできません。".to_string()
+            }
+            FilingError::NoAccount(_) => "仮ログインIDが存在しません。".to_string(),
+            FilingError::AlreadyFiled(_, n) => {
+                format!("この仮ログインIDでは、既に利用申込（申込受付番号「{n}」）を登録済みです。")
+            }
+            FilingError::NotFiler(n, _) => format!("申込「{n}」は存在しません。"),
+            FilingError::Review(e) => e.japanese(),
+        }
+    }
+}
+
+/// The next 申込受付番号 of `kind` (A or C, procedures.md §3).
+fn next_number(ws: &mut Workspace, now: Instant, kind: ApplicationKind) -> String {
+    let running = ws.state.counters.reception;
+    ws.state.counters.reception = running + 1;
+    ids::reception_number(now.date_naive(), running, kind.reception_kind())
+}
+
+/// Registers an application filed by `filer`: its 申込受付番号, the stored record, the
+/// 受付完了 mail (M000 【完了】). Returns the 申込受付番号. Nothing is changed when it is refused.
+pub fn file(
+    ws: &mut Workspace,
+    now: Instant,
+    public_base: &str,
+    filer: Filer,
+    content: ApplicationContent,
+) -> Result<String, FilingError> {
+    let kind = content.kind();
+    // A 新規申込 — a new office, of a new company or not — always starts with a 仮アカウント
+    // (M003 「netNACCSを既にご利用の方も「新規申込」となる」), which files one application.
+    let Filer::Temp(login) = &filer else {
+        return Err(FilingError::WrongFiler(filer, kind));
+    };
+    let account = ws
+        .state
+        .temp_accounts
+        .get(login)
+        .ok_or_else(|| FilingError::NoAccount(login.clone()))?;
+    if let Some(n) = &account.application {
+        return Err(FilingError::AlreadyFiled(login.clone(), n.clone()));
+    }
+    let login = login.clone();
+    let number = next_number(ws, now, kind);
+    let ApplicationContent::New(app) = &content;
+    let feasible =
+        crate::domain::calendar::schedule::feasible_start(now.date_naive(), app.start_wish());
+    let company = app.office.company.as_str();
+    let ctx = mail::ApplicationReceived {
+        to: vec![
+            outbox::recipient(&app.applicant.person, company),
+            outbox::recipient(app.manager(), company),
+        ],
+        received_on: now.date_naive(),
+        reception_number: number.clone(),
+        login_url: outbox::login_url(public_base),
+        temp_login_id: login.clone(),
+    };
+    outbox::send(ws, now, &ctx);
+    ws.state.applications.push(Application {
+        reception_number: number.clone(),
+        filer: filer.clone(),
+        status: ApplicationStatus::Received,
+        submitted_at: now,
+        resubmitted_at: None,
+        content,
+        review: Vec::new(),
+        issued: None,
+        feasible_start: Some(feasible),
+    });
+    if let Some(account) = ws.state.temp_accounts.get_mut(&login) {
+        account.application = Some(number.clone());
+    }
+    ws.discard_draft(&filer, "new_application");
+    Ok(number)
+}
+
+/// The filer's 修正 of an application under clarification: the corrected content goes back to
+/// review under the same 申込受付番号 (procedures.md §9).
+pub fn amend(
+    ws: &mut Workspace,
+    now: Instant,
+    _public_base: &str,
+    filer: &Filer,
+    number: &str,
+    content: ApplicationContent,
+) -> Result<(), FilingError> {
+    owned(ws, filer, number)?;
+    center::amend(ws, number, content, now)?;
+    ws.discard_draft(filer, "new_application");
+    Ok(())
+}
+
+/// The filer's 取下げ of an application under clarification.
+pub fn withdraw(
+    ws: &mut Workspace,
+    now: Instant,
+    filer: &Filer,
+    number: &str,
+) -> Result<(), FilingError> {
+    owned(ws, filer, number)?;
+    center::withdraw(ws, number, now)?;
+    Ok(())
+}
+
+fn owned<'a>(
+    ws: &'a Workspace,
+    filer: &Filer,
+    number: &str,
+) -> Result<&'a Application, FilingError> {
+    ws.application(number)
+        .filter(|a| a.filed_by(filer))
+        .ok_or_else(|| FilingError::NotFiler(number.to_string(), filer.clone()))
+}
