@@ -4,11 +4,11 @@ browser does (urlencoded, or multipart where the form says so) and follows ``303
 from __future__ import annotations
 
 import json
+import os
 import sys
 import urllib.error
 import urllib.parse
 import urllib.request
-import uuid
 from dataclasses import dataclass
 from http.cookiejar import CookieJar
 
@@ -114,7 +114,7 @@ class Browser:
 
 def encode_multipart(pairs: list[tuple[str, str]], uploads: list[Upload]) -> tuple[bytes, str]:
     """``multipart/form-data`` as a browser sends it (file names in UTF-8)."""
-    boundary = "----nss-adapter-" + uuid.uuid4().hex
+    boundary = "----nss-adapter-" + os.urandom(12).hex()
     out = bytearray()
     for name, value in pairs:
         out += f"--{boundary}\r\n".encode()

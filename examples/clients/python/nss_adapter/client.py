@@ -12,13 +12,15 @@ import os
 import re
 import sys
 import urllib.parse
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from .browser import Browser, Upload
 from .form import option_value, rendered_pairs, set_field
-from .mailbox import Mail
 from .screen import Screen
 from .task import Failed, Rejected, Task
+
+if TYPE_CHECKING:
+    from .mailbox import Mail
 
 LOGIN_PAGE = "login/nsscoapp/"
 LOGIN_SCREEN = "login.form"
