@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import copy
 
-from .kit import Kit, Step, latest_application, login_of, temp_credentials
+from .kit import ADDRESS, Kit, Step, latest_application, login_of, temp_credentials
 from .sim import Workspace
 
-ADDRESS = "qqfcbj@meti.go.jp"  # M000 【6】
 EXTENDED_ADDRESS = "hanako.yushutsu@tokai-seimitsu.example.jp"
 APPROVED = "利用申込の審査を終了しました。通知内容をご確認ください。"
 AMEND = "利用申込を修正する"

@@ -151,9 +151,10 @@ class Client:
         return set_field(pairs, field, [typed])
 
     def attach(self, values: dict) -> dict:
-        """Attaches the files of every file field in ``values`` (a list of {ファイル名, base64}),
-        one press of the screen's 「…を添付する」 button per file; returns ``values`` without
-        the file fields."""
+        """Makes the files of every file field in ``values`` (a list of {ファイル名, base64}) the
+        files attached: those already listed are removed with their 「削除」 (on the screens with
+        a file field, those buttons belong to the file table), then each file is attached with
+        one press of the 「…を添付する」 button. Returns ``values`` without the file fields."""
         rest: dict = {}
         for key, value in values.items():
             if not isinstance(value, dict):
@@ -163,7 +164,11 @@ class Client:
             for label, v in value.items():
                 f = self.screen.field(key, label)
                 if f is not None and f.get("type") == "file":
-                    for doc in v or []:
+                    if not isinstance(v, list):
+                        raise Failed(f"「{label}」 takes a list of files, not {v!r}")
+                    for _ in range(len(self.screen.buttons("削除"))):
+                        self.press("削除")
+                    for doc in v:
                         self.attach_file(f, doc)
                 else:
                     kept[label] = v
