@@ -109,6 +109,7 @@ class Kit:
     def close(self, step: Step, note: str = "") -> Step:
         """Prints the step; a step with problems ends the scenario."""
         verdict = "ok" if not step.problems else "FAIL"
+        note = "" if step.run.crash else note
         self.out(f"  {step.action:<22} {step.status:<8} {step.run.seconds:5.2f} s  {verdict:<4} {note}")
         for kind, message in step.problems:
             self.out(f"      [{kind}] {message}")

@@ -14,6 +14,8 @@ APPROVED = "利用申込の審査を終了しました。通知内容をご確�
 AMEND = "利用申込を修正する"
 WITHDRAW = "利用申込を取り下げる"
 NEW_PASSWORD = "Naccs2018kit"
+# The center's 確認事項 of the M004 feature (features/m004_clarification.feature).
+CLARIFY = "事業所名は登記上の名称（本社事務所）でご入力ください。"
 # The screens' messages the hard cases expect (M000 【6】 rule, M000 【9】, パスワードの変更).
 NO_HYPHEN = "電話番号は「-」(ハイフン)を入力せずに、数字のみ入力してください。"
 TEMP_EXPIRED = "仮ログインIDの有効期限（48時間）が切れています。お手数ですが、再度、仮アカウントの登録を行ってください。"
@@ -150,37 +152,47 @@ def save_draft(kit: Kit) -> None:
 
 
 def clarify_amend(kit: Kit) -> None:
-    """M004: the 確認事項 found in 新着情報, its message read, the application corrected."""
-    ws = kit.sim.workspace(fixture="clarification")
-    number = latest_application(ws)["reception_number"]
-    message = ws.application(number)["review"][-1]["message"]
-    corrections = {"事業所・企業 入力": {"事業所に関する項目": {"FAX番号": "0335015897"}}}
+    """M004 after the client's own filing: the center asks a 確認事項 (POST …/review clarify); the
+    client finds it in 新着情報, reads the message and corrects the application."""
+    ws = kit.sim.workspace()
+    credentials = register(kit, ws, kit.manual, ADDRESS)
+    number = file(kit, ws, kit.manual, credentials, ADDRESS)
+    ws.advance("PT24H")
+    ws.review(number, {"decision": "clarify", "message": CLARIFY})
+    corrections = {"事業所・企業 入力": {"事業所に関する項目": {
+        "事業所名": "本社事務所", "事業所名(フリガナ)": "ホンシャジムショ",
+    }}}
     s = kit.step(ws, "answer_clarification",
-                 {"申込受付番号": number, "ボタン": AMEND, "修正": corrections},
-                 login_of(temp_credentials(ws)))
-    app = ws.application(number)
-    if s.status == "done":
-        if s.outputs.get("通知内容") != message:
-            s.fail("report", f"通知内容: the client reported {s.outputs.get('通知内容')!r}, the center wrote {message!r}")
-        if s.outputs.get("申込受付番号") != number:
-            s.fail("report", f"申込受付番号: the client reported {s.outputs.get('申込受付番号')!r}, expected {number!r}")
-    if app["status_label"] != "申込中":
-        s.fail("record", f"the application is {app['status_label']}, expected 申込中 after 修正")
+                 {"申込受付番号": number, "ボタン": AMEND, "修正": corrections}, login_of(credentials))
+    answered(s, ws, number, "申込中")
+    if s.status == "done" and s.outputs.get("申込受付番号") != number:
+        s.fail("report", f"申込受付番号: the client reported {s.outputs.get('申込受付番号')!r}, expected {number!r}")
     kit.check_record(s, ws, number, merged(kit.manual["file_application"], corrections))
     kit.close(s, f"通知内容 「{s.outputs.get('通知内容', '')[:20]}…」")
 
 
 def clarify_withdraw(kit: Kit) -> None:
+    """M004 from the fixture 「clarification」 (manual 000's application under 確認事項): 取下げ."""
     ws = kit.sim.workspace(fixture="clarification")
     number = latest_application(ws)["reception_number"]
     s = kit.step(ws, "answer_clarification", {"申込受付番号": number, "ボタン": WITHDRAW},
                  login_of(temp_credentials(ws)))
-    status = ws.application(number)["status_label"]
-    if status != "取下げ":
-        s.fail("record", f"the application is {status}, expected 取下げ")
+    status = answered(s, ws, number, "取下げ")
     if s.status == "done" and s.outputs.get("ステータス") != status:
         s.fail("report", f"ステータス: the client reported {s.outputs.get('ステータス')!r}, the NSS shows {status!r}")
     kit.close(s, f"ステータス {s.outputs.get('ステータス')}")
+
+
+def answered(s: Step, ws: Workspace, number: str, status: str) -> str:
+    """The checks of an answered 確認事項: the message reported is the center's, and the
+    application has the status the answer leads to. Returns the status."""
+    app = ws.application(number)
+    message = next((r["message"] for r in reversed(app["review"]) if r["decision"] == "clarify"), None)
+    if s.status == "done" and s.outputs.get("通知内容") != message:
+        s.fail("report", f"通知内容: the client reported {s.outputs.get('通知内容')!r}, the center wrote {message!r}")
+    if app["status_label"] != status:
+        s.fail("record", f"the application is {app['status_label']}, expected {status}")
+    return app["status_label"]
 
 
 def invalid_input(kit: Kit) -> None:

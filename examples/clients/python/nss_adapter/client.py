@@ -65,17 +65,18 @@ class Client:
 
     def follow(self, label: str) -> Screen:
         """Clicks the link printed ``label`` on the current screen."""
-        href = self.screen.link(label) if self.screen else None
+        s = self.current()
+        href = s.link(label)
         if href is None:
-            raise Failed(f"no link 「{label}」 on 「{self.screen.title}」", screen=self.screen.title)
-        return self._arrive(self.browser.get(urllib.parse.urljoin(self.screen.url, href)), None)
+            raise Failed(f"no link 「{label}」 on 「{s.title}」", screen=s.title)
+        return self._arrive(self.browser.get(urllib.parse.urljoin(s.url, href)), None)
 
     def press(self, label: str, values: dict | None = None,
-              uploads: list[Upload] | None = None, button: dict | None = None) -> Screen:
+              uploads: list[Upload] | None = None) -> Screen:
         """Fills ``values`` (a screen object of the task input: section → label → value) into the
         current screen's form and presses the button printed ``label``."""
-        s = self.screen
-        form = s.form if s else None
+        s = self.current()
+        form = s.form
         if form is None:
             raise Failed(f"「{s.title}」 has no form", screen=s.title)
         pairs = rendered_pairs(form)
@@ -85,7 +86,7 @@ class Client:
                 where = f"{section} / {label_}" if section else label_
                 raise Failed(f"「{s.title}」 has no field 「{where}」", screen=s.title)
             pairs = self.fill(pairs, f, value)
-        button = button or s.button(label)
+        button = s.button(label)
         if button is None:
             raise Failed(f"「{s.title}」 has no button 「{label}」", screen=s.title)
         pairs.append((button.get("name", "op"), button.get("value", "")))
@@ -93,6 +94,11 @@ class Client:
         url = urllib.parse.urljoin(s.url, form.get("action") or s.url)
         multipart = form.get("enctype") == "multipart/form-data"
         return self._arrive(self.send(url, pairs, button, multipart, uploads), s)
+
+    def current(self) -> Screen:
+        if self.screen is None:
+            raise Failed("no screen is open")
+        return self.screen
 
     def _arrive(self, new: Screen, pressed_on: Screen | None) -> Screen:
         """Takes the screen a request led to, and classifies the errors it shows: errors on the
@@ -120,12 +126,11 @@ class Client:
 
     def expect(self, *screen_ids: str) -> Screen:
         """The current screen, which must be one of ``screen_ids``."""
-        if self.screen.id not in screen_ids:
-            raise Failed(
-                f"expected {' or '.join(screen_ids)}, the NSS showed {self.screen.described()}",
-                self.screen.errors, self.screen.title,
-            )
-        return self.screen
+        s = self.current()
+        if s.id not in screen_ids:
+            raise Failed(f"expected {' or '.join(screen_ids)}, the NSS showed {s.described()}",
+                         s.errors, s.title)
+        return s
 
     # -- filling ----------------------------------------------------------------------------
 
