@@ -1,5 +1,8 @@
 """A browser window that reads every screen as JSON: it keeps the session cookie, sends forms as a
-browser does (urlencoded, or multipart where the form says so) and follows ``303 See Other``."""
+browser does (urlencoded, or multipart where the form says so) and follows ``303 See Other``.
+
+(Plain classes rather than dataclasses here and in task.py: the adapter is started once per
+step, and importing ``dataclasses`` costs more than the step's requests.)"""
 
 from __future__ import annotations
 
@@ -9,7 +12,6 @@ import sys
 import urllib.error
 import urllib.parse
 import urllib.request
-from dataclasses import dataclass
 from http.cookiejar import CookieJar
 
 from .screen import Screen
@@ -25,23 +27,23 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-@dataclass
 class Upload:
     """A file sent in a multipart form: the form field's name, the file name and its bytes."""
 
-    field: str
-    filename: str
-    data: bytes
+    def __init__(self, field: str, filename: str, data: bytes):
+        self.field = field
+        self.filename = filename
+        self.data = data
 
 
-@dataclass
 class Answer:
     """A raw HTTP answer: its status, where it redirects and its body."""
 
-    url: str
-    status: int
-    location: str | None
-    body: bytes
+    def __init__(self, url: str, status: int, location: str | None, body: bytes):
+        self.url = url
+        self.status = status
+        self.location = location
+        self.body = body
 
 
 class Browser:

@@ -4,24 +4,20 @@ transfer encoding and charset)."""
 
 from __future__ import annotations
 
-import email
-import email.policy
 import json
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass
-from email.message import EmailMessage
 
 from .task import Failed, Mailbox
 
 POLL_SECONDS = 0.2
 
 
-@dataclass
 class Mail:
-    id: int
-    message: EmailMessage
+    def __init__(self, id: int, message):
+        self.id = id
+        self.message = message  # email.message.EmailMessage
 
     @property
     def subject(self) -> str:
@@ -56,6 +52,10 @@ class MailReader:
         return [m["id"] for m in listing if isinstance(m, dict) and "id" in m]
 
     def fetch(self, mail_id: int) -> Mail:
+        # Imported here: only the actions that read mail pay for the email package's policies.
+        import email
+        import email.policy
+
         raw = self._get(self.box.raw_url.replace("{id}", str(mail_id)))
         return Mail(mail_id, email.message_from_bytes(raw, policy=email.policy.default))
 

@@ -4,7 +4,6 @@ results the adapter writes on stdout."""
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
 
 PROTOCOL = 1
 
@@ -30,25 +29,27 @@ class Failed(Exception):
         self.screen = screen
 
 
-@dataclass
 class Mailbox:
-    """Where the client reads its mail: the simulator's mailbox API."""
+    """Where the client reads its mail: the simulator's mailbox API (``raw_url`` contains
+    ``{id}``)."""
 
-    list_url: str
-    raw_url: str  # contains ``{id}``
-    address: str
+    def __init__(self, list_url: str, raw_url: str, address: str):
+        self.list_url = list_url
+        self.raw_url = raw_url
+        self.address = address
 
 
-@dataclass
 class Task:
-    action: str
-    nss: str
-    mailbox: Mailbox | None
-    login: dict
-    input: dict
-    options: dict
-    timeout: float
-    started: float = field(default_factory=time.monotonic)
+    def __init__(self, action: str, nss: str, mailbox: Mailbox | None, login: dict, input: dict,
+                 options: dict, timeout: float):
+        self.action = action
+        self.nss = nss
+        self.mailbox = mailbox
+        self.login = login
+        self.input = input
+        self.options = options
+        self.timeout = timeout
+        self.started = time.monotonic()
 
     def remaining(self) -> float:
         """Seconds left before the kit gives up on this step."""
