@@ -1,0 +1,258 @@
+"""The client scenarios the harness runs: every action of the driver protocol against the
+simulator, with the checks the kit's @client scenarios make (issue 9): the report against the
+truth, the record against the input, the conduct in the journal, and the hard cases."""
+
+from __future__ import annotations
+
+import copy
+
+from .kit import ADDRESS, Kit, Step, latest_application, login_of, temp_credentials
+from .sim import Workspace
+
+EXTENDED_ADDRESS = "hanako.yushutsu@tokai-seimitsu.example.jp"
+APPROVED = "利用申込の審査を終了しました。通知内容をご確認ください。"
+AMEND = "利用申込を修正する"
+WITHDRAW = "利用申込を取り下げる"
+NEW_PASSWORD = "Naccs2018kit"
+# The center's 確認事項 of the M004 feature (features/m004_clarification.feature).
+CLARIFY = "事業所名は登記上の名称（本社事務所）でご入力ください。"
+# The screens' messages the hard cases expect (M000 【6】 rule, M000 【9】, パスワードの変更).
+NO_HYPHEN = "電話番号は「-」(ハイフン)を入力せずに、数字のみ入力してください。"
+TEMP_EXPIRED = "仮ログインIDの有効期限（48時間）が切れています。お手数ですが、再度、仮アカウントの登録を行ってください。"
+WRONG_CURRENT = "現在のパスワードが正しくありません。"
+
+
+# -- steps with their checks --------------------------------------------------------------
+
+def register(kit: Kit, ws: Workspace, data: dict, address: str) -> dict:
+    """register_temp_account; the report must be what the mail says."""
+    s = kit.step(ws, "register_temp_account", data["register_temp_account"], address=address)
+    truth = temp_credentials(ws)
+    if s.status == "done":
+        for key in ("仮ログインID", "仮パスワード"):
+            if s.outputs.get(key) != truth.get(key):
+                s.fail("report", f"{key}: the client reported {s.outputs.get(key)!r}, the mail says {truth.get(key)!r}")
+    kit.close(s, f"仮ログインID {s.outputs.get('仮ログインID')}")
+    return truth
+
+
+def file(kit: Kit, ws: Workspace, data: dict, credentials: dict, address: str,
+         options: dict | None = None) -> str:
+    """file_application; the report must be the registered 申込受付番号, the record the input."""
+    s = kit.step(ws, "file_application", data["file_application"], login_of(credentials),
+                 options, address=address)
+    number = latest_application(ws).get("reception_number")
+    if s.status == "done":
+        if s.outputs.get("申込受付番号") != number:
+            s.fail("report", f"申込受付番号: the client reported {s.outputs.get('申込受付番号')!r}, the NSS registered {number!r}")
+    if number:
+        kit.check_record(s, ws, number, data["file_application"])
+    elif s.status == "done":
+        s.fail("record", "no application was registered")
+    kit.close(s, f"申込受付番号 {number}")
+    return number
+
+
+def news(kit: Kit, ws: Workspace, login: dict, number: str, line: str) -> Step:
+    s = kit.step(ws, "read_news", {}, login)
+    lines = s.outputs.get("新着情報")
+    if s.status == "done":
+        if not isinstance(lines, list) or not all(
+            isinstance(l, dict) and {"日時", "種別", "ID", "内容"} <= set(l) for l in lines
+        ):
+            s.fail("report", f"新着情報 is not a list of lines with 日時, 種別, ID and 内容: {lines!r}")
+        elif not any(l["ID"] == f"【{number}】" and l["内容"] == line for l in lines):
+            s.fail("report", f"新着情報 lacks 【{number}】 「{line}」: {lines!r}")
+    return kit.close(s, f"{len(lines or [])} lines")
+
+
+def id_notice(kit: Kit, ws: Workspace, login: dict, number: str, visible: bool) -> Step:
+    """read_id_notice; every ID must be the issued one; the passwords as well while the screen
+    shows them (M002 3.④), never the real ones after."""
+    s = kit.step(ws, "read_id_notice", {"申込受付番号": number}, login)
+    ids = ws.application(number)["issued"]["ids"]
+    out = s.outputs
+    if s.status == "done":
+        notice = out.get("ID通知内容") or {}
+        users = {(r.get("利用者コード"), r.get("識別番号")): r.get("パスワード") for r in out.get("利用者ID") or []}
+        terminals = {(r.get("論理端末名"), r.get("端末アクセスキー")) for r in out.get("論理端末名 / デジタル証明書") or []}
+        expect = {"事業所コード": ids["office_code"], "請求先コード": ids["billing_code"], "企業略称": ids["company_abbr"]}
+        for key, value in expect.items():
+            if notice.get(key) != value:
+                s.fail("report", f"ID通知内容 {key}: the client reported {notice.get(key)!r}, the NSS issued {value!r}")
+        if set(users) != {(u["user_code"], u["ident"]) for u in ids["user_ids"]}:
+            s.fail("report", f"利用者ID: the client reported {sorted(users)}, the NSS issued {[(u['user_code'], u['ident']) for u in ids['user_ids']]}")
+        if terminals != {(t["name"], t["access_key"]) for t in ids["terminals"]}:
+            s.fail("report", f"論理端末名: the client reported {sorted(terminals)}")
+        passwords = [(notice.get("事業所パスワード"), ids["office_password"])] + [
+            (users.get((u["user_code"], u["ident"])), u["password"]) for u in ids["user_ids"]
+        ]
+        for reported, issued in passwords:
+            if visible and reported != issued:
+                s.fail("report", f"a password: the client reported {reported!r}, the NSS issued {issued!r}")
+            if not visible and reported == issued:
+                s.fail("report", f"a password past its viewing period was reported in clear: {reported!r}")
+    return kit.close(s, f"事業所コード {(out.get('ID通知内容') or {}).get('事業所コード')}")
+
+
+def change_password(kit: Kit, ws: Workspace, office: str, password: str, current: str, new: str,
+                    expect: str = "done") -> Step:
+    """change_password logged in with ``password``; ``current`` is what is typed as 現在のパスワード."""
+    values = {"パスワードの変更": {"パスワードに関する項目": {
+        "現在のパスワード": current, "新しいパスワード": new, "新しいパスワード(確認用)": new,
+    }}}
+    s = kit.step(ws, "change_password", values, {"ログインID": office, "パスワード": password}, expect=expect)
+    if expect == "rejected":
+        expect_messages(s, [WRONG_CURRENT])
+    stored = next((o["password"] for o in ws.offices() if o["office_code"] == office), None)
+    wanted = new if expect == "done" else password
+    if stored != wanted:
+        s.fail("record", f"the password of {office} is {stored!r}, expected {wanted!r}")
+    return kit.close(s, str(s.run.result.get("messages") or s.outputs.get("メッセージ") or ""))
+
+
+def expect_messages(s: Step, messages: list[str]) -> None:
+    """The screen's messages a rejected or failed result must carry."""
+    if s.status not in ("rejected", "failed"):
+        return
+    reported = s.run.result.get("messages") or []
+    for m in messages:
+        if m not in reported:
+            s.fail("report", f"the messages lack 「{m}」: {reported}")
+
+
+def merged(base: dict, changes: dict) -> dict:
+    out = copy.deepcopy(base)
+    for key, value in changes.items():
+        out[key] = merged(out.get(key, {}), value) if isinstance(value, dict) else value
+    return out
+
+
+# -- scenarios -----------------------------------------------------------------------------
+
+def m000(kit: Kit) -> None:
+    """M000 end to end, then the center's approval, 新着情報, ID通知内容 and the password."""
+    ws = kit.sim.workspace()
+    credentials = register(kit, ws, kit.manual, ADDRESS)
+    number = file(kit, ws, kit.manual, credentials, ADDRESS)
+    ws.advance("PT24H")
+    ws.review(number, {"decision": "approve"})
+    news(kit, ws, login_of(credentials), number, APPROVED)
+    id_notice(kit, ws, login_of(credentials), number, visible=True)
+    ids = ws.application(number)["issued"]["ids"]
+    change_password(kit, ws, ids["office_code"], ids["office_password"], ids["office_password"], NEW_PASSWORD)
+    news(kit, ws, {"ログインID": ids["office_code"], "パスワード": NEW_PASSWORD}, number, APPROVED)
+
+
+def save_draft(kit: Kit) -> None:
+    """一時保存 on 利用者コード 入力 after its rows, a new login, and on to 完了."""
+    ws = kit.sim.workspace()
+    credentials = register(kit, ws, kit.manual, ADDRESS)
+    file(kit, ws, kit.manual, credentials, ADDRESS, {"一時保存": "利用者コード 入力"})
+
+
+def clarify_amend(kit: Kit) -> None:
+    """M004 after the client's own filing: the center asks a 確認事項 (POST …/review clarify); the
+    client finds it in 新着情報, reads the message and corrects the application."""
+    ws = kit.sim.workspace()
+    credentials = register(kit, ws, kit.manual, ADDRESS)
+    number = file(kit, ws, kit.manual, credentials, ADDRESS)
+    ws.advance("PT24H")
+    ws.review(number, {"decision": "clarify", "message": CLARIFY})
+    corrections = {"事業所・企業 入力": {"事業所に関する項目": {
+        "事業所名": "本社事務所", "事業所名(フリガナ)": "ホンシャジムショ",
+    }}}
+    s = kit.step(ws, "answer_clarification",
+                 {"申込受付番号": number, "ボタン": AMEND, "修正": corrections}, login_of(credentials))
+    answered(s, ws, number, "申込中")
+    if s.status == "done" and s.outputs.get("申込受付番号") != number:
+        s.fail("report", f"申込受付番号: the client reported {s.outputs.get('申込受付番号')!r}, expected {number!r}")
+    kit.check_record(s, ws, number, merged(kit.manual["file_application"], corrections))
+    kit.close(s, f"通知内容 「{s.outputs.get('通知内容', '')[:20]}…」")
+
+
+def clarify_withdraw(kit: Kit) -> None:
+    """M004 from the fixture 「clarification」 (manual 000's application under 確認事項): 取下げ."""
+    ws = kit.sim.workspace(fixture="clarification")
+    number = latest_application(ws)["reception_number"]
+    s = kit.step(ws, "answer_clarification", {"申込受付番号": number, "ボタン": WITHDRAW},
+                 login_of(temp_credentials(ws)))
+    status = answered(s, ws, number, "取下げ")
+    if s.status == "done" and s.outputs.get("ステータス") != status:
+        s.fail("report", f"ステータス: the client reported {s.outputs.get('ステータス')!r}, the NSS shows {status!r}")
+    kit.close(s, f"ステータス {s.outputs.get('ステータス')}")
+
+
+def answered(s: Step, ws: Workspace, number: str, status: str) -> str:
+    """The checks of an answered 確認事項: the message reported is the center's, and the
+    application has the status the answer leads to. Returns the status."""
+    app = ws.application(number)
+    message = next((r["message"] for r in reversed(app["review"]) if r["decision"] == "clarify"), None)
+    if s.status == "done" and s.outputs.get("通知内容") != message:
+        s.fail("report", f"通知内容: the client reported {s.outputs.get('通知内容')!r}, the center wrote {message!r}")
+    if app["status_label"] != status:
+        s.fail("record", f"the application is {app['status_label']}, expected {status}")
+    return app["status_label"]
+
+
+def invalid_input(kit: Kit) -> None:
+    """A hard case: input the screen refuses must come back rejected with the screen's messages."""
+    ws = kit.sim.workspace()
+    data = copy.deepcopy(kit.manual["register_temp_account"])
+    data["申込担当者 入力"]["申込担当者に関する項目"]["電話番号"] = "03-3501-0953"
+    s = kit.step(ws, "register_temp_account", data, address=ADDRESS, expect="rejected")
+    expect_messages(s, [NO_HYPHEN])
+    if ws.mails():
+        s.fail("record", "a 仮アカウント was registered from invalid input")
+    kit.close(s, str(s.run.result.get("messages")))
+
+
+def expired_temp_id(kit: Kit) -> None:
+    """A hard case: a 仮ログインID past 48 hours (M000 【9】) must come back failed."""
+    ws = kit.sim.workspace()
+    credentials = register(kit, ws, kit.manual, ADDRESS)
+    ws.advance("PT48H1M")
+    s = kit.step(ws, "file_application", kit.manual["file_application"], login_of(credentials),
+                 address=ADDRESS, expect="failed")
+    expect_messages(s, [TEMP_EXPIRED])
+    if ws.applications():
+        s.fail("record", "an application was registered with an expired 仮ログインID")
+    kit.close(s, str(s.run.result.get("reason")))
+
+
+def extended(kit: Kit) -> None:
+    """Every optional and repeated part of the application (fixtures/kit/extended.json)."""
+    ws = kit.sim.workspace()
+    credentials = register(kit, ws, kit.extended, EXTENDED_ADDRESS)
+    file(kit, ws, kit.extended, credentials, EXTENDED_ADDRESS)
+
+
+def id_notice_masked(kit: Kit) -> None:
+    """ID通知内容 after the viewing period (M002 3.④): the passwords are no longer shown."""
+    ws = kit.sim.workspace(fixture="approved")
+    number = latest_application(ws)["reception_number"]
+    ids = ws.application(number)["issued"]["ids"]
+    ws.set_clock("2018-12-28T00:00:00+09:00")
+    id_notice(kit, ws, {"ログインID": ids["office_code"], "パスワード": ids["office_password"]},
+              number, visible=False)
+
+
+def wrong_current_password(kit: Kit) -> None:
+    """A hard case on パスワードの変更: a wrong 現在のパスワード is rejected with the screen's message."""
+    ws = kit.sim.workspace(fixture="approved")
+    ids = ws.application(latest_application(ws)["reception_number"])["issued"]["ids"]
+    change_password(kit, ws, ids["office_code"], ids["office_password"], ids["office_password"] + "x",
+                    NEW_PASSWORD, expect="rejected")
+
+
+SCENARIOS = {
+    "m000": m000,
+    "save_draft": save_draft,
+    "clarify_amend": clarify_amend,
+    "clarify_withdraw": clarify_withdraw,
+    "invalid_input": invalid_input,
+    "expired_temp_id": expired_temp_id,
+    "extended": extended,
+    "id_notice_masked": id_notice_masked,
+    "wrong_current_password": wrong_current_password,
+}

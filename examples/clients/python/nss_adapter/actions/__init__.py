@@ -1,0 +1,16 @@
+"""Every action of the driver protocol (docs/kit.md), by name."""
+
+from .application import file_application
+from .clarification import answer_clarification
+from .password import change_password
+from .portal import read_id_notice, read_news
+from .register import register_temp_account
+
+ACTIONS = {
+    "register_temp_account": register_temp_account,
+    "file_application": file_application,
+    "read_news": read_news,
+    "read_id_notice": read_id_notice,
+    "answer_clarification": answer_clarification,
+    "change_password": change_password,
+}

@@ -1,0 +1,90 @@
+"""One NSS screen as its JSON document (contract §4): fields found by section and printed label,
+buttons and links by printed label, tables by caption."""
+
+from __future__ import annotations
+
+# The screen the manual's 「予期しない操作」 error is shown on (contract §4).
+UNEXPECTED_OPERATION = "error.unexpected_operation"
+
+
+class Screen:
+    def __init__(self, doc: dict, url: str, status: int):
+        self.doc = doc
+        self.url = url
+        self.status = status
+
+    @property
+    def id(self) -> str:
+        return self.doc.get("screen") or ""
+
+    @property
+    def title(self) -> str:
+        return self.doc.get("title") or ""
+
+    @property
+    def errors(self) -> list[str]:
+        return list(self.doc.get("errors") or [])
+
+    @property
+    def notices(self) -> list[str]:
+        return list(self.doc.get("notices") or [])
+
+    @property
+    def texts(self) -> list[str]:
+        return list(self.doc.get("texts") or [])
+
+    @property
+    def form(self) -> dict | None:
+        forms = self.doc.get("forms") or []
+        return forms[0] if forms else None
+
+    def fields(self) -> list[dict]:
+        return list((self.form or {}).get("fields") or [])
+
+    def field(self, section: str | None, label: str) -> dict | None:
+        """The field printed ``label`` under the heading ``section`` (None: under no heading)."""
+        for f in self.fields():
+            if f.get("label") == label and (f.get("section") or None) == section:
+                return f
+        return None
+
+    def buttons(self, label: str) -> list[dict]:
+        return [b for b in (self.form or {}).get("buttons") or [] if b.get("label") == label]
+
+    def button(self, label: str) -> dict | None:
+        found = self.buttons(label)
+        return found[0] if found else None
+
+    def link(self, label: str) -> str | None:
+        for link in self.doc.get("links") or []:
+            if link.get("label") == label:
+                return link.get("href")
+        return None
+
+    def table(self, caption: str) -> dict | None:
+        for t in self.doc.get("tables") or []:
+            if t.get("caption") == caption:
+                return t
+        return None
+
+    def records(self, caption: str, skip: tuple[str, ...] = ()) -> list[dict]:
+        """The rows of a table as objects keyed by its column headings (``skip``: button columns)."""
+        t = self.table(caption)
+        if t is None:
+            return []
+        columns = t.get("columns") or []
+        return [
+            {c: cell for c, cell in zip(columns, row) if c not in skip}
+            for row in t.get("rows") or []
+        ]
+
+    def items(self, caption: str) -> dict:
+        """A two-column 項目 table (項目 | 申込情報 or 内容) as 項目 → value."""
+        t = self.table(caption)
+        if t is None:
+            return {}
+        return {row[0]: row[1] for row in t.get("rows") or [] if len(row) >= 2}
+
+    def described(self) -> str:
+        """For diagnostics on stderr."""
+        return f"{self.id} 「{self.title}」 ({self.url})"
