@@ -8,6 +8,7 @@ mod center;
 mod flow;
 mod html;
 mod isolation;
+mod kit_record;
 mod openapi;
 mod rules;
 mod session;

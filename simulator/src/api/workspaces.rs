@@ -299,6 +299,7 @@ pub fn application_json(a: &crate::application::Application) -> Value {
         "wished_start": a.wished_start(),
         "feasible_start": a.feasible_start,
         "content": a.content,
+        "entered": crate::procedures::entered(a),
         "review": a.review,
         "issued": a.issued,
     })

@@ -147,3 +147,54 @@ pub fn slot_from<T: ScreenForm>(values: Values, cx: &T::Context<'_>) -> (Slot<T>
         Err(e) => (Slot::Unchecked(values), e),
     }
 }
+
+/// The values of `sections` as a kit input shows them (docs/kit.md, "Inputs"): by section
+/// heading (a field without one directly in `out`) and printed label; a choice by its option's
+/// label, check boxes as the list of ticked labels. File inputs are left to the caller.
+pub fn entered(
+    sections: &[&crate::screen::spec::SectionSpec],
+    values: &Values,
+    out: &mut serde_json::Map<String, serde_json::Value>,
+) {
+    use crate::screen::spec::{Input, full_label, value_of};
+    use serde_json::Value;
+    for s in sections {
+        for (row, f) in s.fields() {
+            let value = value_of(f, values);
+            let label_of = |opts: &[crate::screen::spec::Opt], code: &str| {
+                opts.iter()
+                    .find(|o| o.code == code)
+                    .map_or(String::new(), |o| o.label.to_string())
+            };
+            let v = match f.input {
+                Input::File => continue,
+                Input::Radio(opts) => Value::String(label_of(opts, value)),
+                Input::Checks(opts) => Value::Array(
+                    value
+                        .split(',')
+                        .filter(|c| !c.is_empty())
+                        .map(|c| Value::String(label_of(opts, c)))
+                        .collect(),
+                ),
+                Input::Check(text) => Value::Array(if value == "1" {
+                    vec![Value::String(text.to_string())]
+                } else {
+                    Vec::new()
+                }),
+                _ => Value::String(value.to_string()),
+            };
+            let target = if s.heading.is_empty() {
+                &mut *out
+            } else {
+                match out
+                    .entry(s.heading.to_string())
+                    .or_insert_with(|| Value::Object(Default::default()))
+                {
+                    Value::Object(m) => m,
+                    _ => continue,
+                }
+            };
+            target.insert(full_label(row, f), v);
+        }
+    }
+}

@@ -25,6 +25,14 @@ pub mod temp_account;
 pub use catalogue::catalogue;
 pub use engine::handle;
 
+/// A registered application as its input screens show it, keyed as a conformance-kit input
+/// (docs/kit.md): what the kit compares a client's input with.
+pub fn entered(app: &crate::application::Application) -> serde_json::Value {
+    match &app.content {
+        crate::application::ApplicationContent::New(n) => new_application::record::entered(n),
+    }
+}
+
 use crate::application::Draft;
 use crate::clock::Instant;
 use crate::screen::Screen;

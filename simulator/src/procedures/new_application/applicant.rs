@@ -5,11 +5,14 @@ use super::input_submit;
 use crate::application::new::Applicant;
 use crate::procedures::common::nav_buttons;
 use crate::procedures::fields::{self, ScreenForm, slot_values};
-use crate::procedures::temp_account::input::{DEPARTMENT, FAX, NAME, TEL, TITLE, check_email_pair};
+use crate::procedures::temp_account::input::{DEPARTMENT, FAX, JOB_TITLE, NAME, TEL, check_email_pair};
 use crate::procedures::{Cx, Step, common};
 use crate::screen::form::FormInput;
 use crate::screen::spec::{self, FieldErrors, FieldSpec, Fmt, Input, RowSpec, SectionSpec, Values};
 use crate::screen::{Block, Screen, Text};
+
+/// The screen's title as printed.
+pub const TITLE: &str = "申込担当者 入力";
 
 const EMAIL: RowSpec = RowSpec {
     label: "E-mailアドレス",
@@ -30,7 +33,7 @@ const EMAIL: RowSpec = RowSpec {
 pub const PERSON: SectionSpec = SectionSpec {
     heading: "申込担当者に関する項目",
     lines: &["弊社へ利用申込を行う担当者の情報を登録します。"],
-    rows: &[NAME[0], NAME[1], DEPARTMENT, TITLE, TEL, FAX, EMAIL],
+    rows: &[NAME[0], NAME[1], DEPARTMENT, JOB_TITLE, TEL, FAX, EMAIL],
 };
 
 /// 「利用契約に関する項目」.
@@ -75,7 +78,7 @@ impl ScreenForm for Applicant {
 }
 
 pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
-    let mut s = Screen::new("new_application.applicant", "申込担当者 入力");
+    let mut s = Screen::new("new_application.applicant", TITLE);
     s.intro = [
         "NACCSセンターが当該利用申込に関する確認を行う際の連絡先となります。",
         "申込担当者の情報を入力してください。",

@@ -15,6 +15,9 @@ use crate::screen::spec::{
 };
 use crate::screen::{Arrow, Block, Button, Screen};
 
+/// The screen's title as printed.
+pub const TITLE: &str = "請求先 入力";
+
 const YES_NO: &[Opt] = &[
     Opt {
         code: "no",
@@ -286,7 +289,7 @@ pub const PAYMENT: SectionSpec = SectionSpec {
 pub const SECTIONS: [&SectionSpec; 4] = [&BULK_SECTION, &LOCATION, &CONTACT, &PAYMENT];
 
 pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
-    let mut s = Screen::new("new_application.billing", "請求先 入力");
+    let mut s = Screen::new("new_application.billing", TITLE);
     s.intro = vec![
         "利用料金の請求先と支払方法に関する情報を入力してください。".into(),
         "入力完了後に「申込内容確認へ進む」ボタンをクリックしてください。".into(),

@@ -13,6 +13,9 @@ use crate::screen::spec::{self, FieldErrors, FieldSpec, Input, RowSpec, SectionS
 use crate::screen::{Arrow, Block, Button, Screen, Text};
 use crate::services::applications;
 
+/// The screen's title as printed.
+pub const TITLE: &str = "申込内容 確認";
+
 pub const REMARKS: SectionSpec = SectionSpec {
     heading: "利用申込の備考",
     lines: &[],
@@ -120,7 +123,7 @@ pub fn complete(
 }
 
 pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
-    let mut s = Screen::new("new_application.confirm", "申込内容 確認");
+    let mut s = Screen::new("new_application.confirm", TITLE);
     s.intro = [
         "入力した情報内容を確認してください。",
         "「申込内容を登録する」ボタンをクリックすると、利用申込（新規）が完了します。",

@@ -9,6 +9,7 @@ pub mod confirm;
 pub mod guidance;
 pub mod office;
 pub mod plan;
+pub mod record;
 pub mod terminals;
 pub mod user_code_detail;
 pub mod user_codes;

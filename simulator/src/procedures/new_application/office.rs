@@ -18,6 +18,9 @@ use crate::screen::spec::{
 };
 use crate::screen::{Block, Button, Link, Screen};
 
+/// The screen's title as printed.
+pub const TITLE: &str = "事業所・企業 入力";
+
 pub const START: SectionSpec = SectionSpec {
     heading: "利用開始日に関する項目",
     lines: &["スケジュール表のシステム登録日(利用開始日)を入力してください。"],
@@ -417,7 +420,7 @@ pub fn context(cx: &mut Cx) -> OfficeContext {
 }
 
 pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
-    let mut s = Screen::new("new_application.office", "事業所・企業 入力");
+    let mut s = Screen::new("new_application.office", TITLE);
     s.intro = vec![
         "NACCSを利用する事業所及び契約者等の情報を入力してください。".into(),
         "入力完了後に「netNACCSを利用する」または「一般NACCSを利用する」ボタンをクリックしてください。".into(),

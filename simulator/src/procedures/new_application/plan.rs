@@ -9,6 +9,9 @@ use crate::screen::form::FormInput;
 use crate::screen::spec::{self, FieldErrors, FieldSpec, Input, RowSpec, SectionSpec, Values};
 use crate::screen::{Block, Screen};
 
+/// The screen's title as printed.
+pub const TITLE: &str = "料金プラン 入力";
+
 pub const PLAN: SectionSpec = SectionSpec {
     heading: "料金プランに関する項目",
     lines: &["料金プランについては、NACCS掲示板をご参照ください。"],
@@ -37,7 +40,7 @@ impl ScreenForm for FeePlan {
 }
 
 pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
-    let mut s = Screen::new("new_application.plan", "料金プラン 入力");
+    let mut s = Screen::new("new_application.plan", TITLE);
     s.intro = vec![
         "料金プランを入力してください。".into(),
         "入力完了後に、「次へ進む」ボタンをクリックしてください。".into(),

@@ -10,6 +10,9 @@ use crate::screen::form::FormInput;
 use crate::screen::spec::{self, FieldErrors, FieldSpec, Fmt, Input, RowSpec, SectionSpec, Values};
 use crate::screen::{Block, Button, Cell, Screen, Table, Text};
 
+/// The screen's title as printed.
+pub const TITLE: &str = "論理端末・証明書 入力";
+
 pub const TERMINALS: SectionSpec = SectionSpec {
     heading: "論理端末に関する項目",
     lines: &[
@@ -98,7 +101,7 @@ pub const NO_DIAGRAM: SectionSpec = SectionSpec {
     }],
 };
 
-const SECTIONS: [&SectionSpec; 5] = [&TERMINALS, &WEB, &SHARING, &DIAGRAM, &NO_DIAGRAM];
+pub const SECTIONS: [&SectionSpec; 5] = [&TERMINALS, &WEB, &SHARING, &DIAGRAM, &NO_DIAGRAM];
 
 /// The attached-file table (システム構成図, 添付ファイル): name, size and a delete button.
 pub fn attachment_table(caption: &'static str, files: &[&Attachment], delete_op: &str) -> Table {
@@ -160,7 +163,7 @@ impl ScreenForm for Terminals {
 }
 
 pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
-    let mut s = Screen::new("new_application.terminals", "論理端末・証明書 入力");
+    let mut s = Screen::new("new_application.terminals", TITLE);
     s.intro = vec![
         "論理端末またはデジタル証明書の情報を入力してください。".into(),
         "入力完了後に「次へ進む」ボタンをクリックしてください。".into(),

@@ -108,7 +108,16 @@ pub const STATS: SectionSpec = SectionSpec {
     ],
 };
 
-fn code_section(shared: bool) -> &'static SectionSpec {
+/// The シングルサインオン要否 of 識別番号に関する項目 alone: what a 利用者コード keeps of that
+/// section once its settings are listed (the rest is read at 「設定する」).
+pub const SSO: SectionSpec = SectionSpec {
+    heading: IDENT.heading,
+    lines: &[],
+    rows: &[IDENT.rows[0]],
+};
+
+/// The 利用者コードに関する項目 of a new or a shared code.
+pub fn code_section(shared: bool) -> &'static SectionSpec {
     if shared { &SHARED } else { &SYSTEM }
 }
 

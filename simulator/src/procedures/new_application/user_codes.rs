@@ -9,6 +9,9 @@ use crate::screen::form::FormInput;
 use crate::screen::spec::{self, FieldErrors, FieldSpec, Input, RowSpec, SectionSpec, Values};
 use crate::screen::{Block, Button, Cell, Screen, Section, Table, Text};
 
+/// The screen's title as printed.
+pub const TITLE: &str = "利用者コード 入力";
+
 pub const TRANSFER: SectionSpec = SectionSpec {
     heading: "",
     lines: &[],
@@ -98,7 +101,7 @@ fn detail_values(row: &UserCodeRequest) -> Values {
 }
 
 pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
-    let mut s = Screen::new("new_application.user_codes", "利用者コード 入力");
+    let mut s = Screen::new("new_application.user_codes", TITLE);
     s.intro = vec![
         "利用者コードを入力してください。".into(),
         "入力完了後に「次へ進む」ボタンをクリックしてください。".into(),

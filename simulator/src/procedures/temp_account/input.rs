@@ -9,6 +9,9 @@ use crate::screen::form::FormInput;
 use crate::screen::spec::{self, FieldErrors, FieldSpec, Fmt, RowSpec, SectionSpec, Values};
 use crate::screen::{Arrow, Block, Button, Screen};
 
+/// The screen's title as printed.
+pub const TITLE: &str = "申込担当者 入力";
+
 pub const COMPANY: RowSpec = RowSpec {
     label: "企業名",
     fields: &[FieldSpec::text("company")
@@ -35,7 +38,7 @@ pub const DEPARTMENT: RowSpec = RowSpec {
         .example("例) 第一営業部営業第9課")],
     notes: &[],
 };
-pub const TITLE: RowSpec = RowSpec {
+pub const JOB_TITLE: RowSpec = RowSpec {
     label: "役職名",
     fields: &[FieldSpec::text("title")
         .fmt(Fmt::Zenkaku)
@@ -85,7 +88,7 @@ pub const SECTION: SectionSpec = SectionSpec {
         NAME[0],
         NAME[1],
         DEPARTMENT,
-        TITLE,
+        JOB_TITLE,
         TEL,
         FAX,
         EMAIL,
@@ -134,7 +137,7 @@ impl ScreenForm for TempApplicant {
 }
 
 pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
-    let mut s = Screen::new("temp_account.input", "申込担当者 入力");
+    let mut s = Screen::new("temp_account.input", TITLE);
     s.intro = vec!["入力完了後に「申込内容確認へ進む」ボタンをクリックしてください。".into()];
     s.errors = spec::error_list(&[&SECTION], errors);
     s.form = Some(common::form(

@@ -1,0 +1,138 @@
+//! A registered new application as its input screens show it, keyed as a conformance-kit input
+//! (docs/kit.md, "Inputs"): by screen title, section heading and printed label, choices by their
+//! labels, 利用者コード and files as lists. The kit compares a client's input with it field by
+//! field (`GET /_sim/api/workspaces/{id}/applications/{n}` `entered`).
+
+use super::{applicant, billing, confirm, office, plan, terminals, user_code_detail, user_codes};
+use crate::application::new::{CodeChoice, Connection, UserCodeRequest};
+use crate::application::{Attachment, NewApplication};
+use crate::procedures::fields::{self, ScreenForm};
+use crate::screen::spec::Values;
+use serde_json::{Map, Value, json};
+
+/// The key of the button that chooses between paths (docs/kit.md).
+const BUTTON: &str = "ボタン";
+
+fn screen(sections: &[&crate::screen::spec::SectionSpec], values: &Values) -> Map<String, Value> {
+    let mut out = Map::new();
+    fields::entered(sections, values, &mut out);
+    out
+}
+
+fn files(files: &[&Attachment]) -> Value {
+    Value::Array(
+        files
+            .iter()
+            .map(|a| json!({"ファイル名": a.name, "サイズ": a.size}))
+            .collect(),
+    )
+}
+
+fn user_code(row: &UserCodeRequest) -> Value {
+    let shared = matches!(row.code, CodeChoice::Shared { .. });
+    let mut values = Values::new();
+    if let CodeChoice::Shared { code, .. } = &row.code {
+        fields::set(&mut values, "shared_code", code.as_str());
+    }
+    fields::set(&mut values, "system", row.code.system().code());
+    fields::set(&mut values, "sso", row.sso.code());
+    fields::set(&mut values, "stats_paid", row.stats_paid.code());
+    fields::set(&mut values, "stats_free", row.stats_free.code());
+    fields::set(&mut values, "storage", row.storage.code());
+    let mut out = screen(
+        &[
+            user_code_detail::code_section(shared),
+            &user_code_detail::SSO,
+            &user_code_detail::STATS,
+        ],
+        &values,
+    );
+    out.insert(
+        BUTTON.into(),
+        Value::String(
+            if shared {
+                "他事業所の利用者コードを共用する"
+            } else {
+                "新規に利用者コードを追加する"
+            }
+            .into(),
+        ),
+    );
+    out.insert(
+        "設定した利用者コード情報".into(),
+        Value::Array(
+            row.settings
+                .iter()
+                .map(|s| {
+                    json!({
+                        "業種": s.industries.iter().map(|i| i.label()).collect::<Vec<_>>(),
+                        "処理方式": s.method.label(),
+                        "識別番号数": s.count.to_string(),
+                    })
+                })
+                .collect(),
+        ),
+    );
+    Value::Object(out)
+}
+
+/// The application, as its input screens show it.
+pub fn entered(app: &NewApplication) -> Value {
+    let mut out = Map::new();
+    out.insert(
+        applicant::TITLE.into(),
+        Value::Object(screen(
+            &[&applicant::PERSON, &applicant::CONTRACT],
+            &app.applicant.to_values(),
+        )),
+    );
+    let mut o = screen(&office::SECTIONS, &app.office.to_values());
+    o.insert(
+        BUTTON.into(),
+        Value::String(
+            match app.connection {
+                Connection::NetNaccs => "netNACCSを利用する",
+                Connection::General => "一般NACCSを利用する",
+            }
+            .into(),
+        ),
+    );
+    out.insert(office::TITLE.into(), Value::Object(o));
+    let transfer = Values::from([(
+        "users_transfer".to_string(),
+        if app.user_codes.transfer { "1" } else { "" }.to_string(),
+    )]);
+    let mut u = screen(&[&user_codes::TRANSFER], &transfer);
+    u.insert(
+        "申込情報".into(),
+        Value::Array(app.user_codes.codes.iter().map(user_code).collect()),
+    );
+    out.insert(user_codes::TITLE.into(), Value::Object(u));
+    let mut t = screen(&terminals::SECTIONS, &app.terminals.to_values());
+    let diagram: Vec<&Attachment> = app.diagram.iter().collect();
+    if let Some(Value::Object(m)) = t.get_mut(terminals::DIAGRAM.heading) {
+        m.insert("システム構成図".into(), files(&diagram));
+    } else {
+        t.insert(
+            terminals::DIAGRAM.heading.into(),
+            json!({"システム構成図": files(&diagram)}),
+        );
+    }
+    out.insert(terminals::TITLE.into(), Value::Object(t));
+    out.insert(
+        plan::TITLE.into(),
+        Value::Object(screen(&[&plan::PLAN], &app.plan.to_values())),
+    );
+    out.insert(
+        billing::TITLE.into(),
+        Value::Object(screen(&billing::SECTIONS, &app.billing.to_values())),
+    );
+    let mut c = screen(&[&confirm::REMARKS], &app.remarks.to_values());
+    let attachments: Vec<&Attachment> = app.attachments.iter().collect();
+    c.insert(
+        confirm::ATTACH.heading.into(),
+        json!({"添付ファイル": files(&attachments)}),
+    );
+    out.insert(confirm::TITLE.into(), Value::Object(c));
+    Value::Object(out)
+}
