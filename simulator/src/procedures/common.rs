@@ -2,16 +2,18 @@
 //! that several screens print (a person, an address), and draft handling.
 
 use super::{Cx, Step, path_of};
-use crate::screen::frame::NO_BACK_BUTTON;
+use crate::screen::frame::{APPLICATION_TABS, NO_BACK_BUTTON, PROGRESS_STEPS};
 use crate::screen::spec::Opt;
-use crate::screen::{Arrow, Button, Form, Screen, SessionBanner};
+use crate::screen::{Arrow, Button, Form, Progress, Screen, SessionBanner, Tabs};
 use crate::workspace::application::ApplicationDraft;
 use crate::workspace::session::{At, Login};
 
 /// Decorates a screen with the NSS frame for where the session stands (procedures.md §0).
 pub fn frame(screen: &mut Screen, cx: &Cx) {
     let at = cx.session.at;
-    screen.progress = match at {
+    // The P1/P2 progress bar and tab bar (M000 【6】, 【17】ff), until the procedure registry
+    // declares them per procedure.
+    let step = match at {
         At::TempInput | At::TempConfirm => Some(0),
         At::TempComplete => Some(1),
         At::AppGuidance
@@ -33,7 +35,13 @@ pub fn frame(screen: &mut Screen, cx: &Cx) {
         | At::Password
         | At::Invoices => None,
     };
-    screen.tab = match at {
+    if let Some(current) = step {
+        screen.progress = Some(Progress {
+            steps: &PROGRESS_STEPS,
+            current,
+        });
+    }
+    let tab = match at {
         At::AppApplicant => Some("申込担当者"),
         At::AppOffice => Some("事業所・企業"),
         At::AppUsers | At::AppUserDetail => Some("利用者"),
@@ -42,6 +50,10 @@ pub fn frame(screen: &mut Screen, cx: &Cx) {
         At::AppBilling => Some("請求先"),
         _ => None,
     };
+    // A screen with a tab bar of its own (the 参照 screens) keeps it.
+    if let Some(tab) = tab {
+        screen.tabs = Tabs::display(&APPLICATION_TABS, tab);
+    }
     if let Some(login) = &cx.session.login {
         let (company, office) = banner_names(cx, login);
         screen.session = Some(SessionBanner {

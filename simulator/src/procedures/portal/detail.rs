@@ -1,11 +1,11 @@
 //! 申込内容 参照 (利用申込詳細, M001 2.③, M004): the application with its tabs, its 進行状況,
 //! and, under clarification, 修正 and 取下げ.
 
-use super::{current_tab, item_table, nav, tab_links, viewed};
+use super::{current_tab, item_table, nav, viewed};
 use crate::http::form::FormInput;
 use crate::procedures::new_application::confirm;
 use crate::procedures::{Cx, Step, common};
-use crate::screen::{Arrow, Block, Button, Cell, Link, Screen, Table, Text};
+use crate::screen::{Arrow, Block, Button, Cell, Link, Screen, Table, Tabs, Text};
 use crate::workspace::application::{Application, ApplicationStatus};
 use crate::workspace::session::At;
 
@@ -84,12 +84,13 @@ pub fn view(cx: &mut Cx) -> Screen {
     };
     s.intro = vec!["申込情報詳細を表示します。".into()];
     let tab = current_tab(cx, &TABS);
-    s.blocks.push(tab_links(&TABS, &tab, |t| {
+    s.tabs = Tabs::links(&TABS, &tab, |t| {
         cx.url(&format!(
             "menu/applications/detail?no={}&tab={t}",
             a.reception_number
         ))
-    }));
+    });
+    s.blocks.push(Block::TabBar);
     match tab.as_str() {
         "事業所" => {
             s.blocks.extend(confirm::applicant_blocks(&a.content));
