@@ -10,5 +10,6 @@ mod html;
 mod isolation;
 mod openapi;
 mod rules;
+mod screen_json;
 mod session;
 mod snapshots;

@@ -944,6 +944,30 @@ mod tests {
         }
     }
 
+    /// The buffer never grows (a regrowth copies the document written so far) and is not
+    /// oversized either.
+    fn sized_right(screen: &Screen) {
+        let (len, hint) = (to_json(screen).len(), capacity_hint(screen));
+        assert!(
+            len <= hint,
+            "{}: {len} bytes written, {hint} reserved",
+            screen.id
+        );
+        assert!(
+            hint <= 3 * len + 2048,
+            "{}: {len} bytes written, {hint} reserved",
+            screen.id
+        );
+    }
+
+    #[test]
+    fn the_buffer_holds_every_catalogue_screen_without_growing() {
+        for screen in crate::procedures::catalogue() {
+            sized_right(&screen);
+        }
+        sized_right(&everything());
+    }
+
     #[test]
     fn an_empty_screen_is_written_as_serde_writes_it() {
         same_as_serde(&Screen::new("error.empty", ""));

@@ -447,3 +447,98 @@ impl Screen {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BAR: &[&str] = &["申込担当者", "事業所・企業", "利用者"];
+
+    #[test]
+    fn a_tab_bar_selects_one_of_its_tabs() {
+        let bar = Tabs::display(BAR, "事業所・企業").expect("a known tab");
+        assert_eq!(
+            (bar.current, bar.current_label()),
+            (1, Some("事業所・企業"))
+        );
+        assert_eq!(bar.href(1), None);
+        assert!(Tabs::display(BAR, "請求先").is_none());
+        let links = Tabs::links(BAR, "利用者", |t| format!("?tab={t}")).expect("a known tab");
+        assert_eq!(links.current, 2);
+        assert_eq!(links.href(0), Some("?tab=申込担当者"));
+        assert_eq!(links.href(3), None);
+    }
+
+    fn section(heading: &'static str) -> Block {
+        Block::Section(Section {
+            heading: heading.into(),
+            ..Default::default()
+        })
+    }
+
+    fn table(caption: &'static str) -> Block {
+        Block::Table(Table {
+            caption: caption.into(),
+            ..Default::default()
+        })
+    }
+
+    fn heading(text: &'static str) -> Block {
+        Block::Heading {
+            text: text.into(),
+            buttons: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_section_without_a_heading_stands_under_the_heading_above_it() {
+        let mut s = Screen::new("test.sections", "");
+        s.blocks = vec![
+            section(""),
+            section("管理責任者に関する項目"),
+            table("申込情報"),
+            section(""),
+            section("システム構成図に関する項目"),
+            Block::Text(vec!["本文".into()]),
+            section(""),
+        ];
+        let headings: Vec<&str> = s.sections().map(|(h, _)| h).collect();
+        assert_eq!(
+            headings,
+            [
+                "",
+                "管理責任者に関する項目",
+                "管理責任者に関する項目",
+                "システム構成図に関する項目",
+                "システム構成図に関する項目",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_group_heading_holds_the_tables_up_to_the_next_heading_or_input_section() {
+        let mut s = Screen::new("test.groups", "");
+        s.blocks = vec![
+            table("前"),
+            heading("申込担当者情報"),
+            table("申込担当者に関する項目"),
+            Block::Links(Vec::new()),
+            table("利用契約に関する項目"),
+            heading("請求先情報"),
+            table("支払方法に関する項目"),
+            section("利用申込の備考"),
+            table(""),
+        ];
+        let groups: Vec<(Option<&str>, &str)> = s.tables().map(|(g, t)| (g, &*t.caption)).collect();
+        assert_eq!(
+            groups,
+            [
+                (None, "前"),
+                (Some("申込担当者情報"), "申込担当者に関する項目"),
+                (Some("申込担当者情報"), "利用契約に関する項目"),
+                (Some("請求先情報"), "支払方法に関する項目"),
+                (None, ""),
+            ]
+        );
+    }
+}
