@@ -51,6 +51,8 @@ async fn the_registered_application_holds_the_kit_data_of_manual_000() {
     differences(&wrong, entered, "", &mut diffs);
     assert_eq!(
         diffs,
-        [" / 事業所・企業 入力 / 本社に関する項目 / 所在地: expected \"その他(下欄に入力してください)\", recorded \"事業所に同じ\""]
+        [
+            " / 事業所・企業 入力 / 本社に関する項目 / 所在地: expected \"その他(下欄に入力してください)\", recorded \"事業所に同じ\""
+        ]
     );
 }

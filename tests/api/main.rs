@@ -11,5 +11,6 @@ mod isolation;
 mod kit_record;
 mod openapi;
 mod rules;
+mod screen_json;
 mod session;
 mod snapshots;

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from .conduct import conduct
-from .record import compare, record_as_input
+from .record import compare
 from .runner import Run, run_client
 from .sim import Simulator, Workspace
 
@@ -122,7 +122,7 @@ class Kit:
     # -- the truth -----------------------------------------------------------------------
 
     def record(self, ws: Workspace, number: str) -> dict:
-        return record_as_input(ws.application(number)["content"], self.sim.catalogue)
+        return ws.application(number)["entered"]
 
     def check_record(self, step: Step, ws: Workspace, number: str, expected: dict) -> None:
         step.check("record", compare(expected, self.record(ws, number)))

@@ -4,18 +4,26 @@
 use super::registry::{self, ScreenDef};
 use super::{Cx, Step};
 use crate::application::SavedDraft;
-use crate::screen::frame::{APPLICATION_TABS, NO_BACK_BUTTON};
+use crate::screen::frame::NO_BACK_BUTTON;
 use crate::screen::spec::Opt;
-use crate::screen::{Arrow, Button, Form, Screen, SessionBanner};
+use crate::screen::{Arrow, Button, Form, Progress, Screen, SessionBanner, Tabs};
 use crate::workspace::session::Login;
 
 /// Decorates a screen with the NSS frame for where the session stands (procedures.md §0): the
 /// progress bar and tab bar its procedure declares, the login banner, the flow token.
 pub fn frame(screen: &mut Screen, cx: &Cx, def: &ScreenDef) {
-    screen.progress = def.progress;
-    screen.tab = def
-        .tab
-        .and_then(|t| APPLICATION_TABS.iter().copied().find(|x| *x == t));
+    if let Some(p) = registry::procedure_of(def.id) {
+        if let Some(current) = def.progress {
+            screen.progress = Some(Progress {
+                steps: p.progress,
+                current,
+            });
+        }
+        // A screen with a tab bar of its own (the 参照 screens) keeps it.
+        if let Some(tab) = def.tab {
+            screen.tabs = Tabs::display(p.tabs, tab);
+        }
+    }
     if let Some(login) = &cx.session.login {
         let (company, office) = banner_names(cx, login);
         screen.session = Some(SessionBanner {

@@ -148,9 +148,11 @@ pub fn slot_from<T: ScreenForm>(values: Values, cx: &T::Context<'_>) -> (Slot<T>
     }
 }
 
-/// The values of `sections` as a kit input shows them (docs/kit.md, "Inputs"): by section
-/// heading (a field without one directly in `out`) and printed label; a choice by its option's
-/// label, check boxes as the list of ticked labels. File inputs are left to the caller.
+/// The values of `sections` as a kit input shows them (docs/kit.md, "Inputs"), keyed as the
+/// JSON screen document keys its fields: by section heading — for a section printed without
+/// one, the last heading above it — and printed label (a lone check box by its text); a choice by
+/// its option's label, check boxes as the list of ticked labels. File inputs are left to the
+/// caller.
 pub fn entered(
     sections: &[&crate::screen::spec::SectionSpec],
     values: &Values,
@@ -158,7 +160,11 @@ pub fn entered(
 ) {
     use crate::screen::spec::{Input, full_label, value_of};
     use serde_json::Value;
+    let mut heading = "";
     for s in sections {
+        if !s.heading.is_empty() {
+            heading = s.heading;
+        }
         for (row, f) in s.fields() {
             let value = value_of(f, values);
             let label_of = |opts: &[crate::screen::spec::Opt], code: &str| {
@@ -183,18 +189,22 @@ pub fn entered(
                 }),
                 _ => Value::String(value.to_string()),
             };
-            let target = if s.heading.is_empty() {
+            let label = match f.input {
+                Input::Check(text) if row.label.is_empty() && f.part.is_none() => text.to_string(),
+                _ => full_label(row, f),
+            };
+            let target = if heading.is_empty() {
                 &mut *out
             } else {
                 match out
-                    .entry(s.heading.to_string())
+                    .entry(heading.to_string())
                     .or_insert_with(|| Value::Object(Default::default()))
                 {
                     Value::Object(m) => m,
                     _ => continue,
                 }
             };
-            target.insert(full_label(row, f), v);
+            target.insert(label, v);
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The NSS frame shared by every screen (procedures.md §0).
 
-/// The progress bar of the new-application path (M000 【6】ff).
+/// The progress bar of the new-application path (M000 【6】ff): the P1/P2 procedure's steps, put
+/// on its screens as `Progress` by `procedures::common::frame`.
 pub const PROGRESS_STEPS: [&str; 5] = [
     "仮ログイン登録",
     "仮ログイン登録完了",
@@ -9,7 +10,8 @@ pub const PROGRESS_STEPS: [&str; 5] = [
     "審査完了",
 ];
 
-/// The tab bar of the new application (M000 【17】ff).
+/// The tab bar of the new application (M000 【17】ff): display-only, put on its input screens as
+/// `Tabs` by `procedures::common::frame`.
 pub const APPLICATION_TABS: [&str; 8] = [
     "申込担当者",
     "事業所・企業",

@@ -1,11 +1,10 @@
 //! The HTML rendering of a screen: real `<form>`s that work without JavaScript; the only script
 //! is the manual's register confirm dialog (M000 【8】).
 
-use super::frame::{
-    APPLICATION_TABS, CONTACT_COMPANY, CONTACT_HEADING, CONTACTS, MOTTO, PROGRESS_STEPS,
-    SERVICE_NAME,
+use super::frame::{CONTACT_COMPANY, CONTACT_HEADING, CONTACTS, MOTTO, SERVICE_NAME};
+use super::model::{
+    Arrow, Block, Button, Cell, Field, FieldType, Progress, Row, Screen, Section, Table, Tabs,
 };
-use super::model::{Arrow, Block, Button, Cell, Field, FieldType, Row, Screen, Section, Table};
 use maud::{DOCTYPE, Markup, html};
 
 /// Renders the whole page. `base` is the workspace's base path (`/` or `/w/{id}/`).
@@ -26,8 +25,11 @@ fn page(s: &Screen, base: &str) -> Markup {
             body data-screen=(s.id) {
                 (header(s, base))
                 main {
-                    @if let Some(current) = s.progress { (progress(current)) }
-                    @if let Some(tab) = s.tab { (tabs(tab)) }
+                    @if let Some(p) = &s.progress { (progress(p)) }
+                    // A tab bar the body does not place (`Block::TabBar`) heads the page.
+                    @if let Some(t) = &s.tabs {
+                        @if !s.blocks.iter().any(|b| matches!(b, Block::TabBar)) { (tabs(t)) }
+                    }
                     @for n in &s.notices { p.notice { (n) } }
                     h1 { (s.title) }
                     @for line in &s.intro { p.intro { (line) } }
@@ -76,10 +78,11 @@ fn header(s: &Screen, base: &str) -> Markup {
     }
 }
 
-fn progress(current: usize) -> Markup {
+fn progress(p: &Progress) -> Markup {
+    let current = p.current;
     html! {
         ol.progress {
-            @for (i, step) in PROGRESS_STEPS.iter().enumerate() {
+            @for (i, step) in p.steps.iter().enumerate() {
                 li class=(if i == current { "current" } else if i < current { "done" } else { "todo" }) {
                     span.n { (i + 1) } " " (step)
                 }
@@ -88,11 +91,18 @@ fn progress(current: usize) -> Markup {
     }
 }
 
-fn tabs(current: &str) -> Markup {
+/// The tab bar: the selected tab as text, the others as links when the tabs lead somewhere.
+fn tabs(t: &Tabs) -> Markup {
     html! {
         ul.tabs {
-            @for t in APPLICATION_TABS {
-                li class=(if t == current { "current" } else { "" }) { (t) }
+            @for (i, label) in t.items.iter().enumerate() {
+                @if i == t.current {
+                    li class="current" { (label) }
+                } @else if let Some(href) = t.href(i) {
+                    li class="" { a href=(href) { (label) } }
+                } @else {
+                    li class="" { (label) }
+                }
             }
         }
     }
@@ -120,6 +130,7 @@ fn blocks(s: &Screen) -> Markup {
                 Block::Links(links) => {
                     ul.links { @for l in links { li { a href=(l.href) { (l.label) } } } }
                 }
+                Block::TabBar => { @if let Some(t) = &s.tabs { (tabs(t)) } }
             }
         }
     }

@@ -6,9 +6,8 @@
 //! request, and the serde path spent its time on intermediate values, small writes and buffer
 //! growth (docs/performance.md).
 
-use super::frame::{APPLICATION_TABS, PROGRESS_STEPS};
 use super::model::{
-    Block, Button, Cell, Choice, Field, FieldType, Link, Row, Screen, Section, SessionBanner,
+    Block, Button, Cell, Choice, Field, FieldType, Row, Screen, SessionBanner, Tabs,
 };
 
 /// Starts the member `key` of an object: the separator, the indentation and `"key": `, the key
@@ -30,23 +29,18 @@ pub fn to_json(screen: &Screen) -> String {
     w.string(screen.id);
     key!(w, false, "title");
     w.string(&screen.title);
-    if let Some(current) = screen.progress {
+    if let Some(progress) = &screen.progress {
         key!(w, false, "progress");
         w.open('{');
         key!(w, true, "steps");
-        w.strings(PROGRESS_STEPS.iter().copied());
+        w.strings(progress.steps.iter().copied());
         key!(w, false, "current");
-        w.number(current);
+        w.number(progress.current);
         w.close('}', true);
     }
-    if let Some(current) = screen.tab {
+    if let Some(tabs) = &screen.tabs {
         key!(w, false, "tabs");
-        w.open('{');
-        key!(w, true, "items");
-        w.strings(APPLICATION_TABS.iter().copied());
-        key!(w, false, "current");
-        w.string(current);
-        w.close('}', true);
+        w.tabs(tabs);
     }
     if let Some(session) = &screen.session {
         key!(w, false, "session");
@@ -58,10 +52,14 @@ pub fn to_json(screen: &Screen) -> String {
     w.strings(screen.errors.iter().map(String::as_str));
     key!(w, false, "texts");
     w.strings(texts(screen));
+    if screen.sections().any(|(heading, _)| !heading.is_empty()) {
+        key!(w, false, "sections");
+        w.sections(screen);
+    }
     key!(w, false, "tables");
     w.tables(screen);
     key!(w, false, "links");
-    w.links(&screen.links());
+    w.links(screen);
     key!(w, false, "forms");
     w.forms(screen);
     w.close('}', true);
@@ -79,46 +77,65 @@ fn texts(screen: &Screen) -> impl Iterator<Item = &str> {
     screen.intro.iter().chain(body).map(|s| &**s)
 }
 
-/// Every field of the screen's body in display order, as `Screen::fields` gives them, without
-/// collecting them first.
-fn fields(screen: &Screen) -> impl Iterator<Item = (&Section, &Row, &Field)> {
-    let sections = screen.blocks.iter().filter_map(|b| match b {
-        Block::Section(s) => Some(s),
-        _ => None,
-    });
-    sections.flat_map(|s| {
+/// Every field of the screen's body in display order with the heading it stands under, as
+/// `Screen::sections` gives them, without collecting them first.
+fn fields(screen: &Screen) -> impl Iterator<Item = (&str, &Row, &Field)> {
+    screen.sections().flat_map(|(heading, s)| {
         s.rows
             .iter()
-            .flat_map(move |r| r.fields.iter().map(move |f| (s, r, f)))
+            .flat_map(move |r| r.fields.iter().map(move |f| (heading, r, f)))
     })
 }
 
 /// A buffer size that holds the document without growing (a regrowth copies everything written
 /// so far): the texts it prints plus the pretty-printed structure around each of them. Every field
-/// repeats its section heading and label.
+/// repeats its section heading, its label and its row's notes.
 fn capacity_hint(screen: &Screen) -> usize {
     let fields: usize = fields(screen)
-        .map(|(s, r, f)| {
+        .map(|(heading, r, f)| {
             let options: usize = f
                 .options
                 .iter()
                 .map(|c| 112 + c.value.len() + c.label.len())
                 .sum();
-            let hint = f.hint.as_ref().map_or(0, |h| h.len());
-            240 + f.name.len() + f.value.len() + s.heading.len() + r.label.len() + hint + options
+            let texts: usize = [&f.hint, &f.example, &f.unit]
+                .into_iter()
+                .map(|t| t.as_ref().map_or(0, |t| 32 + t.len()))
+                .sum();
+            let notes: usize = r.notes.iter().map(|n| 24 + n.len()).sum();
+            let optional = if r.optional { 32 } else { 0 };
+            240 + f.name.len()
+                + f.value.len()
+                + heading.len()
+                + r.label.len()
+                + texts
+                + notes
+                + optional
+                + options
         })
         .sum();
     let texts: usize = texts(screen).map(|t| 16 + t.len()).sum();
+    let sections: usize = screen
+        .sections()
+        .map(|(_, s)| 64 + s.heading.len() + s.lines.iter().map(|l| 16 + l.len()).sum::<usize>())
+        .sum();
     let cells: usize = screen
+        .tables()
+        .map(|(group, t)| {
+            let columns: usize = t.columns.iter().map(|c| 16 + c.len()).sum();
+            let rows: usize = t.rows.iter().flatten().map(cell_len).sum();
+            64 + group.map_or(0, |g| 24 + g.len()) + t.caption.len() + columns + rows
+        })
+        .sum();
+    let links: usize = screen
         .blocks
         .iter()
         .map(|b| match b {
-            Block::Table(t) => {
-                let columns: usize = t.columns.iter().map(|c| 16 + c.len()).sum();
-                let rows: usize = t.rows.iter().flatten().map(cell_len).sum();
-                64 + t.caption.len() + columns + rows
-            }
             Block::Links(l) => l.iter().map(|l| 96 + l.label.len() + l.href.len()).sum(),
+            Block::TabBar => screen.tabs.as_ref().map_or(0, |t| {
+                let labels: usize = t.items.iter().map(|l| 96 + l.len()).sum();
+                labels + t.hrefs.iter().map(String::len).sum::<usize>()
+            }),
             _ => 0,
         })
         .sum();
@@ -128,10 +145,25 @@ fn capacity_hint(screen: &Screen) -> usize {
     });
     let notices: usize = screen.notices.iter().map(|m| 16 + m.len()).sum();
     let errors: usize = screen.errors.iter().map(|m| 16 + m.len()).sum();
-    let frame = screen.progress.map_or(0, |_| 256)
-        + screen.tab.map_or(0, |_| 384)
-        + screen.session.as_ref().map_or(0, |_| 256);
-    1024 + frame + notices + errors + fields + texts + cells + form + 128 * screen.blocks.len()
+    let progress = screen.progress.as_ref().map_or(0, |p| {
+        64 + p.steps.iter().map(|s| 16 + s.len()).sum::<usize>()
+    });
+    let tabs = screen.tabs.as_ref().map_or(0, |t| {
+        let items: usize = t.items.iter().map(|s| 16 + s.len()).sum();
+        let hrefs: usize = t.hrefs.iter().map(|h| 16 + h.len()).sum();
+        96 + 2 * items + hrefs
+    });
+    let frame = progress + tabs + screen.session.as_ref().map_or(0, |_| 256);
+    1024 + frame
+        + notices
+        + errors
+        + fields
+        + texts
+        + sections
+        + cells
+        + links
+        + form
+        + 128 * screen.blocks.len()
 }
 
 fn cell_len(c: &Cell) -> usize {
@@ -257,15 +289,67 @@ impl Writer {
         self.close('}', true);
     }
 
+    fn tabs(&mut self, tabs: &Tabs) {
+        self.open('{');
+        key!(self, true, "items");
+        self.strings(tabs.items.iter().copied());
+        key!(self, false, "current");
+        self.opt_string(tabs.current_label());
+        if !tabs.hrefs.is_empty() {
+            key!(self, false, "hrefs");
+            self.strings(tabs.hrefs.iter().map(String::as_str));
+        }
+        self.close('}', true);
+    }
+
+    /// The headed sections with their lines; the lines of a section printed without a heading
+    /// join the section above it (`Screen::sections`).
+    fn sections(&mut self, screen: &Screen) {
+        self.open('[');
+        // Whether an entry is open, and whether its `lines` has any yet.
+        let mut open: Option<bool> = None;
+        for (_, s) in screen.sections() {
+            if !s.heading.is_empty() {
+                if let Some(nonempty) = open {
+                    self.close(']', nonempty);
+                    self.close('}', true);
+                }
+                self.item(open.is_none());
+                self.open('{');
+                key!(self, true, "heading");
+                self.string(&s.heading);
+                key!(self, false, "lines");
+                self.open('[');
+                open = Some(false);
+            }
+            let Some(nonempty) = open.as_mut() else {
+                continue;
+            };
+            for line in &s.lines {
+                self.item(!*nonempty);
+                self.string(line);
+                *nonempty = true;
+            }
+        }
+        if let Some(nonempty) = open {
+            self.close(']', nonempty);
+            self.close('}', true);
+        }
+        self.close(']', open.is_some());
+    }
+
     fn tables(&mut self, screen: &Screen) {
         self.open('[');
         let mut first = true;
-        for b in &screen.blocks {
-            let Block::Table(t) = b else { continue };
+        for (group, t) in screen.tables() {
             self.item(first);
             first = false;
             self.open('{');
-            key!(self, true, "caption");
+            if let Some(group) = group {
+                key!(self, true, "group");
+                self.string(group);
+            }
+            key!(self, group.is_none(), "caption");
             self.string(&t.caption);
             key!(self, false, "columns");
             self.strings(t.columns.iter().map(|s| &**s));
@@ -285,18 +369,51 @@ impl Writer {
         self.close(']', !first);
     }
 
-    fn links(&mut self, links: &[&Link]) {
+    /// The links of the body in display order: its link lists, and where the body places a tab
+    /// bar of links, one link per tab. The 参照 screens printed their tabs as links before they
+    /// had a tab bar (`tabs`), the selected one as 「[利用申込]」, and automations follow them by
+    /// label (「事業所」リンクをクリックする): they stay in `links` as they were.
+    fn links(&mut self, screen: &Screen) {
         self.open('[');
-        for (i, l) in links.iter().enumerate() {
-            self.item(i == 0);
-            self.open('{');
-            key!(self, true, "label");
-            self.string(&l.label);
-            key!(self, false, "href");
-            self.string(&l.href);
-            self.close('}', true);
+        let mut first = true;
+        for b in &screen.blocks {
+            match b {
+                Block::Links(links) => {
+                    for l in links {
+                        self.item(first);
+                        first = false;
+                        self.link(&l.label, &l.href, false);
+                    }
+                }
+                Block::TabBar => {
+                    let Some(tabs) = &screen.tabs else { continue };
+                    for (i, label) in tabs.items.iter().enumerate() {
+                        let Some(href) = tabs.href(i) else { continue };
+                        self.item(first);
+                        first = false;
+                        self.link(label, href, i == tabs.current);
+                    }
+                }
+                _ => {}
+            }
         }
-        self.close(']', !links.is_empty());
+        self.close(']', !first);
+    }
+
+    /// One link; `bracketed` prints the label as `[label]` (the selected tab).
+    fn link(&mut self, label: &str, href: &str, bracketed: bool) {
+        self.open('{');
+        key!(self, true, "label");
+        if bracketed {
+            self.out.push_str("\"[");
+            escape_into(&mut self.out, label);
+            self.out.push_str("]\"");
+        } else {
+            self.string(label);
+        }
+        key!(self, false, "href");
+        self.string(href);
+        self.close('}', true);
     }
 
     fn forms(&mut self, screen: &Screen) {
@@ -323,7 +440,7 @@ impl Writer {
         for (section, row, f) in fields(screen) {
             self.item(first);
             first = false;
-            self.field(Some(&section.heading), row, f);
+            self.field(section, row, f);
         }
         for (name, value) in &form.hidden {
             self.item(first);
@@ -337,7 +454,7 @@ impl Writer {
         self.close(']', true);
     }
 
-    fn field(&mut self, section: Option<&str>, row: &Row, f: &Field) {
+    fn field(&mut self, section: &str, row: &Row, f: &Field) {
         self.open('{');
         key!(self, true, "name");
         self.string(&f.name);
@@ -357,7 +474,7 @@ impl Writer {
             None => escape_into(&mut self.out, &row.label),
         }
         self.out.push('"');
-        if let Some(section) = section.filter(|s| !s.is_empty()) {
+        if !section.is_empty() {
             key!(self, false, "section");
             self.string(section);
         }
@@ -365,9 +482,21 @@ impl Writer {
         self.raw(field_type(f.kind));
         key!(self, false, "required");
         self.boolean(f.required);
+        if row.optional {
+            key!(self, false, "optional");
+            self.boolean(true);
+        }
         if let Some(hint) = &f.hint {
             key!(self, false, "hint");
             self.string(hint);
+        }
+        if let Some(example) = &f.example {
+            key!(self, false, "example");
+            self.string(example);
+        }
+        if let Some(unit) = &f.unit {
+            key!(self, false, "unit");
+            self.string(unit);
         }
         if let Some(max) = f.max_length {
             key!(self, false, "max_length");
@@ -381,6 +510,10 @@ impl Writer {
         }
         key!(self, false, "error");
         self.opt_string(f.error.as_deref());
+        if !row.notes.is_empty() {
+            key!(self, false, "notes");
+            self.strings(row.notes.iter().map(|s| &**s));
+        }
         self.close('}', true);
     }
 
@@ -520,11 +653,12 @@ fn escape_into(out: &mut String, s: &str) {
 
 #[cfg(test)]
 mod reference {
-    //! The serde rendering the hand-written writer must equal, byte for byte.
+    //! The serde rendering the hand-written writer must equal, byte for byte. It reads the model
+    //! on its own (its own walk of the blocks for sections, groups and fields), so that the two
+    //! agree on the layout rules as well as on the bytes.
 
-    use super::super::frame::{APPLICATION_TABS, PROGRESS_STEPS};
     use super::super::model::{
-        Block, Button, Cell, Choice, FieldType, Link, Screen, SessionBanner, Text,
+        Block, Button, Cell, Choice, FieldType, Screen, SessionBanner, Text,
     };
     use serde::Serialize;
 
@@ -543,25 +677,43 @@ mod reference {
         /// The explanatory text of the screen (an extension of contract §4: intro, paragraphs and
         /// messages in display order), so that automations can read 申込受付番号「…」 and the like.
         texts: Vec<&'a str>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        sections: Vec<SectionDoc<'a>>,
         tables: Vec<TableDoc<'a>>,
-        links: Vec<&'a Link>,
+        links: Vec<LinkDoc<'a>>,
         forms: Vec<FormDoc<'a>>,
     }
 
     #[derive(Serialize)]
+    struct LinkDoc<'a> {
+        label: String,
+        href: &'a str,
+    }
+
+    #[derive(Serialize)]
     struct Progress {
-        steps: [&'static str; 5],
+        steps: &'static [&'static str],
         current: usize,
     }
 
     #[derive(Serialize)]
     struct Tabs<'a> {
-        items: [&'static str; 8],
-        current: &'a str,
+        items: &'static [&'static str],
+        current: Option<&'static str>,
+        #[serde(skip_serializing_if = "<[String]>::is_empty")]
+        hrefs: &'a [String],
+    }
+
+    #[derive(Serialize)]
+    struct SectionDoc<'a> {
+        heading: &'a str,
+        lines: Vec<&'a str>,
     }
 
     #[derive(Serialize)]
     struct TableDoc<'a> {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        group: Option<&'a str>,
         caption: &'a str,
         columns: &'a [Text],
         rows: Vec<Vec<&'a str>>,
@@ -585,27 +737,105 @@ mod reference {
         #[serde(rename = "type")]
         kind: FieldType,
         required: bool,
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        optional: bool,
         #[serde(skip_serializing_if = "Option::is_none")]
         hint: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        example: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        unit: Option<&'a str>,
         #[serde(skip_serializing_if = "Option::is_none")]
         max_length: Option<usize>,
         value: &'a str,
         #[serde(skip_serializing_if = "<[Choice]>::is_empty")]
         options: &'a [Choice],
         error: Option<&'a str>,
+        #[serde(skip_serializing_if = "<[Text]>::is_empty")]
+        notes: &'a [Text],
     }
 
     /// The document as serde_json pretty-prints it.
     pub fn to_json(screen: &Screen) -> String {
         let mut texts: Vec<&str> = screen.intro.iter().map(|s| &**s).collect();
+        let mut sections: Vec<SectionDoc> = Vec::new();
         let mut tables = Vec::new();
+        let mut fields: Vec<FieldDoc> = Vec::new();
+        let mut links: Vec<LinkDoc> = Vec::new();
+        // The last section heading and group heading printed above the current block.
+        let mut heading: Option<&str> = None;
+        let mut group: Option<&str> = None;
         for b in &screen.blocks {
             match b {
                 Block::Text(lines) | Block::Message(lines) => {
                     texts.extend(lines.iter().map(|s| &**s))
                 }
-                Block::Section(s) => texts.extend(s.lines.iter().map(|s| &**s)),
+                Block::Heading { text, .. } => group = Some(text),
+                Block::Links(l) => links.extend(l.iter().map(|l| LinkDoc {
+                    label: l.label.to_string(),
+                    href: &l.href,
+                })),
+                // A tab bar of links is listed among the links too, the selected tab 「[…]」.
+                Block::TabBar => {
+                    if let Some(t) = &screen.tabs {
+                        for (i, (label, href)) in t.items.iter().zip(&t.hrefs).enumerate() {
+                            links.push(LinkDoc {
+                                label: if i == t.current {
+                                    format!("[{label}]")
+                                } else {
+                                    label.to_string()
+                                },
+                                href,
+                            });
+                        }
+                    }
+                }
+                Block::Section(s) => {
+                    group = None;
+                    texts.extend(s.lines.iter().map(|s| &**s));
+                    if !s.heading.is_empty() {
+                        heading = Some(&s.heading);
+                        sections.push(SectionDoc {
+                            heading: &s.heading,
+                            lines: Vec::new(),
+                        });
+                    }
+                    if let Some(last) = sections.last_mut() {
+                        last.lines.extend(s.lines.iter().map(|l| &**l));
+                    }
+                    for row in &s.rows {
+                        for f in &row.fields {
+                            fields.push(FieldDoc {
+                                name: &f.name,
+                                label: match &f.part {
+                                    Some(part) if !row.label.is_empty() => {
+                                        format!("{} {}", row.label, part)
+                                    }
+                                    Some(part) => part.to_string(),
+                                    // A lone check box is known by its printed text.
+                                    None if row.label.is_empty() && f.options.len() == 1 => {
+                                        f.options[0].label.to_string()
+                                    }
+                                    None => row.label.to_string(),
+                                },
+                                section: heading,
+                                kind: f.kind,
+                                required: f.required,
+                                optional: row.optional,
+                                hint: f.hint.as_deref(),
+                                example: f.example.as_deref(),
+                                unit: f.unit.as_deref(),
+                                max_length: f.max_length,
+                                value: &f.value,
+                                options: &f.options,
+                                error: f.error.as_deref(),
+                                notes: &row.notes,
+                            });
+                        }
+                    }
+                }
                 Block::Table(t) => tables.push(TableDoc {
+                    group,
                     caption: &t.caption,
                     columns: &t.columns,
                     rows: t
@@ -629,42 +859,21 @@ mod reference {
             .form
             .as_ref()
             .map(|form| {
-                let mut fields: Vec<FieldDoc> = screen
-                    .fields()
-                    .map(|(section, row, f)| FieldDoc {
-                        name: &f.name,
-                        label: match &f.part {
-                            Some(part) if !row.label.is_empty() => {
-                                format!("{} {}", row.label, part)
-                            }
-                            Some(part) => part.to_string(),
-                            // A lone check box is known by its printed text (「上記を確認しました。」).
-                            None if row.label.is_empty() && f.options.len() == 1 => {
-                                f.options[0].label.to_string()
-                            }
-                            None => row.label.to_string(),
-                        },
-                        section: (!section.heading.is_empty()).then_some(&*section.heading),
-                        kind: f.kind,
-                        required: f.required,
-                        hint: f.hint.as_deref(),
-                        max_length: f.max_length,
-                        value: &f.value,
-                        options: &f.options,
-                        error: f.error.as_deref(),
-                    })
-                    .collect();
                 fields.extend(form.hidden.iter().map(|(name, value)| FieldDoc {
                     name,
                     label: String::new(),
                     section: None,
                     kind: FieldType::Hidden,
                     required: false,
+                    optional: false,
                     hint: None,
+                    example: None,
+                    unit: None,
                     max_length: None,
                     value,
                     options: &[],
                     error: None,
+                    notes: &[],
                 }));
                 vec![FormDoc {
                     action: &form.action,
@@ -674,7 +883,7 @@ mod reference {
                     } else {
                         "application/x-www-form-urlencoded"
                     },
-                    fields,
+                    fields: std::mem::take(&mut fields),
                     buttons: screen.buttons(),
                 }]
             })
@@ -682,20 +891,22 @@ mod reference {
         let doc = Doc {
             screen: screen.id,
             title: &screen.title,
-            progress: screen.progress.map(|current| Progress {
-                steps: PROGRESS_STEPS,
-                current,
+            progress: screen.progress.map(|p| Progress {
+                steps: p.steps,
+                current: p.current,
             }),
-            tabs: screen.tab.map(|current| Tabs {
-                items: APPLICATION_TABS,
-                current,
+            tabs: screen.tabs.as_ref().map(|t| Tabs {
+                items: t.items,
+                current: t.items.get(t.current).copied(),
+                hrefs: &t.hrefs,
             }),
             session: screen.session.as_ref(),
             notices: &screen.notices,
             errors: &screen.errors,
             texts,
+            sections,
             tables,
-            links: screen.links(),
+            links,
             forms,
         };
         serde_json::to_string_pretty(&doc).expect("a screen always serialises")
@@ -704,7 +915,7 @@ mod reference {
 
 #[cfg(test)]
 mod tests {
-    use super::super::model::{Arrow, Form, Section, Table, Text};
+    use super::super::model::{Arrow, Form, Link, Progress, Section, Table, Text};
     use super::*;
 
     fn same_as_serde(screen: &Screen) {
@@ -733,6 +944,30 @@ mod tests {
         }
     }
 
+    /// The buffer never grows (a regrowth copies the document written so far) and is not
+    /// oversized either.
+    fn sized_right(screen: &Screen) {
+        let (len, hint) = (to_json(screen).len(), capacity_hint(screen));
+        assert!(
+            len <= hint,
+            "{}: {len} bytes written, {hint} reserved",
+            screen.id
+        );
+        assert!(
+            hint <= 3 * len + 2048,
+            "{}: {len} bytes written, {hint} reserved",
+            screen.id
+        );
+    }
+
+    #[test]
+    fn the_buffer_holds_every_catalogue_screen_without_growing() {
+        for screen in crate::procedures::catalogue() {
+            sized_right(&screen);
+        }
+        sized_right(&everything());
+    }
+
     #[test]
     fn an_empty_screen_is_written_as_serde_writes_it() {
         same_as_serde(&Screen::new("error.empty", ""));
@@ -750,8 +985,15 @@ mod tests {
     fn everything() -> Screen {
         let nasty = "引用\"符\" \\ 改行\n復帰\r タブ\t \u{8}\u{c}\u{1}\u{1f}\u{7f} / <b>&amp; 🎌 é";
         let mut s = Screen::new("test.everything", format!("題名 {nasty}"));
-        s.progress = Some(3);
-        s.tab = Some("利用者");
+        s.progress = Some(Progress {
+            steps: &["一", "二", "三", "四"],
+            current: 3,
+        });
+        s.tabs = Tabs::links(
+            &["申込担当者", "利用者", "請求先"],
+            "利用者",
+            |t| format!("/w/ws1/detail?tab={t}&q=\"{nasty}\""),
+        );
         s.session = Some(SessionBanner {
             login_id: "1812881".into(),
             since: "2018/11/28 09:18".into(),
@@ -764,6 +1006,8 @@ mod tests {
         let mut with_button = Field::text("postal", "1008901");
         with_button.button = Some(Button::new("op", "reflect", "反映"));
         with_button.hint = Some("(半角数字)".into());
+        with_button.example = Some("例) 1234567".into());
+        with_button.unit = Some(nasty.into());
         with_button.max_length = Some(7);
         with_button.required = true;
         with_button.error = Some(nasty.into());
@@ -785,7 +1029,12 @@ mod tests {
                     Row {
                         label: "郵便番号".into(),
                         fields: vec![with_button],
-                        ..Default::default()
+                        optional: true,
+                        notes: vec![
+                            "郵便番号を入力し「反映」ボタンをクリックすると、住所が反映されます。"
+                                .into(),
+                            nasty.into(),
+                        ],
                     },
                     Row {
                         label: "氏名".into(),
@@ -818,6 +1067,12 @@ mod tests {
                     ..Default::default()
                 }],
             }),
+            Block::Section(Section {
+                heading: Text::default(),
+                lines: vec!["続き".into()],
+                rows: vec![],
+            }),
+            Block::TabBar,
             Block::Table(Table {
                 caption: nasty.into(),
                 columns: vec!["項目".into(), "申込情報".into()],
@@ -834,6 +1089,22 @@ mod tests {
                 text: "申込担当者情報".into(),
                 buttons: vec![Button::new("op", "goto", "戻る").arrow(Arrow::Return)],
             },
+            Block::Table(Table {
+                caption: "申込担当者に関する項目".into(),
+                columns: vec!["項目".into(), "申込情報".into()],
+                rows: vec![vec![Cell::Text("氏名".into()), Cell::Text(nasty.into())]],
+            }),
+            Block::Heading {
+                text: nasty.into(),
+                buttons: vec![],
+            },
+            Block::Table(Table::default()),
+            Block::Section(Section {
+                heading: "利用申込の備考".into(),
+                lines: vec![],
+                rows: vec![],
+            }),
+            Block::Table(Table::default()),
             Block::Text(vec!["本文".into(), nasty.into()]),
             Block::Message(vec!["完了".into()]),
             Block::Buttons(vec![Button::new("op", "inline", nasty).confirm_register()]),
@@ -867,8 +1138,21 @@ mod tests {
         bare.session.as_mut().unwrap().company = None;
         bare.session.as_mut().unwrap().office = None;
         bare.progress = None;
-        bare.tab = None;
+        bare.tabs = None;
         same_as_serde(&bare);
+
+        let mut display_tabs = full.clone();
+        display_tabs.tabs.as_mut().unwrap().hrefs.clear();
+        display_tabs.tabs.as_mut().unwrap().current = 7;
+        same_as_serde(&display_tabs);
+
+        // A heading-less section first stands under no heading and opens no `sections` entry.
+        let mut headless_first = full.clone();
+        headless_first.blocks.retain(|b| match b {
+            Block::Section(s) => s.heading.is_empty(),
+            _ => true,
+        });
+        same_as_serde(&headless_first);
 
         let mut no_fields = full.clone();
         no_fields.blocks.retain(|b| !matches!(b, Block::Section(_)));

@@ -17,10 +17,11 @@ pub struct Screen {
     pub id: &'static str,
     /// The heading as printed in the manual.
     pub title: Text,
-    /// The new-application progress bar, when the screen shows it: index of the current step.
-    pub progress: Option<usize>,
-    /// The new-application tab bar, when shown: the current tab's label.
-    pub tab: Option<&'static str>,
+    /// The progress bar of the screen's procedure, when the screen shows one.
+    pub progress: Option<Progress>,
+    /// The tab bar, when the screen shows one: printed above the title, or where the body places
+    /// it with `Block::TabBar`.
+    pub tabs: Option<Tabs>,
     /// Who is logged in, for the header.
     pub session: Option<SessionBanner>,
     /// The red banner of form screens and other notices.
@@ -37,6 +38,62 @@ pub struct Screen {
     pub status: u16,
     /// Whether the page shows the helpdesk contact box (every NSS page does except pop-ups).
     pub contact: bool,
+}
+
+/// A procedure's progress bar (M000 【6】ff: 仮ログイン登録 → … → 審査完了).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// The steps as printed, in order.
+    pub steps: &'static [&'static str],
+    /// The step the screen stands at: an index into `steps`.
+    pub current: usize,
+}
+
+/// A tab bar: the new application's display-only bar (M000 【17】ff), or the tabs of a 参照
+/// screen, each a link to one view of the record (申込内容 参照 `?tab=…`, M001 l.510).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tabs {
+    /// The tab labels as printed, in order (the manual's fixed wording).
+    pub items: &'static [&'static str],
+    /// The selected tab: an index into `items`.
+    pub current: usize,
+    /// Where each tab leads, in the order of `items`, when the tabs are links; empty for a
+    /// display-only bar. Kept apart from `items` so that a display-only bar is built without
+    /// allocating, and so that JSON can print `items` as the contract's array of strings.
+    pub hrefs: Vec<String>,
+}
+
+impl Tabs {
+    /// A display-only bar with `current` selected; `None` when `current` is not one of `items`.
+    pub fn display(items: &'static [&'static str], current: &str) -> Option<Self> {
+        let current = items.iter().position(|t| *t == current)?;
+        Some(Tabs {
+            items,
+            current,
+            hrefs: Vec::new(),
+        })
+    }
+
+    /// A bar of links, `href` giving each tab's URL; `None` when `current` is not one of `items`.
+    pub fn links(
+        items: &'static [&'static str],
+        current: &str,
+        href: impl Fn(&str) -> String,
+    ) -> Option<Self> {
+        let mut tabs = Self::display(items, current)?;
+        tabs.hrefs = items.iter().map(|t| href(t)).collect();
+        Some(tabs)
+    }
+
+    /// The selected tab's label (`None` only for an index out of `items`).
+    pub fn current_label(&self) -> Option<&'static str> {
+        self.items.get(self.current).copied()
+    }
+
+    /// Where the tab at `index` leads, if the tabs are links.
+    pub fn href(&self, index: usize) -> Option<&str> {
+        self.hrefs.get(index).map(String::as_str)
+    }
 }
 
 /// The 「…からログイン中」 part of the header.
@@ -61,8 +118,13 @@ pub enum Block {
     Section(Section),
     /// A read-only table.
     Table(Table),
-    /// A heading that groups the blocks after it (申込担当者情報 on 申込内容 確認).
+    /// A heading that groups the tables after it, up to the next heading or input section
+    /// (申込担当者情報 … 請求先情報 on 申込内容 確認, M000 【23】; the 利用申込の備考 section after
+    /// them stands in no group). JSON names it as each table's `group`.
     Heading { text: Text, buttons: Vec<Button> },
+    /// Where the body prints the screen's tab bar (`Screen::tabs`): the 参照 screens print it under
+    /// their intro (M001 l.510). Without it, the tab bar is printed above the title.
+    TabBar,
     /// Paragraphs of text.
     Text(Vec<Text>),
     /// A prominent message (完了 screens).
@@ -76,7 +138,9 @@ pub enum Block {
 /// A 「…に関する項目」 section of the form.
 #[derive(Debug, Clone, Default)]
 pub struct Section {
-    /// The heading, e.g. 「申込担当者に関する項目」.
+    /// The heading, e.g. 「申込担当者に関する項目」. A section printed without one continues the
+    /// section above it (「上記を確認しました。」 stands under 管理責任者に関する項目, M002 l.443):
+    /// see `Screen::sections`.
     pub heading: Text,
     /// The explanation printed under the heading.
     pub lines: Vec<Text>,
@@ -309,6 +373,40 @@ impl Screen {
         })
     }
 
+    /// Every section of the body in display order, with the heading it stands under: its own,
+    /// or for a section printed without one, the last heading printed above it (none before the
+    /// first heading of the screen, as on the login form).
+    pub fn sections(&self) -> impl Iterator<Item = (&str, &Section)> {
+        let mut last = "";
+        self.blocks.iter().filter_map(move |b| match b {
+            Block::Section(s) => {
+                if !s.heading.is_empty() {
+                    last = &s.heading;
+                }
+                Some((last, s))
+            }
+            _ => None,
+        })
+    }
+
+    /// Every table of the body in display order, with the text of the group heading it stands
+    /// under (`Block::Heading`), if any.
+    pub fn tables(&self) -> impl Iterator<Item = (Option<&str>, &Table)> {
+        let mut group = None;
+        self.blocks.iter().filter_map(move |b| match b {
+            Block::Heading { text, .. } => {
+                group = Some(&**text);
+                None
+            }
+            Block::Section(_) => {
+                group = None;
+                None
+            }
+            Block::Table(t) => Some((group, t)),
+            _ => None,
+        })
+    }
+
     /// Every button of the screen: inline ones first, then the bottom ones.
     pub fn buttons(&self) -> Vec<&Button> {
         let mut out = Vec::new();
@@ -337,7 +435,8 @@ impl Screen {
         out
     }
 
-    /// Every link of the screen.
+    /// Every link of the body's link lists (`Block::Links`). The JSON document's `links` also
+    /// lists the tabs of a tab bar of links where the body places it (`json.rs`).
     pub fn links(&self) -> Vec<&Link> {
         self.blocks
             .iter()
@@ -346,5 +445,100 @@ impl Screen {
                 _ => Vec::new(),
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BAR: &[&str] = &["申込担当者", "事業所・企業", "利用者"];
+
+    #[test]
+    fn a_tab_bar_selects_one_of_its_tabs() {
+        let bar = Tabs::display(BAR, "事業所・企業").expect("a known tab");
+        assert_eq!(
+            (bar.current, bar.current_label()),
+            (1, Some("事業所・企業"))
+        );
+        assert_eq!(bar.href(1), None);
+        assert!(Tabs::display(BAR, "請求先").is_none());
+        let links = Tabs::links(BAR, "利用者", |t| format!("?tab={t}")).expect("a known tab");
+        assert_eq!(links.current, 2);
+        assert_eq!(links.href(0), Some("?tab=申込担当者"));
+        assert_eq!(links.href(3), None);
+    }
+
+    fn section(heading: &'static str) -> Block {
+        Block::Section(Section {
+            heading: heading.into(),
+            ..Default::default()
+        })
+    }
+
+    fn table(caption: &'static str) -> Block {
+        Block::Table(Table {
+            caption: caption.into(),
+            ..Default::default()
+        })
+    }
+
+    fn heading(text: &'static str) -> Block {
+        Block::Heading {
+            text: text.into(),
+            buttons: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_section_without_a_heading_stands_under_the_heading_above_it() {
+        let mut s = Screen::new("test.sections", "");
+        s.blocks = vec![
+            section(""),
+            section("管理責任者に関する項目"),
+            table("申込情報"),
+            section(""),
+            section("システム構成図に関する項目"),
+            Block::Text(vec!["本文".into()]),
+            section(""),
+        ];
+        let headings: Vec<&str> = s.sections().map(|(h, _)| h).collect();
+        assert_eq!(
+            headings,
+            [
+                "",
+                "管理責任者に関する項目",
+                "管理責任者に関する項目",
+                "システム構成図に関する項目",
+                "システム構成図に関する項目",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_group_heading_holds_the_tables_up_to_the_next_heading_or_input_section() {
+        let mut s = Screen::new("test.groups", "");
+        s.blocks = vec![
+            table("前"),
+            heading("申込担当者情報"),
+            table("申込担当者に関する項目"),
+            Block::Links(Vec::new()),
+            table("利用契約に関する項目"),
+            heading("請求先情報"),
+            table("支払方法に関する項目"),
+            section("利用申込の備考"),
+            table(""),
+        ];
+        let groups: Vec<(Option<&str>, &str)> = s.tables().map(|(g, t)| (g, &*t.caption)).collect();
+        assert_eq!(
+            groups,
+            [
+                (None, "前"),
+                (Some("申込担当者情報"), "申込担当者に関する項目"),
+                (Some("申込担当者情報"), "利用契約に関する項目"),
+                (Some("請求先情報"), "支払方法に関する項目"),
+                (None, ""),
+            ]
+        );
     }
 }

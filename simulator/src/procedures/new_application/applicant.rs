@@ -5,7 +5,9 @@ use super::input_submit;
 use crate::application::new::Applicant;
 use crate::procedures::common::nav_buttons;
 use crate::procedures::fields::{self, ScreenForm, slot_values};
-use crate::procedures::temp_account::input::{DEPARTMENT, FAX, JOB_TITLE, NAME, TEL, check_email_pair};
+use crate::procedures::temp_account::input::{
+    DEPARTMENT, FAX, JOB_TITLE, NAME, TEL, check_email_pair,
+};
 use crate::procedures::{Cx, Step, common};
 use crate::screen::form::FormInput;
 use crate::screen::spec::{self, FieldErrors, FieldSpec, Fmt, Input, RowSpec, SectionSpec, Values};

@@ -102,7 +102,7 @@ pub fn entered(app: &NewApplication) -> Value {
         "users_transfer".to_string(),
         if app.user_codes.transfer { "1" } else { "" }.to_string(),
     )]);
-    let mut u = screen(&[&user_codes::TRANSFER], &transfer);
+    let mut u = screen(&[&user_codes::CODES, &user_codes::TRANSFER], &transfer);
     u.insert(
         "申込情報".into(),
         Value::Array(app.user_codes.codes.iter().map(user_code).collect()),

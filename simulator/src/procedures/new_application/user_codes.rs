@@ -7,10 +7,24 @@ use crate::procedures::common::{self, nav_buttons};
 use crate::procedures::{Cx, Step};
 use crate::screen::form::FormInput;
 use crate::screen::spec::{self, FieldErrors, FieldSpec, Input, RowSpec, SectionSpec, Values};
-use crate::screen::{Block, Button, Cell, Screen, Section, Table, Text};
+use crate::screen::{Block, Button, Cell, Screen, Table, Text};
 
 /// The screen's title as printed.
 pub const TITLE: &str = "利用者コード 入力";
+
+/// 「利用者コードに関する項目」: the heading and its explanation; the list below it is the table
+/// 申込情報, and the check box under it stands in this section too.
+pub const CODES: SectionSpec = SectionSpec {
+    heading: "利用者コードに関する項目",
+    lines: &[
+        "自社システム利用のお客様以外は、必ず利用者コードを登録してください。",
+        "NACCSを利用するために必要な「利用者コード」を登録します。",
+        "新規に利用者コードを追加する場合は、「新規に利用者コードを追加する」ボタンをクリックしてください。",
+        "他事業所の利用者コードを共用する場合は、「他事業所の利用者コードを共用する」ボタンをクリックしてください。",
+        "(他事業所の利用者コードの共用には、制限があります。詳細は「利用規約」をご確認ください。)",
+    ],
+    rows: &[],
+};
 
 pub const TRANSFER: SectionSpec = SectionSpec {
     heading: "",
@@ -109,19 +123,8 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
     s.form = Some(common::form(cx, nav_buttons()));
     let draft = &*cx.new_draft();
     s.errors = spec::error_list(&[&TRANSFER], errors);
-    s.blocks.push(Block::Section(Section {
-        heading: "利用者コードに関する項目".into(),
-        lines: [
-            "自社システム利用のお客様以外は、必ず利用者コードを登録してください。",
-            "NACCSを利用するために必要な「利用者コード」を登録します。",
-            "新規に利用者コードを追加する場合は、「新規に利用者コードを追加する」ボタンをクリックしてください。",
-            "他事業所の利用者コードを共用する場合は、「他事業所の利用者コードを共用する」ボタンをクリックしてください。",
-            "(他事業所の利用者コードの共用には、制限があります。詳細は「利用規約」をご確認ください。)",
-        ]
-        .map(Text::from)
-        .to_vec(),
-        rows: Vec::new(),
-    }));
+    s.blocks
+        .push(Block::Section(spec::build(&CODES, &Values::new(), errors)));
     s.blocks.push(Block::Buttons(vec![
         Button::new("op", "add_new", "新規に利用者コードを追加する"),
         Button::new("op", "add_shared", "他事業所の利用者コードを共用する"),

@@ -1,9 +1,9 @@
 //! 契約情報 参照 (M001 1.②): the office's contract, with its tabs; the netNACCS tab lists the
 //! user IDs and terminals.
 
-use super::{current_tab, item_table, nav, tab_links};
+use super::{current_tab, item_table, nav};
 use crate::procedures::Cx;
-use crate::screen::{Block, Cell, Screen, Table, Text};
+use crate::screen::{Block, Cell, Screen, Table, Tabs, Text};
 use crate::workspace::session::Login;
 
 /// The tabs of 契約情報 参照.
@@ -28,9 +28,8 @@ pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
     let p = &office.contract;
     let tab = current_tab(cx, &TABS);
     s.intro = vec!["契約情報を表示します。".into()];
-    s.blocks.push(tab_links(&TABS, &tab, |t| {
-        cx.url(&format!("menu/contract?tab={t}"))
-    }));
+    s.tabs = Tabs::links(&TABS, &tab, |t| cx.url(&format!("menu/contract?tab={t}")));
+    s.blocks.push(Block::TabBar);
     let person = |x: &crate::domain::customers::Person| format!("{} {}", x.last_name, x.first_name);
     match tab.as_str() {
         "netNACCS" => {

@@ -1,13 +1,13 @@
 //! 申込内容 参照 (利用申込詳細, M001 2.③, M004): the application with its tabs, its 進行状況,
 //! and, under clarification, 修正 and 取下げ.
 
-use super::{current_tab, item_table, nav, tab_links, viewed};
+use super::{current_tab, item_table, nav, viewed};
 use crate::application::draft::NewApplicationDraft;
 use crate::application::{Application, ApplicationContent, ApplicationStatus, Draft, Slot};
 use crate::procedures::new_application::{confirm, view as new_view};
 use crate::procedures::{Cx, Step, common};
 use crate::screen::form::FormInput;
-use crate::screen::{Arrow, Block, Button, Cell, Link, Screen, Table, Text};
+use crate::screen::{Arrow, Block, Button, Cell, Link, Screen, Table, Tabs, Text};
 use crate::services::applications;
 
 /// The tabs of 申込内容 参照 (procedures.md §4).
@@ -83,12 +83,13 @@ pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
     };
     s.intro = vec!["申込情報詳細を表示します。".into()];
     let tab = current_tab(cx, &TABS);
-    s.blocks.push(tab_links(&TABS, &tab, |t| {
+    s.tabs = Tabs::links(&TABS, &tab, |t| {
         cx.url(&format!(
             "menu/applications/detail?no={}&tab={t}",
             a.reception_number
         ))
-    }));
+    });
+    s.blocks.push(Block::TabBar);
     let ApplicationContent::New(content) = &a.content;
     match tab.as_str() {
         "事業所" => {

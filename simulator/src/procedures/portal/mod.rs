@@ -107,23 +107,6 @@ pub fn current_tab(cx: &Cx, tabs: &[&str]) -> String {
         .unwrap_or_else(|| tabs[0].to_string())
 }
 
-/// The tab bar of a 参照 screen: one link per tab, the current one printed 「[…]」 as NSS does.
-/// `href` gives a tab's URL.
-pub fn tab_links(tabs: &[&str], current: &str, href: impl Fn(&str) -> String) -> Block {
-    Block::Links(
-        tabs.iter()
-            .map(|t| {
-                let label = if *t == current {
-                    format!("[{t}]")
-                } else {
-                    t.to_string()
-                };
-                Link::new(label, href(t))
-            })
-            .collect(),
-    )
-}
-
 /// Whether the logged-in user may see the application: filed by them, or (for an office) the
 /// application that created the office.
 pub fn owns(login: &Login, app: &Application) -> bool {
