@@ -2,7 +2,7 @@
 //! operator pages. Handlers read the request, lock one workspace for the state change, and
 //! render after the lock is released.
 
-pub mod form;
+mod form;
 mod nss;
 
 use crate::store::Store;

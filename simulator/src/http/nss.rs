@@ -2,8 +2,8 @@
 //! workspace locked, then render HTML or JSON outside the lock.
 
 use super::AppState;
-use super::form::FormInput;
 use crate::procedures::{self, Body, CookieAction, Method, NssRequest};
+use crate::screen::form::FormInput;
 use crate::screen::{Screen, html, json};
 use crate::store;
 use crate::workspace::DEFAULT_ID;
@@ -78,7 +78,7 @@ async fn serve(st: Arc<AppState>, ws_id: String, path: String, req: Request) -> 
     };
     let public_base = st.base_url(&ws_id);
     let form = if method == Method::Post {
-        FormInput::read(req).await
+        super::form::read(req).await
     } else {
         FormInput::default()
     };

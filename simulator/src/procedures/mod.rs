@@ -17,9 +17,9 @@ pub mod portal;
 pub mod temp_account;
 
 use crate::clock::Instant;
-use crate::http::form::FormInput;
 use crate::journal::{JournalEntry, Outcome};
 use crate::screen::Screen;
+use crate::screen::form::FormInput;
 use crate::screen::spec::FieldErrors;
 use crate::workspace::Workspace;
 use crate::workspace::session::{At, Session};
@@ -315,7 +315,7 @@ fn route(ws: &mut Workspace, req: &NssRequest, now: Instant) -> Routed {
                         && s.login.is_some()
                     {
                         s.at = at;
-                        let q = crate::http::form::parse_urlencoded(req.query.as_bytes());
+                        let q = crate::screen::form::parse_urlencoded(req.query.as_bytes());
                         let param =
                             |k: &str| q.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
                         if let Some(no) = param("no") {

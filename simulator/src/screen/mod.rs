@@ -1,5 +1,6 @@
 //! Screens: the model every page is built as, and its two renderings.
 
+pub mod form;
 pub mod frame;
 pub mod html;
 pub mod json;

@@ -4,7 +4,7 @@
 
 use super::model::{Choice, Field, FieldType, Row, Section, Text};
 use crate::domain::format;
-use crate::http::form::FormInput;
+use crate::screen::form::FormInput;
 use std::collections::BTreeMap;
 
 /// The raw values of a screen's inputs, by form name, as the user typed them (kept on errors).

@@ -2,10 +2,10 @@
 //! 申込理由.
 
 use super::{input_submit, no_check};
-use crate::http::form::FormInput;
 use crate::procedures::common::{NO_HYPHEN, nav_buttons};
 use crate::procedures::temp_account::input::{DEPARTMENT, FAX, NAME, TEL, TITLE};
 use crate::procedures::{Cx, Step, common};
+use crate::screen::form::FormInput;
 use crate::screen::spec::{self, FieldErrors, FieldSpec, Fmt, Input, RowSpec, SectionSpec};
 use crate::screen::{Block, Screen, Text};
 use crate::workspace::session::At;

@@ -2,9 +2,9 @@
 //! Required even for free use; its defaults are a valid answer (【22】: 「入力不要」 for METI users).
 
 use crate::domain::lists::{BANKS, PAYMENT_METHODS};
-use crate::http::form::FormInput;
 use crate::procedures::common::{self, NO_HYPHEN, SAME_AS_OFFICE, nav_buttons};
 use crate::procedures::{Cx, Step};
+use crate::screen::form::FormInput;
 use crate::screen::spec::{
     self, FieldErrors, FieldSpec, Fmt, Input, Opt, Req, RowSpec, SectionSpec, Values,
 };

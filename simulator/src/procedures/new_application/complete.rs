@@ -1,7 +1,7 @@
 //! NACCS利用申込 完了 (M000 【完了】).
 
-use crate::http::form::FormInput;
 use crate::procedures::{Cx, Step};
+use crate::screen::form::FormInput;
 use crate::screen::{Block, Link, Screen};
 
 pub fn view(cx: &mut Cx) -> Screen {

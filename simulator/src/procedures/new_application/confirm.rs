@@ -5,9 +5,9 @@ use super::{applicant, billing, office, plan, terminals, user_codes};
 use crate::domain::calendar::schedule;
 use crate::domain::format::Date8;
 use crate::domain::ids::{self, ReceptionKind};
-use crate::http::form::FormInput;
 use crate::mail;
 use crate::procedures::{Cx, Step, common};
+use crate::screen::form::FormInput;
 use crate::screen::spec::{
     self, FieldErrors, FieldSpec, Input, PartStyle, RowSpec, SectionSpec, Values,
 };

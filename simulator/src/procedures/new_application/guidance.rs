@@ -1,7 +1,7 @@
 //! 新規利用申込ガイダンス (M000 【14】).
 
-use crate::http::form::FormInput;
 use crate::procedures::{Cx, Step, common};
+use crate::screen::form::FormInput;
 use crate::screen::{Arrow, Block, Button, Cell, Screen, Table, Text};
 use crate::workspace::session::At;
 

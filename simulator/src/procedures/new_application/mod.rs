@@ -13,8 +13,8 @@ pub mod terminals;
 pub mod user_code_detail;
 pub mod user_codes;
 
-use crate::http::form::FormInput;
 use crate::procedures::{Cx, Step, common};
+use crate::screen::form::FormInput;
 use crate::screen::spec::{self, FieldErrors, SectionSpec, Values};
 use crate::workspace::application::ApplicationDraft;
 use crate::workspace::session::At;

@@ -3,11 +3,11 @@
 
 use crate::domain::format::Date8;
 use crate::domain::lists::CUSTOMS_OFFICES;
-use crate::http::form::FormInput;
 use crate::procedures::common::{
     self, COMPANY_NOTE, NO_HYPHEN, SAME_AS_OFFICE, back_button, save_button,
 };
 use crate::procedures::{Cx, Step};
+use crate::screen::form::FormInput;
 use crate::screen::spec::{
     self, FieldErrors, FieldSpec, Fmt, Input, Opt, Req, RowSpec, SectionSpec, Values,
 };

@@ -2,9 +2,9 @@
 
 use super::input_submit;
 use crate::domain::lists::FEE_PLANS;
-use crate::http::form::FormInput;
 use crate::procedures::common::{self, nav_buttons};
 use crate::procedures::{Cx, Step};
+use crate::screen::form::FormInput;
 use crate::screen::spec::{self, FieldErrors, FieldSpec, Input, RowSpec, SectionSpec};
 use crate::screen::{Block, Screen};
 use crate::workspace::session::At;

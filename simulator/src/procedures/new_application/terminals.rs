@@ -1,9 +1,9 @@
 //! 論理端末・証明書 入力 (M000 【20】): terminals, webNACCS certificates, equipment sharing and
 //! the system diagram.
 
-use crate::http::form::FormInput;
 use crate::procedures::common::{self, nav_buttons};
 use crate::procedures::{Cx, Step};
+use crate::screen::form::FormInput;
 use crate::screen::spec::{self, FieldErrors, FieldSpec, Fmt, Input, RowSpec, SectionSpec, Values};
 use crate::screen::{Block, Button, Cell, Screen, Table, Text};
 use crate::workspace::application::Attachment;

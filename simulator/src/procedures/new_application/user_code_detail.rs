@@ -4,9 +4,9 @@
 use crate::domain::lists::{
     self, INDUSTRIES, Industry, NECESSITY, PROCESSING_METHODS, SYSTEM_KINDS,
 };
-use crate::http::form::FormInput;
 use crate::procedures::common;
 use crate::procedures::{Cx, Step};
+use crate::screen::form::FormInput;
 use crate::screen::spec::{self, FieldErrors, FieldSpec, Fmt, Input, Req, RowSpec, SectionSpec};
 use crate::screen::{Arrow, Block, Button, Cell, Screen, Table, Text};
 use crate::workspace::application::{IdentSetting, UserCodeRow};

@@ -1,9 +1,9 @@
 //! 利用者コード 入力, the list (M000 【17】【19】).
 
 use crate::domain::lists::{Industry, Necessity, ProcessingMethod, SystemKind};
-use crate::http::form::FormInput;
 use crate::procedures::common::{self, nav_buttons};
 use crate::procedures::{Cx, Step};
+use crate::screen::form::FormInput;
 use crate::screen::spec::{self, FieldErrors, FieldSpec, Input, RowSpec, SectionSpec};
 use crate::screen::{Block, Button, Cell, Screen, Section, Table, Text};
 use crate::workspace::application::{UserCodeDetail, UserCodeRow};

@@ -2,9 +2,9 @@
 //! and, under clarification, 修正 and 取下げ.
 
 use super::{current_tab, item_table, nav, tab_links, viewed};
-use crate::http::form::FormInput;
 use crate::procedures::new_application::confirm;
 use crate::procedures::{Cx, Step, common};
+use crate::screen::form::FormInput;
 use crate::screen::{Arrow, Block, Button, Cell, Link, Screen, Table, Text};
 use crate::workspace::application::{Application, ApplicationStatus};
 use crate::workspace::session::At;

@@ -1,8 +1,8 @@
 //! パスワードの変更: the NSS login password of an office (ユーザー情報, M001 メニュー一覧).
 
 use super::nav;
-use crate::http::form::FormInput;
 use crate::procedures::{Cx, Step, common};
+use crate::screen::form::FormInput;
 use crate::screen::spec::{self, FieldErrors, FieldSpec, Input, RowSpec, SectionSpec, Values};
 use crate::screen::{Block, Button, Screen};
 use crate::workspace::session::Login;

@@ -1,7 +1,7 @@
 //! 仮ログインID・パスワード登録 完了 (M000 【9】).
 
-use crate::http::form::FormInput;
 use crate::procedures::{Cx, Step, common};
+use crate::screen::form::FormInput;
 use crate::screen::{Arrow, Block, Button, Screen, Text};
 
 pub fn view(cx: &mut Cx) -> Screen {

@@ -3,8 +3,8 @@
 
 use super::input::SECTION;
 use crate::domain::ids;
-use crate::http::form::FormInput;
 use crate::procedures::{Cx, Step, common};
+use crate::screen::form::FormInput;
 use crate::screen::spec::{self, PartStyle};
 use crate::screen::{Arrow, Block, Button, Screen, Table, Text};
 use crate::workspace::session::At;

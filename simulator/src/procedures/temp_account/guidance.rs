@@ -1,7 +1,7 @@
 //! NACCSの利用申込手続き: the steps and the consent to the システム利用規程 (M000 【5】).
 
-use crate::http::form::FormInput;
 use crate::procedures::{Cx, Step, common};
+use crate::screen::form::FormInput;
 use crate::screen::{Block, Button, Link, Screen, Text};
 use crate::workspace::session::At;
 

@@ -1,9 +1,9 @@
 //! 申込担当者 入力 of 仮ログイン登録 (M000 【6】). Its rows are shared with 申込担当者 入力 of the
 //! new application (M000 【15】), which shows the same person pre-filled.
 
-use crate::http::form::FormInput;
 use crate::procedures::common::{COMPANY_NOTE, NO_HYPHEN};
 use crate::procedures::{Cx, Step, common};
+use crate::screen::form::FormInput;
 use crate::screen::spec::{self, FieldErrors, FieldSpec, Fmt, RowSpec, SectionSpec, Values};
 use crate::screen::{Arrow, Block, Button, Screen};
 use crate::workspace::session::At;
