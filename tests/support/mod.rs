@@ -4,7 +4,7 @@
 
 #![allow(dead_code)]
 
-use nss_simulator::http::AppState;
+use nss_simulator::state::AppState;
 use reqwest::header::{ACCEPT, HeaderMap, HeaderValue};
 use serde_json::{Value, json};
 use std::sync::Arc;
@@ -27,7 +27,7 @@ impl TestApp {
             .await
             .expect("bind port 0");
         let address = format!("http://{}", listener.local_addr().expect("local address"));
-        let state = nss_simulator::new_state(0, PUBLIC_BASE);
+        let state = nss_simulator::new_state(0, PUBLIC_BASE).expect("a fresh in-memory state");
         let serving = Arc::clone(&state);
         tokio::spawn(async move {
             nss_simulator::run(listener, serving, std::future::pending())

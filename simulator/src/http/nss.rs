@@ -1,11 +1,11 @@
 //! NSS requests: find the workspace, read the form and cookies, run the procedures with the
 //! workspace locked, then render HTML or JSON outside the lock.
 
-use super::AppState;
 use crate::procedures::{self, Body, CookieAction, Method, NssRequest};
 use crate::screen::form::FormInput;
 use crate::screen::{Screen, html, json};
-use crate::store;
+use crate::state::AppState;
+use crate::store::StoreError;
 use crate::workspace::DEFAULT_ID;
 use axum::extract::{Path, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -91,14 +91,16 @@ async fn serve(st: Arc<AppState>, ws_id: String, path: String, req: Request) -> 
         base: &base,
         public_base: &public_base,
     };
-    let Some(reply) = store::update(st.store.as_ref(), &ws_id, |ws| {
-        procedures::handle(ws, &nss_req)
-    }) else {
-        let mut s = Screen::new("error.no_workspace", "ワークスペースが見つかりません");
-        s.status = 404;
-        s.errors
-            .push(format!("ワークスペース「{ws_id}」は存在しません。"));
-        return render(&s, "/", json, None);
+    let reply = match st.with_workspace(&ws_id, |ws| procedures::handle(ws, &nss_req)) {
+        Ok(reply) => reply,
+        Err(StoreError::NotFound(_)) => {
+            let mut s = Screen::new("error.no_workspace", "ワークスペースが見つかりません");
+            s.status = 404;
+            s.errors
+                .push(format!("ワークスペース「{ws_id}」は存在しません。"));
+            return render(&s, "/", json, None);
+        }
+        Err(e) => return render(&store_failed(&e), &base, json, None),
     };
     let cookie = match reply.cookie {
         CookieAction::Keep => None,
@@ -117,6 +119,19 @@ async fn serve(st: Arc<AppState>, ws_id: String, path: String, req: Request) -> 
             r
         }
     }
+}
+
+/// The screen of a store that failed: the request may not have been kept, and the user is asked
+/// to try again later. The cause goes to the log, not to the screen.
+fn store_failed(e: &StoreError) -> Screen {
+    tracing::error!(error = %e, "the workspace store failed");
+    let mut s = Screen::new("error.store", "エラー");
+    s.status = if e.is_temporary() { 503 } else { 500 };
+    s.errors.push(
+        "システムでエラーが発生したため、処理を完了できませんでした。しばらくしてから、もう一度操作してください。"
+            .to_string(),
+    );
+    s
 }
 
 fn add_cookie(r: &mut Response, cookie: Option<String>) {

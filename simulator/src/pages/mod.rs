@@ -3,8 +3,8 @@
 //! Japanese, plain HTML that works without JavaScript.
 
 use crate::clock;
-use crate::http::AppState;
-use crate::store;
+use crate::state::AppState;
+use crate::store::StoreError;
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -68,13 +68,51 @@ pub(crate) fn page(title: &str, body: Markup) -> Html<String> {
     )
 }
 
+/// Why a clock was not set or moved, in Japanese: it shows only the years of the holiday
+/// calendar by which business days are counted (`clock::EARLIEST`..=`clock::LATEST`).
+pub(crate) fn clock_range_message() -> String {
+    format!(
+        "時計は{}から{}までの範囲で設定してください。",
+        clock::format_minute(clock::earliest()),
+        clock::format_minute(clock::latest())
+    )
+}
+
+/// The page of a workspace that does not exist (the mailbox and the journal).
+pub(crate) fn no_workspace(ws: &str) -> Response {
+    (
+        StatusCode::NOT_FOUND,
+        page("ワークスペースが見つかりません", html! { p { (ws) } }),
+    )
+        .into_response()
+}
+
+/// The page of a store that failed: said in Japanese, the cause logged for the operator.
+pub(crate) fn store_failed(e: &StoreError) -> Response {
+    tracing::error!(error = %e, "the workspace store failed");
+    let status = if e.is_temporary() {
+        StatusCode::SERVICE_UNAVAILABLE
+    } else {
+        StatusCode::INTERNAL_SERVER_ERROR
+    };
+    (
+        status,
+        page(
+            "エラー",
+            html! {
+                p.error { "ワークスペースを読み書きできませんでした。しばらくしてから、もう一度操作してください。" }
+                p { a href="/_sim/" { "ワークスペース一覧に戻る" } }
+            },
+        ),
+    )
+        .into_response()
+}
+
 async fn mailbox(State(st): State<Arc<AppState>>, Path(ws): Path<String>) -> Response {
-    let Some(mails) = store::update(st.store.as_ref(), &ws, |w| w.mails.clone()) else {
-        return (
-            StatusCode::NOT_FOUND,
-            page("ワークスペースが見つかりません", html! { p { (ws) } }),
-        )
-            .into_response();
+    let mails = match st.with_workspace(&ws, |w| w.mails.clone()) {
+        Ok(mails) => mails,
+        Err(StoreError::NotFound(_)) => return no_workspace(&ws),
+        Err(e) => return store_failed(&e),
     };
     page(
         &format!("メールボックス（{ws}）"),
@@ -98,15 +136,19 @@ async fn mailbox(State(st): State<Arc<AppState>>, Path(ws): Path<String>) -> Res
 }
 
 async fn mail(State(st): State<Arc<AppState>>, Path((ws, id)): Path<(String, String)>) -> Response {
-    let found = store::update(st.store.as_ref(), &ws, |w| {
+    let found = st.with_workspace(&ws, |w| {
         w.mails.iter().find(|m| m.id.to_string() == id).cloned()
     });
-    let Some(Some(m)) = found else {
-        return (
-            StatusCode::NOT_FOUND,
-            page("メールが見つかりません", html! { p { (ws) " / " (id) } }),
-        )
-            .into_response();
+    let m = match found {
+        Ok(Some(m)) => m,
+        Ok(None) | Err(StoreError::NotFound(_)) => {
+            return (
+                StatusCode::NOT_FOUND,
+                page("メールが見つかりません", html! { p { (ws) " / " (id) } }),
+            )
+                .into_response();
+        }
+        Err(e) => return store_failed(&e),
     };
     page(
         &m.subject,

@@ -176,9 +176,8 @@ fn at_of(path: &str) -> Option<At> {
 
 /// Handles one NSS request against a locked workspace and journals it.
 pub fn handle(ws: &mut Workspace, req: &NssRequest) -> Reply {
-    // The automatic review answers whatever fell due on the workspace clock, so that the
-    // applicant sees it on the next screen without anybody calling the API.
-    crate::center::run_due(ws, req.public_base);
+    // What fell due on the workspace clock (the automatic review) was fired by the store
+    // accessor before this ran (`crate::catch_up`).
     let now = ws.now();
     let (reply, screen, outcome, next_screen, status) = route(ws, req, now);
     ws.journal.push(JournalEntry {
