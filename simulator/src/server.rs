@@ -55,3 +55,31 @@ pub async fn run(
         .with_graceful_shutdown(shutdown)
         .await
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_store_that_has_a_default_workspace_keeps_it() {
+        let store = MemoryStore::new();
+        let spec = WorkspaceSpec {
+            seed: 7,
+            now: None,
+            fixture: None,
+        };
+        store.create(Workspace::new(DEFAULT_ID, spec)).unwrap();
+        let st = open_state(Arc::new(store), 0, "http://127.0.0.1:8080/").unwrap();
+        let seed = st.with_workspace(DEFAULT_ID, |ws| ws.spec.seed).unwrap();
+        assert_eq!(seed, 7, "reused, not replaced with seed 0");
+        assert_eq!(st.workspace_ids().unwrap(), [DEFAULT_ID]);
+    }
+
+    #[test]
+    fn a_new_store_gets_a_default_workspace_with_the_seed() {
+        let st = new_state(3, "http://127.0.0.1:8080").unwrap();
+        assert_eq!(st.public_base, "http://127.0.0.1:8080/");
+        let seed = st.with_workspace(DEFAULT_ID, |ws| ws.spec.seed).unwrap();
+        assert_eq!(seed, 3);
+    }
+}

@@ -97,3 +97,79 @@ impl AppState {
         format!("{AUTO_ID_PREFIX}{n}")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::services::workspaces::{self, NewWorkspace};
+    use crate::store::MemoryStore;
+    use crate::workspace::application::ApplicationStatus;
+    use crate::workspace::{ReviewPolicy, WorkspaceSpec};
+
+    const BASE: &str = "http://127.0.0.1:8080/";
+
+    fn spec(fixture: Option<&str>) -> WorkspaceSpec {
+        WorkspaceSpec {
+            seed: 1,
+            now: None,
+            fixture: fixture.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn every_access_first_fires_what_fell_due() {
+        let store = MemoryStore::new();
+        let mut ws = crate::fixtures::fresh("w", spec(Some("registered")), BASE);
+        ws.review_policy = ReviewPolicy::Auto {
+            delay_seconds: 3600,
+        };
+        // Moved behind the store's back, as a following clock moves by itself.
+        ws.clock.advance(chrono::Duration::hours(1)).unwrap();
+        store.create(ws).unwrap();
+        let st = AppState::open(Arc::new(store), BASE).unwrap();
+        let (status, mails) = st
+            .with_workspace("w", |ws| (ws.applications[0].status, ws.mails.len()))
+            .unwrap();
+        assert_eq!(status, ApplicationStatus::Approved);
+        assert!(mails > 2, "the review's mails are sent: {mails}");
+    }
+
+    #[test]
+    fn a_missing_workspace_is_not_found() {
+        let st = AppState::open(Arc::new(MemoryStore::new()), BASE).unwrap();
+        assert!(matches!(
+            st.with_workspace("nope", |_| ()),
+            Err(StoreError::NotFound(id)) if id == "nope"
+        ));
+        assert!(matches!(
+            st.delete_workspace("nope"),
+            Err(StoreError::NotFound(_))
+        ));
+    }
+
+    #[test]
+    fn auto_ids_continue_after_the_stored_ones_and_skip_taken_ids() {
+        let store = MemoryStore::new();
+        for id in ["default", "ws1", "ws3", "wsx", "ws"] {
+            store.create(Workspace::new(id, spec(None))).unwrap();
+        }
+        let st = AppState::open(Arc::new(store), BASE).unwrap();
+        let create = |id: Option<&str>| {
+            workspaces::create(
+                &st,
+                NewWorkspace {
+                    id: id.map(str::to_string),
+                    ..NewWorkspace::default()
+                },
+            )
+            .map(|s| s.id)
+        };
+        assert_eq!(create(None).unwrap(), "ws4");
+        assert_eq!(create(Some("ws5")).unwrap(), "ws5");
+        assert_eq!(create(None).unwrap(), "ws6", "ws5 was taken by name");
+        assert!(matches!(
+            create(Some("ws6")),
+            Err(workspaces::CreateError::Store(StoreError::Exists(_)))
+        ));
+    }
+}

@@ -4,6 +4,7 @@
 mod support;
 
 mod catalogue;
+mod catch_up;
 mod center;
 mod flow;
 mod html;
