@@ -15,3 +15,43 @@ pub fn catch_up(ws: &mut Workspace, public_base: &str) {
     // has the automatic policy on.
     crate::center::run_due(ws, public_base);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::Clock;
+    use crate::workspace::application::ApplicationStatus;
+    use crate::workspace::{ReviewPolicy, WorkspaceSpec};
+
+    /// A stored state the API no longer accepts (a delay or a clock far beyond the bounds) is
+    /// caught up with, not a panic: one damaged workspace must not fail every page.
+    #[test]
+    fn out_of_range_stored_states_do_not_panic() {
+        let spec = WorkspaceSpec {
+            seed: 1,
+            now: None,
+            fixture: Some("registered".into()),
+        };
+        for (delay_seconds, clock) in [
+            (
+                i64::MAX,
+                Clock::Following {
+                    offset_seconds: i64::MAX,
+                },
+            ),
+            (
+                i64::MIN,
+                Clock::Following {
+                    offset_seconds: i64::MIN,
+                },
+            ),
+            (8_640_000_000_000, Clock::Following { offset_seconds: 0 }),
+        ] {
+            let mut ws = crate::fixtures::fresh("w", spec.clone(), "http://x/");
+            ws.review_policy = ReviewPolicy::Auto { delay_seconds };
+            ws.clock = clock;
+            catch_up(&mut ws, "http://x/");
+            assert_eq!(ws.applications[0].status, ApplicationStatus::Received);
+        }
+    }
+}

@@ -64,7 +64,10 @@ async fn the_dashboard_is_the_first_to_look_and_counts_the_review_mails() {
     review_due(&app, "d").await;
     let page = app.page("/_sim/").await;
     let count = app.mails("d").await.len();
-    assert!(count > 2, "registration sent 2 mails, the review more: {count}");
+    assert!(
+        count > 2,
+        "registration sent 2 mails, the review more: {count}"
+    );
     assert!(
         page.contains(&format!("<a href=\"/_sim/mail/d/\">{count}通</a>")),
         "{page}"

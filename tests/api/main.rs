@@ -6,6 +6,7 @@ mod support;
 mod catalogue;
 mod catch_up;
 mod center;
+mod clock_bounds;
 mod flow;
 mod html;
 mod isolation;
