@@ -3,6 +3,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod api_errors;
 mod catalogue;
 mod catch_up;
 mod center;

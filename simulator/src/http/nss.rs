@@ -7,6 +7,7 @@ use crate::screen::{Screen, html, json};
 use crate::state::AppState;
 use crate::store::StoreError;
 use crate::workspace::DEFAULT_ID;
+use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -21,26 +22,42 @@ pub async fn default_root(State(st): State<Arc<AppState>>, req: Request) -> Resp
 
 pub async fn default_path(
     State(st): State<Arc<AppState>>,
-    Path(path): Path<String>,
+    path: Result<Path<String>, PathRejection>,
     req: Request,
 ) -> Response {
-    serve(st, DEFAULT_ID.to_string(), path, req).await
+    match path {
+        Ok(Path(path)) => serve(st, DEFAULT_ID.to_string(), path, req).await,
+        Err(_) => undecodable(&req),
+    }
 }
 
 pub async fn workspace_root(
     State(st): State<Arc<AppState>>,
-    Path(ws): Path<String>,
+    ws: Result<Path<String>, PathRejection>,
     req: Request,
 ) -> Response {
-    serve(st, ws, String::new(), req).await
+    match ws {
+        Ok(Path(ws)) => serve(st, ws, String::new(), req).await,
+        Err(_) => undecodable(&req),
+    }
 }
 
 pub async fn workspace_path(
     State(st): State<Arc<AppState>>,
-    Path((ws, path)): Path<(String, String)>,
+    parts: Result<Path<(String, String)>, PathRejection>,
     req: Request,
 ) -> Response {
-    serve(st, ws, path, req).await
+    match parts {
+        Ok(Path((ws, path))) => serve(st, ws, path, req).await,
+        Err(_) => undecodable(&req),
+    }
+}
+
+/// A path that does not decode (not UTF-8) names no page: the not-found screen, in the format
+/// asked, rather than axum's plain-text 400.
+fn undecodable(req: &Request) -> Response {
+    let screen = crate::procedures::errors::not_found("/");
+    render(&screen, "/", wants_json(req.headers()), None)
 }
 
 fn wants_json(headers: &HeaderMap) -> bool {

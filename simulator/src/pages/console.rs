@@ -2,7 +2,7 @@
 //! center's decisions — 審査終了, 確認事項 with a message, the certificate step — plus the review
 //! policy and the clock. Plain forms that post and come back (303), no JavaScript.
 
-use super::{clock_range_message, page, store_failed};
+use super::{PagePath, clock_range_message, page, store_failed};
 use crate::center;
 use crate::clock;
 use crate::services::review_policy::{self, MAX_AUTO_DELAY_SECONDS};
@@ -11,8 +11,8 @@ use crate::store::StoreError;
 use crate::workspace::ReviewPolicy;
 use crate::workspace::application::{Application, ApplicationStatus};
 use axum::Form;
+use axum::extract::State;
 use axum::extract::rejection::FormRejection;
-use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::html;
@@ -49,7 +49,7 @@ fn unreachable(ws: &str, e: StoreError) -> Response {
     }
 }
 
-pub async fn list(State(st): St, Path(ws): Path<String>) -> Response {
+pub async fn list(State(st): St, PagePath(ws): PagePath<String>) -> Response {
     let (apps, policy, now) =
         match st.with_workspace(&ws, |w| (w.applications.clone(), w.review_policy, w.now())) {
             Ok(found) => found,
@@ -152,7 +152,7 @@ fn detail_rows(a: &Application) -> Vec<(&'static str, String)> {
     ]
 }
 
-pub async fn detail(State(st): St, Path((ws, number)): Path<(String, String)>) -> Response {
+pub async fn detail(State(st): St, PagePath((ws, number)): PagePath<(String, String)>) -> Response {
     let a = match st.with_workspace(&ws, |w| w.application(&number).cloned()) {
         Ok(Some(a)) => a,
         Ok(None) | Err(StoreError::NotFound(_)) => {
@@ -227,7 +227,10 @@ fn after(
     }
 }
 
-pub async fn approve(State(st): St, Path((ws, number)): Path<(String, String)>) -> Response {
+pub async fn approve(
+    State(st): St,
+    PagePath((ws, number)): PagePath<(String, String)>,
+) -> Response {
     let base = st.base_url(&ws);
     let r = st.with_workspace(&ws, |w| {
         let now = w.now();
@@ -238,7 +241,7 @@ pub async fn approve(State(st): St, Path((ws, number)): Path<(String, String)>) 
 
 pub async fn clarify(
     State(st): St,
-    Path((ws, number)): Path<(String, String)>,
+    PagePath((ws, number)): PagePath<(String, String)>,
     form: Result<Form<ClarifyForm>, FormRejection>,
 ) -> Response {
     let base = st.base_url(&ws);
@@ -250,7 +253,10 @@ pub async fn clarify(
     after(&ws, &number, r)
 }
 
-pub async fn certificates(State(st): St, Path((ws, number)): Path<(String, String)>) -> Response {
+pub async fn certificates(
+    State(st): St,
+    PagePath((ws, number)): PagePath<(String, String)>,
+) -> Response {
     let base = st.base_url(&ws);
     let r = st.with_workspace(&ws, |w| {
         let now = w.now();
@@ -269,7 +275,7 @@ pub struct PolicyForm {
 
 pub async fn policy(
     State(st): St,
-    Path(ws): Path<String>,
+    PagePath(ws): PagePath<String>,
     form: Result<Form<PolicyForm>, FormRejection>,
 ) -> Response {
     let f = form.map(|f| f.0).unwrap_or_default();
@@ -311,7 +317,7 @@ pub struct ClockForm {
 
 pub async fn move_clock(
     State(st): St,
-    Path(ws): Path<String>,
+    PagePath(ws): PagePath<String>,
     form: Result<Form<ClockForm>, FormRejection>,
 ) -> Response {
     let by = form

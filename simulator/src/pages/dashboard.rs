@@ -3,15 +3,15 @@
 //! fixture preset) and a reset button per workspace. Creation and reset are the services the API
 //! uses too (`services::workspaces`); their errors are said here in Japanese.
 
-use super::{clock_range_message, page, store_failed};
+use super::{PagePath, clock_range_message, page, store_failed};
 use crate::clock;
 use crate::fixtures::PRESETS;
 use crate::services::workspaces::{self, CreateError, NewWorkspace};
 use crate::state::AppState;
 use crate::store::StoreError;
 use axum::Form;
+use axum::extract::State;
 use axum::extract::rejection::FormRejection;
-use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::html;
@@ -149,7 +149,7 @@ fn create_refusal(e: &CreateError) -> String {
     }
 }
 
-pub async fn reset(State(st): St, Path(ws): Path<String>) -> Response {
+pub async fn reset(State(st): St, PagePath(ws): PagePath<String>) -> Response {
     match workspaces::reset(&st, &ws) {
         Ok(_) => Redirect::to("/_sim/").into_response(),
         Err(StoreError::NotFound(_)) => refused(format!("ワークスペース「{ws}」は存在しません。")),

@@ -6,8 +6,10 @@ use crate::clock;
 use crate::state::AppState;
 use crate::store::StoreError;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::rejection::PathRejection;
+use axum::extract::{FromRequestParts, Path, State};
 use axum::http::StatusCode;
+use axum::http::request::Parts;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use maud::{DOCTYPE, Markup, html};
@@ -68,6 +70,34 @@ pub(crate) fn page(title: &str, body: Markup) -> Html<String> {
     )
 }
 
+/// The path parameters of a page. A path that does not decode (not UTF-8) names nothing: the
+/// page says so in Japanese (404) instead of axum's plain-text 400.
+pub(crate) struct PagePath<T>(pub T);
+
+impl<S, T> FromRequestParts<S> for PagePath<T>
+where
+    T: serde::de::DeserializeOwned + Send,
+    S: Send + Sync,
+{
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Response> {
+        Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|Path(t)| PagePath(t))
+            .map_err(|_: PathRejection| {
+                (
+                    StatusCode::NOT_FOUND,
+                    page(
+                        "ページが見つかりません",
+                        html! { p { "指定されたページは存在しません。" } p { a href="/_sim/" { "ワークスペース一覧に戻る" } } },
+                    ),
+                )
+                    .into_response()
+            })
+    }
+}
+
 /// Why a clock was not set or moved, in Japanese: it shows only the years of the holiday
 /// calendar by which business days are counted (`clock::EARLIEST`..=`clock::LATEST`).
 pub(crate) fn clock_range_message() -> String {
@@ -108,7 +138,7 @@ pub(crate) fn store_failed(e: &StoreError) -> Response {
         .into_response()
 }
 
-async fn mailbox(State(st): State<Arc<AppState>>, Path(ws): Path<String>) -> Response {
+async fn mailbox(State(st): State<Arc<AppState>>, PagePath(ws): PagePath<String>) -> Response {
     let mails = match st.with_workspace(&ws, |w| w.mails.clone()) {
         Ok(mails) => mails,
         Err(StoreError::NotFound(_)) => return no_workspace(&ws),
@@ -135,7 +165,10 @@ async fn mailbox(State(st): State<Arc<AppState>>, Path(ws): Path<String>) -> Res
     .into_response()
 }
 
-async fn mail(State(st): State<Arc<AppState>>, Path((ws, id)): Path<(String, String)>) -> Response {
+async fn mail(
+    State(st): State<Arc<AppState>>,
+    PagePath((ws, id)): PagePath<(String, String)>,
+) -> Response {
     let found = st.with_workspace(&ws, |w| {
         w.mails.iter().find(|m| m.id.to_string() == id).cloned()
     });
