@@ -15,3 +15,4 @@ mod openapi;
 mod rules;
 mod session;
 mod snapshots;
+mod store_failures;
