@@ -3,8 +3,18 @@
 //! A workspace's clock is either frozen at an instant (tests, snapshots) or follows real time
 //! with an offset (training: "it is Friday afternoon in 2018"). Moving the clock is how tests
 //! see a temporary ID expire after 48 hours without sleeping.
+//!
+//! A clock only shows instants of the years the holiday table covers ([`EARLIEST`] to
+//! [`LATEST`]): business days are counted with that table, and an instant near chrono's limits
+//! would make the next date computation overflow. Setting or moving a clock out of that range is
+//! refused ([`OutOfRange`]), and [`Clock::now`] saturates at the bounds, so that no stored state
+//! can make reading the time panic.
 
-use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, TimeZone, Timelike, Utc};
+use crate::domain::calendar::holidays::{FIRST_COVERED_YEAR, LAST_COVERED_YEAR};
+use chrono::{
+    DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone,
+    Timelike, Utc,
+};
 use serde::{Deserialize, Serialize};
 
 /// Japan Standard Time. NSS prints and stores every time in JST; we never use the host zone.
@@ -31,15 +41,81 @@ impl Default for Clock {
     }
 }
 
+/// The first instant a workspace clock shows: 1 January of the holiday table's first year,
+/// 00:00 JST (as UTC, 15:00 the day before).
+pub const EARLIEST: NaiveDateTime = utc_of_jst_midnight(FIRST_COVERED_YEAR, 1, 1);
+/// The last instant a workspace clock shows: 31 December of the holiday table's last year,
+/// 23:59:59 JST (as UTC).
+pub const LATEST: NaiveDateTime = {
+    let next_year = utc_of_jst_midnight(LAST_COVERED_YEAR + 1, 1, 1);
+    match next_year.checked_sub_signed(Duration::seconds(1)) {
+        Some(t) => t,
+        None => panic!("the last covered year is within chrono's range"),
+    }
+};
+
+/// The UTC time of 00:00 JST on a date (evaluated at compile time).
+const fn utc_of_jst_midnight(y: i32, m: u32, d: u32) -> NaiveDateTime {
+    let (Some(date), Some(time)) = (
+        NaiveDate::from_ymd_opt(y, m, d),
+        NaiveTime::from_hms_opt(0, 0, 0),
+    ) else {
+        panic!("a valid calendar date");
+    };
+    match NaiveDateTime::new(date, time).checked_sub_signed(Duration::hours(9)) {
+        Some(t) => t,
+        None => panic!("a date within chrono's range"),
+    }
+}
+
+/// True when a workspace clock can show `t` (between [`EARLIEST`] and [`LATEST`]).
+pub fn in_range(t: Instant) -> bool {
+    (EARLIEST..=LATEST).contains(&t.naive_utc())
+}
+
+/// The range a workspace clock can show, as the API's error messages print it.
+pub fn range_text() -> String {
+    format!("{} to {}", to_rfc3339(earliest()), to_rfc3339(latest()))
+}
+
+/// [`EARLIEST`] in JST.
+pub fn earliest() -> Instant {
+    at_utc(EARLIEST)
+}
+
+/// [`LATEST`] in JST.
+pub fn latest() -> Instant {
+    at_utc(LATEST)
+}
+
+fn at_utc(t: NaiveDateTime) -> Instant {
+    Utc.from_utc_datetime(&t).with_timezone(&jst())
+}
+
+/// A clock was asked to show an instant outside [`EARLIEST`]..=[`LATEST`] (or one beyond what
+/// chrono can represent); it was left as it was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("outside the range a workspace clock can show")]
+pub struct OutOfRange;
+
 impl Clock {
-    /// The current instant in JST.
+    /// The current instant in JST, within [`EARLIEST`]..=[`LATEST`]: a clock that stands (or
+    /// runs) beyond them reads as the nearer bound rather than failing.
     pub fn now(&self) -> Instant {
-        match *self {
-            Clock::Frozen { at } => at.with_timezone(&jst()),
-            Clock::Following { offset_seconds } => {
-                (Utc::now() + Duration::seconds(offset_seconds)).with_timezone(&jst())
+        let t = match *self {
+            Clock::Frozen { at } => Some(at.naive_utc()),
+            Clock::Following { offset_seconds } => Duration::try_seconds(offset_seconds)
+                .and_then(|d| Utc::now().naive_utc().checked_add_signed(d)),
+        };
+        let t = match t {
+            Some(t) => t.clamp(EARLIEST, LATEST),
+            // Only a following clock overflows, and only far out in its direction.
+            None if matches!(*self, Clock::Following { offset_seconds } if offset_seconds < 0) => {
+                EARLIEST
             }
-        }
+            None => LATEST,
+        };
+        at_utc(t)
     }
 
     /// Today's date in JST.
@@ -47,29 +123,54 @@ impl Clock {
         self.now().date_naive()
     }
 
-    /// Moves the clock forward (or back, with a negative duration) keeping its mode.
-    pub fn advance(&mut self, by: Duration) {
+    /// Moves the clock forward (or back, with a negative duration) keeping its mode. Refused,
+    /// with the clock unchanged, when the instant it would show is out of range.
+    pub fn advance(&mut self, by: Duration) -> Result<(), OutOfRange> {
+        let to = self
+            .now()
+            .checked_add_signed(by)
+            .filter(|t| in_range(*t))
+            .ok_or(OutOfRange)?;
         match self {
-            Clock::Frozen { at } => *at += by,
-            Clock::Following { offset_seconds } => *offset_seconds += by.num_seconds(),
+            Clock::Frozen { at } => *at = to,
+            // The offset moves by exactly `by` (whole seconds), not by a re-measured difference
+            // with real time, which would lose the fraction of a second that passed meanwhile.
+            Clock::Following { offset_seconds } => {
+                *offset_seconds = offset_seconds
+                    .checked_add(by.num_seconds())
+                    .ok_or(OutOfRange)?
+            }
         }
+        Ok(())
     }
 
     /// Sets the clock to `to`, keeping its mode: a following clock keeps running from there.
-    pub fn set(&mut self, to: Instant) {
+    /// Refused, with the clock unchanged, when `to` is out of range.
+    pub fn set(&mut self, to: Instant) -> Result<(), OutOfRange> {
+        if !in_range(to) {
+            return Err(OutOfRange);
+        }
         match self {
             Clock::Frozen { at } => *at = to,
             Clock::Following { offset_seconds } => {
                 *offset_seconds = (to.with_timezone(&Utc) - Utc::now()).num_seconds()
             }
         }
+        Ok(())
     }
 
     /// Switches to following real time from the current instant on.
     pub fn follow_real_time(&mut self) {
         let now = self.now();
-        *self = Clock::Following { offset_seconds: 0 };
-        self.set(now);
+        // `now` is in range (`now` saturates), so setting it back cannot be refused.
+        *self = Clock::Following {
+            offset_seconds: (now.with_timezone(&Utc) - Utc::now()).num_seconds(),
+        };
+    }
+
+    /// Stops the clock at the current instant.
+    pub fn freeze(&mut self) {
+        *self = Clock::Frozen { at: self.now() };
     }
 
     /// True when the clock stands still.
@@ -210,7 +311,7 @@ mod tests {
             at: jst_instant(2018, 11, 27, 16, 30),
         };
         assert_eq!(c.now(), jst_instant(2018, 11, 27, 16, 30));
-        c.advance(Duration::hours(48));
+        c.advance(Duration::hours(48)).unwrap();
         assert_eq!(c.now(), jst_instant(2018, 11, 29, 16, 30));
         assert_eq!(format_minute(c.now()), "2018/11/29 16:30");
     }
@@ -218,10 +319,89 @@ mod tests {
     #[test]
     fn following_clock_can_be_set_into_the_past() {
         let mut c = Clock::default();
-        c.set(jst_instant(2018, 11, 27, 9, 0));
+        c.set(jst_instant(2018, 11, 27, 9, 0)).unwrap();
         let drift = (c.now() - jst_instant(2018, 11, 27, 9, 0)).num_seconds();
         assert!((0..5).contains(&drift), "drift {drift}");
         assert!(!c.is_frozen());
+    }
+
+    #[test]
+    fn the_range_is_the_holiday_years_in_jst() {
+        assert_eq!(to_rfc3339(earliest()), "2000-01-01T00:00:00+09:00");
+        assert_eq!(to_rfc3339(latest()), "2060-12-31T23:59:59+09:00");
+        assert!(in_range(earliest()) && in_range(latest()));
+        assert!(!in_range(earliest() - Duration::seconds(1)));
+        assert!(!in_range(latest() + Duration::seconds(1)));
+    }
+
+    #[test]
+    fn a_clock_is_not_moved_out_of_range() {
+        let last_hour = jst_instant(2060, 12, 31, 23, 0);
+        for mut c in [
+            Clock::Frozen { at: last_hour },
+            Clock::Following {
+                offset_seconds: (last_hour.with_timezone(&Utc) - Utc::now()).num_seconds(),
+            },
+        ] {
+            let before = c;
+            let huge = parse_iso_duration("P100000000D").unwrap();
+            for by in [
+                Duration::hours(2),
+                huge,
+                -huge,
+                Duration::MAX,
+                Duration::MIN,
+            ] {
+                assert_eq!(c.advance(by), Err(OutOfRange), "{by:?}");
+                assert_eq!(c, before, "refused moves leave the clock");
+            }
+            for to in [
+                jst_instant(2061, 1, 1, 0, 0),
+                jst_instant(1999, 12, 31, 23, 59),
+            ] {
+                assert_eq!(c.set(to), Err(OutOfRange), "{to}");
+                assert_eq!(c, before);
+            }
+            assert_eq!(c.advance(Duration::minutes(30)), Ok(()));
+            assert_eq!(c.set(jst_instant(2000, 1, 1, 0, 0)), Ok(()));
+            assert_eq!(c.now().year(), 2000);
+        }
+    }
+
+    #[test]
+    fn now_saturates_at_the_bounds() {
+        let far = jst().with_ymd_and_hms(9999, 1, 1, 0, 0, 0).unwrap();
+        let early = jst().with_ymd_and_hms(1, 1, 1, 0, 0, 0).unwrap();
+        for (clock, expected) in [
+            (
+                Clock::Following {
+                    offset_seconds: i64::MAX,
+                },
+                latest(),
+            ),
+            (
+                Clock::Following {
+                    offset_seconds: i64::MIN,
+                },
+                earliest(),
+            ),
+            (
+                Clock::Following {
+                    offset_seconds: 8_640_000_000_000,
+                },
+                latest(),
+            ),
+            (Clock::Frozen { at: far }, latest()),
+            (Clock::Frozen { at: early }, earliest()),
+        ] {
+            assert_eq!(clock.now(), expected, "{clock:?}");
+            // Following real time from the bound keeps whole seconds of offset: within 2 s.
+            let mut c = clock;
+            c.follow_real_time();
+            c.freeze();
+            let drift = (c.now() - expected).num_seconds().abs();
+            assert!(in_range(c.now()) && drift < 2, "{clock:?} → {c:?}");
+        }
     }
 
     #[test]

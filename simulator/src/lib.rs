@@ -8,18 +8,25 @@
 //!
 //! - [`server`] — starting the simulator; [`http`] — the router: NSS screens (HTML or JSON by
 //!   `Accept`), [`api`] (`/_sim/api/`) and [`pages`] (`/_sim/`, the mailbox).
+//! - [`state`] — what every handler shares, and `AppState::with_workspace`, the one way to reach
+//!   a workspace: it locks it and first fires what fell due on its clock ([`catch_up`]).
+//! - [`services`] — operations the API and the pages share (creating, listing and resetting
+//!   workspaces, the review policy), with typed errors each words in its own language.
 //! - [`procedures`] — procedures as state machines over screens; one module per procedure, one
 //!   file per screen with its `view` and `submit`.
 //! - [`screen`] — the screen model, rendered to HTML and to JSON from the same value, and the
-//!   declarative input sections (`screen::spec`) the screens are built from.
+//!   declarative input sections (`screen::spec`) the screens are built from, reading the posted
+//!   form (`screen::form`).
 //! - [`domain`] — the rules as plain code: formats, lists, calendar and schedule, postal codes, IDs.
 //! - [`workspace`] — all state, per workspace, serde-serialisable; [`store`] — the one storage
-//!   boundary; [`clock`] and [`rng`] — the workspace clock and seeded generator.
+//!   boundary, whose operations can fail (`StoreError`); [`clock`] and [`rng`] — the workspace
+//!   clock, bounded to the years of the holiday calendar, and the seeded generator.
 //! - [`mail`] — mail kinds, templates and RFC 5322; [`outbox`] — sending them into a workspace.
 //! - [`journal`] — the record of every NSS request.
 
 pub mod api;
 pub mod application;
+pub mod catch_up;
 pub mod center;
 pub mod clock;
 pub mod domain;
@@ -35,7 +42,8 @@ pub mod rng;
 pub mod screen;
 pub mod server;
 pub mod services;
+pub mod state;
 pub mod store;
 pub mod workspace;
 
-pub use server::{new_state, run};
+pub use server::{new_state, open_state, run};

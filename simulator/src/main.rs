@@ -69,11 +69,21 @@ async fn main() {
             std::process::exit(1);
         }
     };
-    let addr: SocketAddr = listener
-        .local_addr()
-        .expect("a bound listener has an address");
+    let addr: SocketAddr = match listener.local_addr() {
+        Ok(addr) => addr,
+        Err(e) => {
+            eprintln!("error: cannot read the address of {}: {e}", o.listen);
+            std::process::exit(1);
+        }
+    };
     let public = o.public_url.unwrap_or_else(|| format!("http://{addr}/"));
-    let state = nss_simulator::new_state(o.seed, &public);
+    let state = match nss_simulator::new_state(o.seed, &public) {
+        Ok(state) => state,
+        Err(e) => {
+            eprintln!("error: cannot open the workspaces: {e}");
+            std::process::exit(1);
+        }
+    };
     let base = state.public_base.clone();
     println!("NSS Simulator listening on {addr}");
     println!("  NSS login:          {base}login/nsscoapp/");

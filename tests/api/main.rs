@@ -3,8 +3,11 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod api_errors;
 mod catalogue;
+mod catch_up;
 mod center;
+mod clock_bounds;
 mod flow;
 mod html;
 mod isolation;
@@ -14,3 +17,4 @@ mod rules;
 mod screen_json;
 mod session;
 mod snapshots;
+mod store_failures;

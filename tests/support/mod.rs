@@ -4,7 +4,7 @@
 
 #![allow(dead_code)]
 
-use nss_simulator::http::AppState;
+use nss_simulator::state::AppState;
 use reqwest::header::{ACCEPT, HeaderMap, HeaderValue};
 use serde_json::{Value, json};
 use std::sync::Arc;
@@ -23,11 +23,16 @@ pub struct TestApp {
 impl TestApp {
     /// Starts the real app on a free port.
     pub async fn spawn() -> TestApp {
+        let state = nss_simulator::new_state(0, PUBLIC_BASE).expect("a fresh in-memory state");
+        Self::spawn_on(state).await
+    }
+
+    /// Starts the real app on a free port over a state built by the test (another store).
+    pub async fn spawn_on(state: Arc<AppState>) -> TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind port 0");
         let address = format!("http://{}", listener.local_addr().expect("local address"));
-        let state = nss_simulator::new_state(0, PUBLIC_BASE);
         let serving = Arc::clone(&state);
         tokio::spawn(async move {
             nss_simulator::run(listener, serving, std::future::pending())

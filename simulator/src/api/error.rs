@@ -1,5 +1,7 @@
 //! API errors: a status and a JSON body that says what to do next.
 
+use crate::services::workspaces::CreateError;
+use crate::store::StoreError;
 use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -32,6 +34,37 @@ impl ApiError {
     }
 }
 
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound(id) => ApiError::no_workspace(&id),
+            StoreError::Exists(_) => {
+                ApiError::new(StatusCode::CONFLICT, "workspace_exists", e.to_string())
+            }
+            e if e.is_temporary() => {
+                ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "store_busy", e.to_string())
+            }
+            e => {
+                tracing::error!(error = %e, "the workspace store failed");
+                ApiError::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "store_failed",
+                    e.to_string(),
+                )
+            }
+        }
+    }
+}
+
+impl From<CreateError> for ApiError {
+    fn from(e: CreateError) -> Self {
+        match e {
+            CreateError::Store(e) => e.into(),
+            e => ApiError::bad_request(e.to_string()),
+        }
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         (
@@ -47,5 +80,14 @@ pub async fn no_such_call() -> ApiError {
         StatusCode::NOT_FOUND,
         "not_found",
         "no such API call; see /_sim/api/openapi.json or contract §5",
+    )
+}
+
+/// A known path asked with a method it does not take (axum's `Allow` header is kept).
+pub async fn method_not_allowed() -> ApiError {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        "this API call does not take that method; see /_sim/api/openapi.json for the ones it takes",
     )
 }

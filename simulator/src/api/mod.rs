@@ -1,15 +1,17 @@
 //! The simulator API under `/_sim/api/` (contract §5): workspaces, clock, mails, journal,
 //! applications and the screens catalogue. JSON in and out; errors as
-//! `{"error": "...", "detail": "..."}` with a 4xx status.
+//! `{"error": "...", "detail": "..."}` with a 4xx status (5xx only when the store fails), also
+//! for a wrong method, a path that does not decode and an unreadable body.
 
 mod catalogue;
 mod error;
+mod extract;
 mod review;
-pub mod workspaces;
+mod workspaces;
 
 pub use error::ApiError;
 
-use crate::http::AppState;
+use crate::state::AppState;
 use axum::Router;
 use axum::routing::{get, post};
 use std::sync::Arc;
@@ -67,4 +69,6 @@ pub fn router() -> Router<Arc<AppState>> {
         .route("/fixtures", get(workspaces::fixtures))
         .route("/openapi.json", get(openapi))
         .fallback(error::no_such_call)
+        // After the routes: axum gives the fallback to the routes present when it is called.
+        .method_not_allowed_fallback(error::method_not_allowed)
 }

@@ -2,14 +2,15 @@
 //! policy and the offices (contract §5, extended).
 
 use super::ApiError;
+use super::extract::{ApiBody, ApiPath};
 use super::workspaces::{application_json, with_ws};
 use crate::center::{self, ReviewError};
 use crate::clock;
-use crate::http::AppState;
+use crate::services::review_policy::{self, MAX_AUTO_DELAY_SECONDS, PolicyError};
+use crate::state::AppState;
 use crate::workspace::ReviewPolicy;
 use axum::Json;
-use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -39,8 +40,8 @@ fn to_api(e: ReviewError) -> ApiError {
 
 pub async fn review(
     State(st): St,
-    Path((id, number)): Path<(String, String)>,
-    bytes: Bytes,
+    ApiPath((id, number)): ApiPath<(String, String)>,
+    ApiBody(bytes): ApiBody,
 ) -> Result<Json<Value>, ApiError> {
     let req: ReviewRequest = serde_json::from_slice(&bytes).map_err(|e| {
         ApiError::bad_request(format!(
@@ -86,14 +87,17 @@ fn policy_json(p: ReviewPolicy) -> Value {
     }
 }
 
-pub async fn get_policy(State(st): St, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
+pub async fn get_policy(
+    State(st): St,
+    ApiPath(id): ApiPath<String>,
+) -> Result<Json<Value>, ApiError> {
     with_ws(&st, &id, |ws| Json(policy_json(ws.state.review_policy)))
 }
 
 pub async fn set_policy(
     State(st): St,
-    Path(id): Path<String>,
-    bytes: Bytes,
+    ApiPath(id): ApiPath<String>,
+    ApiBody(bytes): ApiBody,
 ) -> Result<Json<Value>, ApiError> {
     let req: PolicyRequest = serde_json::from_slice(&bytes).map_err(|e| {
         ApiError::bad_request(format!(
@@ -103,19 +107,25 @@ pub async fn set_policy(
     let policy = match req.mode.as_str() {
         "manual" => ReviewPolicy::Manual,
         "auto" => {
-            let delay = match &req.delay {
-                Some(d) => clock::parse_iso_duration(d)
-                    .filter(|d| d.num_seconds() >= 0)
-                    .ok_or_else(|| {
+            let (text, delay) = match &req.delay {
+                Some(d) => (
+                    d.as_str(),
+                    clock::parse_iso_duration(d).ok_or_else(|| {
                         ApiError::bad_request(format!(
                             "delay {d:?} is not a non-negative ISO 8601 duration"
                         ))
                     })?,
-                None => chrono::Duration::zero(),
+                ),
+                None => ("PT0S", chrono::Duration::zero()),
             };
-            ReviewPolicy::Auto {
-                delay_seconds: delay.num_seconds(),
-            }
+            review_policy::automatic(delay.num_seconds()).map_err(|e| match e {
+                PolicyError::Negative => ApiError::bad_request(format!(
+                    "delay {text:?} is not a non-negative ISO 8601 duration"
+                )),
+                PolicyError::TooLong => ApiError::bad_request(format!(
+                    "delay {text:?} is longer than the longest automatic review delay, P366D ({MAX_AUTO_DELAY_SECONDS} s)"
+                )),
+            })?
         }
         other => {
             return Err(ApiError::bad_request(format!(
@@ -130,7 +140,7 @@ pub async fn set_policy(
 }
 
 /// Every office that can log in, with its credentials (for tests and trainers).
-pub async fn offices(State(st): St, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
+pub async fn offices(State(st): St, ApiPath(id): ApiPath<String>) -> Result<Json<Value>, ApiError> {
     with_ws(&st, &id, |ws| {
         ws.seed_customers();
         Json(json!(

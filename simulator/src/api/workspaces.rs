@@ -1,19 +1,19 @@
 //! Workspaces, their clock, mails, journal and applications.
 
 use super::ApiError;
+use super::extract::{ApiBody, ApiPath};
 use crate::clock::{self, Instant};
-use crate::http::AppState;
-use crate::store;
-use crate::workspace::{Workspace, WorkspaceSpec};
+use crate::services::workspaces::{self, NewWorkspace, Summary};
+use crate::state::AppState;
+use crate::workspace::Workspace;
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
 
 type St = State<Arc<AppState>>;
 
@@ -35,130 +35,64 @@ pub struct CreateRequest {
     pub fixture: Option<String>,
 }
 
-fn summary(st: &AppState, ws: &Workspace) -> Value {
+/// The API's view of a workspace.
+fn summary_json(s: &Summary) -> Value {
     json!({
-        "id": ws.id,
-        "base_url": st.base_url(&ws.id),
-        "seed": ws.state.spec.seed,
-        "now": clock::to_rfc3339(ws.now()),
-        "clock": if ws.state.clock.is_frozen() { "frozen" } else { "following" },
-        "fixture": ws.state.spec.fixture,
+        "id": s.id,
+        "base_url": s.base_url,
+        "seed": s.seed,
+        "now": clock::to_rfc3339(s.now),
+        "clock": if s.frozen { "frozen" } else { "following" },
+        "fixture": s.fixture,
     })
 }
 
-fn valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 64
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-}
-
-pub async fn create(State(st): St, bytes: Bytes) -> Result<Response, ApiError> {
+pub async fn create(State(st): St, ApiBody(bytes): ApiBody) -> Result<Response, ApiError> {
     let req: CreateRequest = body(&bytes)?;
-    let answer = create_workspace(&st, req)?;
-    Ok((StatusCode::CREATED, Json(answer)).into_response())
+    let created = workspaces::create(
+        &st,
+        NewWorkspace {
+            id: req.id,
+            seed: req.seed,
+            now: req.now,
+            fixture: req.fixture,
+        },
+    )?;
+    Ok((StatusCode::CREATED, Json(summary_json(&created))).into_response())
 }
 
-/// Creates a workspace as asked (the API and the trainer's dashboard) and answers its summary.
-pub fn create_workspace(st: &AppState, req: CreateRequest) -> Result<Value, ApiError> {
-    let now = match &req.now {
-        Some(s) => Some(clock::parse_rfc3339(s).ok_or_else(|| {
-            ApiError::bad_request(format!(
-                "now: {s:?} is not an RFC 3339 time such as 2018-11-27T16:30:00+09:00"
-            ))
-        })?),
-        None => None,
-    };
-    if let Some(f) = &req.fixture {
-        if !crate::fixtures::exists(f) {
-            let names: Vec<&str> = crate::fixtures::PRESETS.iter().map(|(n, _)| *n).collect();
-            return Err(ApiError::bad_request(format!(
-                "unknown fixture {f:?}; presets: {}",
-                names.join(", ")
-            )));
-        }
-        if now.is_some() {
-            return Err(ApiError::bad_request(
-                "a fixture sets its own clock (the manual's timeline): create without \"now\", then move the clock with …/clock",
-            ));
-        }
-    }
-    let id = match req.id {
-        Some(id) if valid_id(&id) => id,
-        Some(id) => {
-            return Err(ApiError::bad_request(format!(
-                "id {id:?}: use 1–64 letters, digits, - or _"
-            )));
-        }
-        None => format!("ws{}", st.next_workspace.fetch_add(1, Ordering::Relaxed)),
-    };
-    let spec = WorkspaceSpec {
-        seed: req.seed.unwrap_or(0),
-        now,
-        fixture: req.fixture,
-    };
-    let ws = crate::fixtures::fresh(&id, spec, &st.base_url(&id));
-    let answer = summary(st, &ws);
-    st.store
-        .create(ws)
-        .map_err(|e| ApiError::new(StatusCode::CONFLICT, "workspace_exists", e.to_string()))?;
-    Ok(answer)
+pub async fn list(State(st): St) -> Result<Json<Value>, ApiError> {
+    let all: Vec<Value> = workspaces::list(&st)?.iter().map(summary_json).collect();
+    Ok(Json(json!(all)))
 }
 
-/// Back to the state right after creation (the preset replayed, if any).
-pub fn reset_workspace(st: &AppState, ws: &mut Workspace) {
-    *ws = crate::fixtures::fresh(&ws.id, ws.state.spec.clone(), &st.base_url(&ws.id));
-}
-
-pub async fn list(State(st): St) -> Json<Value> {
-    let all: Vec<Value> = st
-        .store
-        .ids()
-        .iter()
-        .filter_map(|id| store::update(st.store.as_ref(), id, |ws| summary(&st, ws)))
-        .collect();
-    Json(json!(all))
-}
-
-/// Runs `f` on the workspace, after letting an automatic NACCS center answer what is due.
+/// Runs `f` on the workspace (caught up with its clock), or answers why not.
 pub fn with_ws<R>(
     st: &AppState,
     id: &str,
     f: impl FnOnce(&mut Workspace) -> R,
 ) -> Result<R, ApiError> {
-    let base = st.base_url(id);
-    store::update(st.store.as_ref(), id, |ws| {
-        crate::center::run_due(ws, &base);
-        f(ws)
-    })
-    .ok_or_else(|| ApiError::no_workspace(id))
+    Ok(st.with_workspace(id, f)?)
 }
 
-pub async fn read(State(st): St, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
-    with_ws(&st, &id, |ws| Json(summary(&st, ws)))
+pub async fn read(State(st): St, ApiPath(id): ApiPath<String>) -> Result<Json<Value>, ApiError> {
+    Ok(Json(summary_json(&workspaces::read(&st, &id)?)))
 }
 
-pub async fn delete(State(st): St, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
-    if st.store.delete(&id) {
-        Ok(StatusCode::NO_CONTENT)
-    } else {
-        Err(ApiError::no_workspace(&id))
-    }
+pub async fn delete(State(st): St, ApiPath(id): ApiPath<String>) -> Result<StatusCode, ApiError> {
+    st.delete_workspace(&id)?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
-pub async fn reset(State(st): St, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
-    with_ws(&st, &id, |ws| {
-        reset_workspace(&st, ws);
-        Json(summary(&st, ws))
-    })
+pub async fn reset(State(st): St, ApiPath(id): ApiPath<String>) -> Result<Json<Value>, ApiError> {
+    Ok(Json(summary_json(&workspaces::reset(&st, &id)?)))
 }
 
 fn clock_json(ws: &Workspace) -> Value {
     json!({"now": clock::to_rfc3339(ws.now()), "frozen": ws.state.clock.is_frozen()})
 }
 
-pub async fn clock(State(st): St, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
+pub async fn clock(State(st): St, ApiPath(id): ApiPath<String>) -> Result<Json<Value>, ApiError> {
     with_ws(&st, &id, |ws| Json(clock_json(ws)))
 }
 
@@ -173,8 +107,8 @@ pub struct ClockRequest {
 
 pub async fn move_clock(
     State(st): St,
-    Path(id): Path<String>,
-    bytes: Bytes,
+    ApiPath(id): ApiPath<String>,
+    ApiBody(bytes): ApiBody,
 ) -> Result<Json<Value>, ApiError> {
     let req: ClockRequest = body(&bytes)?;
     let advance = match &req.advance {
@@ -199,24 +133,37 @@ pub async fn move_clock(
             "give one of advance, set, follow_real_time or freeze",
         ));
     }
+    let out_of_range = |what: &str| {
+        ApiError::bad_request(format!(
+            "{what} is outside the range a workspace clock can show ({}, the years of the holiday calendar); the clock was not moved",
+            clock::range_text()
+        ))
+    };
     with_ws(&st, &id, |ws| {
+        // Worked on a copy: a refused step leaves the clock as it was.
+        let mut moved = ws.state.clock;
         if req.follow_real_time == Some(true) {
-            ws.state.clock.follow_real_time();
+            moved.follow_real_time();
         }
         if req.freeze == Some(true) {
-            ws.state.clock = crate::clock::Clock::Frozen { at: ws.now() };
+            moved.freeze();
         }
-        if let Some(t) = set {
-            ws.state.clock.set(t);
+        if let (Some(t), Some(s)) = (set, &req.set) {
+            moved
+                .set(t)
+                .map_err(|_| out_of_range(&format!("set: {s:?}")))?;
         }
-        if let Some(d) = advance {
-            ws.state.clock.advance(d);
+        if let (Some(d), Some(s)) = (advance, &req.advance) {
+            moved.advance(d).map_err(|_| {
+                out_of_range(&format!("advance: {s:?} moves the clock to a time that"))
+            })?;
         }
-        Json(clock_json(ws))
-    })
+        ws.state.clock = moved;
+        Ok(Json(clock_json(ws)))
+    })?
 }
 
-pub async fn mails(State(st): St, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
+pub async fn mails(State(st): St, ApiPath(id): ApiPath<String>) -> Result<Json<Value>, ApiError> {
     with_ws(&st, &id, |ws| {
         Json(json!(
             ws.mails
@@ -239,7 +186,7 @@ pub async fn mails(State(st): St, Path(id): Path<String>) -> Result<Json<Value>,
 
 pub async fn raw_mail(
     State(st): St,
-    Path((id, mail_id)): Path<(String, String)>,
+    ApiPath((id, mail_id)): ApiPath<(String, String)>,
 ) -> Result<Response, ApiError> {
     let mail = with_ws(&st, &id, |ws| {
         ws.mails
@@ -261,7 +208,7 @@ pub async fn raw_mail(
         .into_response())
 }
 
-pub async fn journal(State(st): St, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
+pub async fn journal(State(st): St, ApiPath(id): ApiPath<String>) -> Result<Json<Value>, ApiError> {
     with_ws(&st, &id, |ws| {
         Json(json!(
             ws.journal
@@ -305,7 +252,10 @@ pub fn application_json(a: &crate::application::Application) -> Value {
     })
 }
 
-pub async fn applications(State(st): St, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
+pub async fn applications(
+    State(st): St,
+    ApiPath(id): ApiPath<String>,
+) -> Result<Json<Value>, ApiError> {
     with_ws(&st, &id, |ws| {
         Json(json!(
             ws.state
@@ -319,7 +269,7 @@ pub async fn applications(State(st): St, Path(id): Path<String>) -> Result<Json<
 
 pub async fn application(
     State(st): St,
-    Path((id, number)): Path<(String, String)>,
+    ApiPath((id, number)): ApiPath<(String, String)>,
 ) -> Result<Json<Value>, ApiError> {
     with_ws(&st, &id, |ws| ws.application(&number).map(application_json))?
         .map(Json)

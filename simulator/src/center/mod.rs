@@ -310,8 +310,9 @@ pub fn withdraw(ws: &mut Workspace, number: &str, now: Instant) -> Result<(), Re
 }
 
 /// The automatic policy: approves (and issues the certificates of) every application whose
-/// delay has passed on the workspace clock. Runs before each request to the workspace, so that
-/// moving the clock is enough for an unattended test to see the answer.
+/// delay has passed on the workspace clock. Runs before each access to the workspace
+/// (`crate::catch_up`), so that moving the clock is enough for an unattended test to see the
+/// answer.
 pub fn run_due(ws: &mut Workspace, public_base: &str) {
     let ReviewPolicy::Auto { delay_seconds } = ws.state.review_policy else {
         return;
@@ -322,12 +323,14 @@ pub fn run_due(ws: &mut Workspace, public_base: &str) {
         .applications
         .iter()
         .filter(|a| a.status == ApplicationStatus::Received)
-        .map(|a| {
-            (
-                a.reception_number.clone(),
-                a.resubmitted_at.unwrap_or(a.submitted_at)
-                    + chrono::Duration::seconds(delay_seconds),
-            )
+        .filter_map(|a| {
+            // Checked: a delay beyond chrono's range (only a stored state could hold one; the
+            // API and the console bound it) is never due rather than a panic.
+            let due = a
+                .resubmitted_at
+                .unwrap_or(a.submitted_at)
+                .checked_add_signed(chrono::Duration::try_seconds(delay_seconds)?)?;
+            Some((a.reception_number.clone(), due))
         })
         .filter(|(_, at)| *at <= now)
         .collect();

@@ -1,50 +1,17 @@
 //! The HTTP surface: NSS screens (HTML or JSON by `Accept`), the simulator API and the
 //! operator pages. Handlers read the request, lock one workspace for the state change, and
-//! render after the lock is released.
+//! render after the lock is released. Only `server` mounts this router; the API and the pages
+//! share `crate::state::AppState`, not this module.
 
-pub mod form;
+mod form;
 mod nss;
 
-use crate::store::Store;
+use crate::state::AppState;
 use axum::Router;
 use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::get;
 use std::sync::Arc;
-use std::sync::atomic::AtomicU64;
-
-/// What every handler shares.
-pub struct AppState {
-    /// Where the workspaces live.
-    pub store: Arc<dyn Store>,
-    /// The absolute URL mails and API answers point at, ending in `/` (`http://127.0.0.1:8080/`).
-    pub public_base: String,
-    /// The next number for workspaces created without an id.
-    pub next_workspace: AtomicU64,
-}
-
-impl AppState {
-    pub fn new(store: Arc<dyn Store>, public_base: &str) -> Self {
-        let mut public_base = public_base.to_string();
-        if !public_base.ends_with('/') {
-            public_base.push('/');
-        }
-        AppState {
-            store,
-            public_base,
-            next_workspace: AtomicU64::new(1),
-        }
-    }
-
-    /// The base URL of a workspace (contract §3).
-    pub fn base_url(&self, id: &str) -> String {
-        if id == crate::workspace::DEFAULT_ID {
-            self.public_base.clone()
-        } else {
-            [&self.public_base, "w/", id, "/"].concat()
-        }
-    }
-}
 
 /// The whole application router.
 pub fn router(state: Arc<AppState>) -> Router {

@@ -1,12 +1,13 @@
 //! NSS requests: find the workspace, read the form and cookies, run the procedures with the
 //! workspace locked, then render HTML or JSON outside the lock.
 
-use super::AppState;
 use crate::procedures::{self, Body, CookieAction, Method, NssRequest};
 use crate::screen::form::FormInput;
 use crate::screen::{Screen, html, json};
-use crate::store;
+use crate::state::AppState;
+use crate::store::StoreError;
 use crate::workspace::DEFAULT_ID;
+use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -21,26 +22,42 @@ pub async fn default_root(State(st): State<Arc<AppState>>, req: Request) -> Resp
 
 pub async fn default_path(
     State(st): State<Arc<AppState>>,
-    Path(path): Path<String>,
+    path: Result<Path<String>, PathRejection>,
     req: Request,
 ) -> Response {
-    serve(st, DEFAULT_ID.to_string(), path, req).await
+    match path {
+        Ok(Path(path)) => serve(st, DEFAULT_ID.to_string(), path, req).await,
+        Err(_) => undecodable(&req),
+    }
 }
 
 pub async fn workspace_root(
     State(st): State<Arc<AppState>>,
-    Path(ws): Path<String>,
+    ws: Result<Path<String>, PathRejection>,
     req: Request,
 ) -> Response {
-    serve(st, ws, String::new(), req).await
+    match ws {
+        Ok(Path(ws)) => serve(st, ws, String::new(), req).await,
+        Err(_) => undecodable(&req),
+    }
 }
 
 pub async fn workspace_path(
     State(st): State<Arc<AppState>>,
-    Path((ws, path)): Path<(String, String)>,
+    parts: Result<Path<(String, String)>, PathRejection>,
     req: Request,
 ) -> Response {
-    serve(st, ws, path, req).await
+    match parts {
+        Ok(Path((ws, path))) => serve(st, ws, path, req).await,
+        Err(_) => undecodable(&req),
+    }
+}
+
+/// A path that does not decode (not UTF-8) names no page: the not-found screen, in the format
+/// asked, rather than axum's plain-text 400.
+fn undecodable(req: &Request) -> Response {
+    let screen = crate::procedures::errors::not_found("/");
+    render(&screen, "/", wants_json(req.headers()), None)
 }
 
 fn wants_json(headers: &HeaderMap) -> bool {
@@ -91,15 +108,16 @@ async fn serve(st: Arc<AppState>, ws_id: String, path: String, req: Request) -> 
         base: &base,
         public_base: &public_base,
     };
-    let Some(reply) = store::update(st.store.as_ref(), &ws_id, |ws| {
-        crate::center::run_due(ws, &public_base);
-        procedures::handle(ws, &nss_req)
-    }) else {
-        let mut s = Screen::new("error.no_workspace", "ワークスペースが見つかりません");
-        s.status = 404;
-        s.errors
-            .push(format!("ワークスペース「{ws_id}」は存在しません。"));
-        return render(&s, "/", json, None);
+    let reply = match st.with_workspace(&ws_id, |ws| procedures::handle(ws, &nss_req)) {
+        Ok(reply) => reply,
+        Err(StoreError::NotFound(_)) => {
+            let mut s = Screen::new("error.no_workspace", "ワークスペースが見つかりません");
+            s.status = 404;
+            s.errors
+                .push(format!("ワークスペース「{ws_id}」は存在しません。"));
+            return render(&s, "/", json, None);
+        }
+        Err(e) => return render(&store_failed(&e), &base, json, None),
     };
     let cookie = match reply.cookie {
         CookieAction::Keep => None,
@@ -118,6 +136,19 @@ async fn serve(st: Arc<AppState>, ws_id: String, path: String, req: Request) -> 
             r
         }
     }
+}
+
+/// The screen of a store that failed: the request may not have been kept, and the user is asked
+/// to try again later. The cause goes to the log, not to the screen.
+fn store_failed(e: &StoreError) -> Screen {
+    tracing::error!(error = %e, "the workspace store failed");
+    let mut s = Screen::new("error.store", "エラー");
+    s.status = if e.is_temporary() { 503 } else { 500 };
+    s.errors.push(
+        "システムでエラーが発生したため、処理を完了できませんでした。しばらくしてから、もう一度操作してください。"
+            .to_string(),
+    );
+    s
 }
 
 fn add_cookie(r: &mut Response, cookie: Option<String>) {

@@ -2,16 +2,17 @@
 //! center's decisions — 審査終了, 確認事項 with a message, the certificate step — plus the review
 //! policy and the clock. Plain forms that post and come back (303), no JavaScript.
 
-use super::page;
+use super::{PagePath, clock_range_message, page, store_failed};
 use crate::application::{Application, ApplicationContent, ApplicationStatus, Filer};
 use crate::center;
 use crate::clock;
-use crate::http::AppState;
-use crate::store;
+use crate::services::review_policy::{self, MAX_AUTO_DELAY_SECONDS};
+use crate::state::AppState;
+use crate::store::StoreError;
 use crate::workspace::ReviewPolicy;
 use axum::Form;
+use axum::extract::State;
 use axum::extract::rejection::FormRejection;
-use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::html;
@@ -28,13 +29,32 @@ fn not_found(what: &str) -> Response {
         .into_response()
 }
 
-pub async fn list(State(st): St, Path(ws): Path<String>) -> Response {
-    let base = st.base_url(&ws);
-    let Some((apps, policy, now)) = store::update(st.store.as_ref(), &ws, |w| {
-        center::run_due(w, &base);
+/// A console action refused, with the reason and the way back.
+fn refused(ws: &str, message: &str) -> Response {
+    (
+        StatusCode::BAD_REQUEST,
+        page(
+            "操作できません",
+            html! { p.error { (message) } p { a href={ "/_sim/console/" (ws) "/" } { "審査コンソールに戻る" } } },
+        ),
+    )
+        .into_response()
+}
+
+/// What a console page answers when the workspace cannot be reached.
+fn unreachable(ws: &str, e: StoreError) -> Response {
+    match e {
+        StoreError::NotFound(_) => not_found(&format!("ワークスペース「{ws}」は存在しません。")),
+        e => store_failed(&e),
+    }
+}
+
+pub async fn list(State(st): St, PagePath(ws): PagePath<String>) -> Response {
+    let (apps, policy, now) = match st.with_workspace(&ws, |w| {
         (w.state.applications.clone(), w.state.review_policy, w.now())
-    }) else {
-        return not_found(&format!("ワークスペース「{ws}」は存在しません。"));
+    }) {
+        Ok(found) => found,
+        Err(e) => return unreachable(&ws, e),
     };
     page(
         &format!("NACCSセンター 審査コンソール（{ws}）"),
@@ -125,14 +145,13 @@ fn detail_rows(a: &Application) -> Vec<(&'static str, String)> {
     rows
 }
 
-pub async fn detail(State(st): St, Path((ws, number)): Path<(String, String)>) -> Response {
-    let base = st.base_url(&ws);
-    let found = store::update(st.store.as_ref(), &ws, |w| {
-        center::run_due(w, &base);
-        w.application(&number).cloned()
-    });
-    let Some(Some(a)) = found else {
-        return not_found(&format!("申込「{number}」は存在しません。"));
+pub async fn detail(State(st): St, PagePath((ws, number)): PagePath<(String, String)>) -> Response {
+    let a = match st.with_workspace(&ws, |w| w.application(&number).cloned()) {
+        Ok(Some(a)) => a,
+        Ok(None) | Err(StoreError::NotFound(_)) => {
+            return not_found(&format!("申込「{number}」は存在しません。"));
+        }
+        Err(e) => return store_failed(&e),
     };
     let action = |what: &str| format!("/_sim/console/{ws}/{number}/{what}");
     page(
@@ -185,11 +204,15 @@ pub struct ClarifyForm {
     message: String,
 }
 
-fn after(ws: &str, number: &str, result: Option<Result<(), center::ReviewError>>) -> Response {
+fn after(
+    ws: &str,
+    number: &str,
+    result: Result<Result<(), center::ReviewError>, StoreError>,
+) -> Response {
     match result {
-        None => not_found(&format!("ワークスペース「{ws}」は存在しません。")),
-        Some(Ok(())) => Redirect::to(&format!("/_sim/console/{ws}/{number}")).into_response(),
-        Some(Err(e)) => (
+        Err(e) => unreachable(ws, e),
+        Ok(Ok(())) => Redirect::to(&format!("/_sim/console/{ws}/{number}")).into_response(),
+        Ok(Err(e)) => (
             StatusCode::CONFLICT,
             page("操作できません", html! { p.error { (e.japanese()) } p { a href={ "/_sim/console/" (ws) "/" (number) } { "戻る" } } }),
         )
@@ -197,9 +220,12 @@ fn after(ws: &str, number: &str, result: Option<Result<(), center::ReviewError>>
     }
 }
 
-pub async fn approve(State(st): St, Path((ws, number)): Path<(String, String)>) -> Response {
+pub async fn approve(
+    State(st): St,
+    PagePath((ws, number)): PagePath<(String, String)>,
+) -> Response {
     let base = st.base_url(&ws);
-    let r = store::update(st.store.as_ref(), &ws, |w| {
+    let r = st.with_workspace(&ws, |w| {
         let now = w.now();
         center::approve(w, &number, now, &base)
     });
@@ -208,21 +234,24 @@ pub async fn approve(State(st): St, Path((ws, number)): Path<(String, String)>) 
 
 pub async fn clarify(
     State(st): St,
-    Path((ws, number)): Path<(String, String)>,
+    PagePath((ws, number)): PagePath<(String, String)>,
     form: Result<Form<ClarifyForm>, FormRejection>,
 ) -> Response {
     let base = st.base_url(&ws);
     let message = form.map(|f| f.0.message).unwrap_or_default();
-    let r = store::update(st.store.as_ref(), &ws, |w| {
+    let r = st.with_workspace(&ws, |w| {
         let now = w.now();
         center::clarify(w, &number, &message, now, &base)
     });
     after(&ws, &number, r)
 }
 
-pub async fn certificates(State(st): St, Path((ws, number)): Path<(String, String)>) -> Response {
+pub async fn certificates(
+    State(st): St,
+    PagePath((ws, number)): PagePath<(String, String)>,
+) -> Response {
     let base = st.base_url(&ws);
-    let r = store::update(st.store.as_ref(), &ws, |w| {
+    let r = st.with_workspace(&ws, |w| {
         let now = w.now();
         center::issue_certificates(w, &number, now, &base)
     });
@@ -239,26 +268,37 @@ pub struct PolicyForm {
 
 pub async fn policy(
     State(st): St,
-    Path(ws): Path<String>,
+    PagePath(ws): PagePath<String>,
     form: Result<Form<PolicyForm>, FormRejection>,
 ) -> Response {
     let f = form.map(|f| f.0).unwrap_or_default();
     let policy = if f.mode == "auto" {
-        let minutes: i64 = f
+        let delay = f
             .minutes
             .trim()
-            .parse()
-            .unwrap_or(0)
-            .clamp(0, 60 * 24 * 365);
-        ReviewPolicy::Auto {
-            delay_seconds: minutes * 60,
+            .parse::<i64>()
+            .ok()
+            .and_then(|m| m.checked_mul(60))
+            .map(review_policy::automatic);
+        match delay {
+            Some(Ok(policy)) => policy,
+            _ => {
+                return refused(
+                    &ws,
+                    &format!(
+                        "自動承認までの時間は0から{}までの整数（分）で入力してください。",
+                        MAX_AUTO_DELAY_SECONDS / 60
+                    ),
+                );
+            }
         }
     } else {
         ReviewPolicy::Manual
     };
-    match store::update(st.store.as_ref(), &ws, |w| w.state.review_policy = policy) {
-        Some(()) => Redirect::to(&format!("/_sim/console/{ws}/")).into_response(),
-        None => not_found(&ws),
+    match st.with_workspace(&ws, |w| w.state.review_policy = policy) {
+        Ok(()) => Redirect::to(&format!("/_sim/console/{ws}/")).into_response(),
+        Err(StoreError::NotFound(_)) => not_found(&ws),
+        Err(e) => store_failed(&e),
     }
 }
 
@@ -270,15 +310,17 @@ pub struct ClockForm {
 
 pub async fn move_clock(
     State(st): St,
-    Path(ws): Path<String>,
+    PagePath(ws): PagePath<String>,
     form: Result<Form<ClockForm>, FormRejection>,
 ) -> Response {
     let by = form
         .ok()
         .and_then(|f| clock::parse_iso_duration(&f.0.advance))
         .unwrap_or_else(|| chrono::Duration::hours(1));
-    match store::update(st.store.as_ref(), &ws, |w| w.state.clock.advance(by)) {
-        Some(()) => Redirect::to(&format!("/_sim/console/{ws}/")).into_response(),
-        None => not_found(&ws),
+    match st.with_workspace(&ws, |w| w.state.clock.advance(by)) {
+        Ok(Ok(())) => Redirect::to(&format!("/_sim/console/{ws}/")).into_response(),
+        Ok(Err(clock::OutOfRange)) => refused(&ws, &clock_range_message()),
+        Err(StoreError::NotFound(_)) => not_found(&ws),
+        Err(e) => store_failed(&e),
     }
 }

@@ -1,56 +1,46 @@
 //! The trainer's dashboard (`/_sim/`): every workspace with its clock, mails and applications and
 //! links to its NSS, mailbox and console; a form that creates a workspace (seed, frozen clock or a
-//! fixture preset) and a reset button per workspace. Creation and reset are the API's own.
+//! fixture preset) and a reset button per workspace. Creation and reset are the services the API
+//! uses too (`services::workspaces`); their errors are said here in Japanese.
 
-use super::page;
-use crate::api::workspaces::{CreateRequest, create_workspace, reset_workspace};
+use super::{PagePath, clock_range_message, page, store_failed};
 use crate::clock;
 use crate::fixtures::PRESETS;
-use crate::http::AppState;
-use crate::store;
+use crate::services::workspaces::{self, CreateError, NewWorkspace};
+use crate::state::AppState;
+use crate::store::StoreError;
 use axum::Form;
+use axum::extract::State;
 use axum::extract::rejection::FormRejection;
-use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use maud::html;
 use serde::Deserialize;
 use std::sync::Arc;
 
 type St = State<Arc<AppState>>;
 
-pub async fn index(State(st): St) -> Html<String> {
-    let rows: Vec<(String, String, usize, usize, Option<String>)> = st
-        .store
-        .ids()
-        .iter()
-        .filter_map(|id| {
-            store::update(st.store.as_ref(), id, |ws| {
-                (
-                    ws.id.clone(),
-                    clock::format_minute(ws.now()),
-                    ws.mails.len(),
-                    ws.state.applications.len(),
-                    ws.state.spec.fixture.clone(),
-                )
-            })
-        })
-        .collect();
+pub async fn index(State(st): St) -> Response {
+    let rows = match workspaces::list(&st) {
+        Ok(rows) => rows,
+        Err(e) => return store_failed(&e),
+    };
     page(
         "ワークスペース一覧",
         html! {
             table.data {
                 thead { tr { th { "ワークスペース" } th { "プリセット" } th { "現在時刻" } th { "メール" } th { "申込" } th { "操作履歴" } th { "NSS" } th { "NACCSセンター" } th { "" } } }
                 tbody {
-                    @for (id, now, mails, apps, fixture) in &rows {
+                    @for w in &rows {
+                        @let id = &w.id;
                         tr {
                             td { (id) }
-                            td { (fixture.as_deref().unwrap_or("-")) }
-                            td { (now) }
-                            td { a href={ "/_sim/mail/" (id) "/" } { (mails) "通" } }
-                            td { (apps) "件" }
+                            td { (w.fixture.as_deref().unwrap_or("-")) }
+                            td { (clock::format_minute(w.now)) }
+                            td { a href={ "/_sim/mail/" (id) "/" } { (w.mails) "通" } }
+                            td { (w.applications) "件" }
                             td { a href={ "/_sim/journal/" (id) "/" } { "操作履歴" } }
-                            td { a href={ (st.base_url(id)) "login/nsscoapp/" } { "ログインページ" } }
+                            td { a href={ (w.base_url) "login/nsscoapp/" } { "ログインページ" } }
                             td { a href={ "/_sim/console/" (id) "/" } { "審査コンソール" } }
                             td {
                                 form method="post" action={ "/_sim/workspaces/" (id) "/reset" } {
@@ -85,6 +75,7 @@ pub async fn index(State(st): St) -> Html<String> {
             }
         },
     )
+    .into_response()
 }
 
 #[derive(Deserialize, Default)]
@@ -124,26 +115,44 @@ pub async fn create(State(st): St, form: Result<Form<CreateForm>, FormRejection>
             Err(_) => return refused(format!("シード「{s}」は0以上の整数で入力してください。")),
         },
     };
-    let req = CreateRequest {
+    let req = NewWorkspace {
         id: non_empty(f.id),
         seed,
         now: non_empty(f.now),
         fixture: non_empty(f.fixture),
     };
-    let id = req.id.clone().unwrap_or_default();
-    match create_workspace(&st, req) {
+    match workspaces::create(&st, req) {
         Ok(_) => Redirect::to("/_sim/").into_response(),
-        Err(e) if e.error == "workspace_exists" => {
+        Err(CreateError::Store(StoreError::Exists(id))) => {
             refused(format!("ワークスペース「{id}」は既に存在します。"))
         }
-        // The API's detail names the field and the form it expects.
-        Err(e) => refused(format!("入力内容を確認してください（{}）。", e.detail)),
+        Err(CreateError::Store(e)) => store_failed(&e),
+        Err(e) => refused(create_refusal(&e)),
     }
 }
 
-pub async fn reset(State(st): St, Path(ws): Path<String>) -> Response {
-    match store::update(st.store.as_ref(), &ws, |w| reset_workspace(&st, w)) {
-        Some(()) => Redirect::to("/_sim/").into_response(),
-        None => refused(format!("ワークスペース「{ws}」は存在しません。")),
+/// Why a workspace was not created, as the trainer reads it.
+fn create_refusal(e: &CreateError) -> String {
+    match e {
+        CreateError::InvalidId(id) => {
+            format!("ID「{id}」は半角英数字、-、_ の1文字以上64文字以内で入力してください。")
+        }
+        CreateError::InvalidNow(now) => {
+            format!("時計「{now}」は 2018-11-27T16:30:00+09:00 の形式で入力してください。")
+        }
+        CreateError::NowOutOfRange(_) => clock_range_message(),
+        CreateError::UnknownFixture(f) => format!("プリセット「{f}」はありません。"),
+        CreateError::FixtureWithNow => {
+            "プリセットは独自の時計で作成されます。時計は空欄にしてください。".to_string()
+        }
+        CreateError::Store(e) => format!("ワークスペースを作成できませんでした（{e}）。"),
+    }
+}
+
+pub async fn reset(State(st): St, PagePath(ws): PagePath<String>) -> Response {
+    match workspaces::reset(&st, &ws) {
+        Ok(_) => Redirect::to("/_sim/").into_response(),
+        Err(StoreError::NotFound(_)) => refused(format!("ワークスペース「{ws}」は存在しません。")),
+        Err(e) => store_failed(&e),
     }
 }

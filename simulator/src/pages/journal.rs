@@ -1,13 +1,12 @@
 //! The journal page (`/_sim/journal/{ws}/`): every NSS request of a workspace with its outcome,
 //! newest first, as a trainer reads it to see what a trainee did (contract §6).
 
-use super::page;
+use super::{PagePath, no_workspace, page, store_failed};
 use crate::clock;
-use crate::http::AppState;
 use crate::journal::Outcome;
-use crate::store;
-use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use crate::state::AppState;
+use crate::store::StoreError;
+use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use maud::html;
 use std::sync::Arc;
@@ -23,13 +22,11 @@ fn outcome_label(o: Outcome) -> &'static str {
     }
 }
 
-pub async fn list(State(st): State<Arc<AppState>>, Path(ws): Path<String>) -> Response {
-    let Some(entries) = store::update(st.store.as_ref(), &ws, |w| w.journal.clone()) else {
-        return (
-            StatusCode::NOT_FOUND,
-            page("ワークスペースが見つかりません", html! { p { (ws) } }),
-        )
-            .into_response();
+pub async fn list(State(st): State<Arc<AppState>>, PagePath(ws): PagePath<String>) -> Response {
+    let entries = match st.with_workspace(&ws, |w| w.journal.clone()) {
+        Ok(entries) => entries,
+        Err(StoreError::NotFound(_)) => return no_workspace(&ws),
+        Err(e) => return store_failed(&e),
     };
     page(
         &format!("操作履歴（{ws}）"),

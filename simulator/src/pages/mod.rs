@@ -3,11 +3,13 @@
 //! Japanese, plain HTML that works without JavaScript.
 
 use crate::clock;
-use crate::http::AppState;
-use crate::store;
+use crate::state::AppState;
+use crate::store::StoreError;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::rejection::PathRejection;
+use axum::extract::{FromRequestParts, Path, State};
 use axum::http::StatusCode;
+use axum::http::request::Parts;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use maud::{DOCTYPE, Markup, html};
@@ -68,13 +70,79 @@ pub(crate) fn page(title: &str, body: Markup) -> Html<String> {
     )
 }
 
-async fn mailbox(State(st): State<Arc<AppState>>, Path(ws): Path<String>) -> Response {
-    let Some(mails) = store::update(st.store.as_ref(), &ws, |w| w.mails.clone()) else {
-        return (
-            StatusCode::NOT_FOUND,
-            page("ワークスペースが見つかりません", html! { p { (ws) } }),
-        )
-            .into_response();
+/// The path parameters of a page. A path that does not decode (not UTF-8) names nothing: the
+/// page says so in Japanese (404) instead of axum's plain-text 400.
+pub(crate) struct PagePath<T>(pub T);
+
+impl<S, T> FromRequestParts<S> for PagePath<T>
+where
+    T: serde::de::DeserializeOwned + Send,
+    S: Send + Sync,
+{
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Response> {
+        Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|Path(t)| PagePath(t))
+            .map_err(|_: PathRejection| {
+                (
+                    StatusCode::NOT_FOUND,
+                    page(
+                        "ページが見つかりません",
+                        html! { p { "指定されたページは存在しません。" } p { a href="/_sim/" { "ワークスペース一覧に戻る" } } },
+                    ),
+                )
+                    .into_response()
+            })
+    }
+}
+
+/// Why a clock was not set or moved, in Japanese: it shows only the years of the holiday
+/// calendar by which business days are counted (`clock::EARLIEST`..=`clock::LATEST`).
+pub(crate) fn clock_range_message() -> String {
+    format!(
+        "時計は{}から{}までの範囲で設定してください。",
+        clock::format_minute(clock::earliest()),
+        clock::format_minute(clock::latest())
+    )
+}
+
+/// The page of a workspace that does not exist (the mailbox and the journal).
+pub(crate) fn no_workspace(ws: &str) -> Response {
+    (
+        StatusCode::NOT_FOUND,
+        page("ワークスペースが見つかりません", html! { p { (ws) } }),
+    )
+        .into_response()
+}
+
+/// The page of a store that failed: said in Japanese, the cause logged for the operator.
+pub(crate) fn store_failed(e: &StoreError) -> Response {
+    tracing::error!(error = %e, "the workspace store failed");
+    let status = if e.is_temporary() {
+        StatusCode::SERVICE_UNAVAILABLE
+    } else {
+        StatusCode::INTERNAL_SERVER_ERROR
+    };
+    (
+        status,
+        page(
+            "エラー",
+            html! {
+                p.error { "ワークスペースを読み書きできませんでした。しばらくしてから、もう一度操作してください。" }
+                p { a href="/_sim/" { "ワークスペース一覧に戻る" } }
+            },
+        ),
+    )
+        .into_response()
+}
+
+async fn mailbox(State(st): State<Arc<AppState>>, PagePath(ws): PagePath<String>) -> Response {
+    let mails = match st.with_workspace(&ws, |w| w.mails.clone()) {
+        Ok(mails) => mails,
+        Err(StoreError::NotFound(_)) => return no_workspace(&ws),
+        Err(e) => return store_failed(&e),
     };
     page(
         &format!("メールボックス（{ws}）"),
@@ -97,16 +165,23 @@ async fn mailbox(State(st): State<Arc<AppState>>, Path(ws): Path<String>) -> Res
     .into_response()
 }
 
-async fn mail(State(st): State<Arc<AppState>>, Path((ws, id)): Path<(String, String)>) -> Response {
-    let found = store::update(st.store.as_ref(), &ws, |w| {
+async fn mail(
+    State(st): State<Arc<AppState>>,
+    PagePath((ws, id)): PagePath<(String, String)>,
+) -> Response {
+    let found = st.with_workspace(&ws, |w| {
         w.mails.iter().find(|m| m.id.to_string() == id).cloned()
     });
-    let Some(Some(m)) = found else {
-        return (
-            StatusCode::NOT_FOUND,
-            page("メールが見つかりません", html! { p { (ws) " / " (id) } }),
-        )
-            .into_response();
+    let m = match found {
+        Ok(Some(m)) => m,
+        Ok(None) | Err(StoreError::NotFound(_)) => {
+            return (
+                StatusCode::NOT_FOUND,
+                page("メールが見つかりません", html! { p { (ws) " / " (id) } }),
+            )
+                .into_response();
+        }
+        Err(e) => return store_failed(&e),
     };
     page(
         &m.subject,

@@ -1,6 +1,6 @@
-//! A posted form, urlencoded or multipart, in one shape: what the screens read. Reading it from
-//! an HTTP request is `http::form`'s job; the urlencoded reader is here because query strings
-//! are read with it too.
+//! A posted form as the screens read it: its fields in order and its uploaded files. The HTTP
+//! layer reads the request body into this shape (`http::form::read`) before any workspace is
+//! locked; the urlencoded reader is here because query strings are read with it too.
 
 /// An uploaded file: the simulator keeps its name and size.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -31,25 +31,26 @@ impl Store for MemoryStore {
         Ok(())
     }
 
-    fn ids(&self) -> Vec<String> {
+    fn ids(&self) -> Result<Vec<String>, StoreError> {
         let map = self
             .workspaces
             .read()
             .unwrap_or_else(PoisonError::into_inner);
         let mut ids: Vec<String> = map.keys().cloned().collect();
         ids.sort();
-        ids
+        Ok(ids)
     }
 
-    fn delete(&self, id: &str) -> bool {
+    fn delete(&self, id: &str) -> Result<(), StoreError> {
         self.workspaces
             .write()
             .unwrap_or_else(PoisonError::into_inner)
             .remove(id)
-            .is_some()
+            .map(drop)
+            .ok_or_else(|| StoreError::NotFound(id.to_string()))
     }
 
-    fn with(&self, id: &str, f: &mut dyn FnMut(&mut Workspace)) -> bool {
+    fn with(&self, id: &str, f: &mut dyn FnMut(&mut Workspace)) -> Result<(), StoreError> {
         let cell = {
             let map = self
                 .workspaces
@@ -57,13 +58,13 @@ impl Store for MemoryStore {
                 .unwrap_or_else(PoisonError::into_inner);
             match map.get(id) {
                 Some(cell) => Arc::clone(cell),
-                None => return false,
+                None => return Err(StoreError::NotFound(id.to_string())),
             }
         };
-        // A panic inside a handler must not make the workspace unusable for everybody after:
-        // the state is still consistent at the granularity of whole requests.
+        // A panic inside a handler must not lock everybody out of the workspace after. What the
+        // request changed before it panicked stays: this store has no rollback.
         let mut ws = cell.lock().unwrap_or_else(PoisonError::into_inner);
         f(&mut ws);
-        true
+        Ok(())
     }
 }

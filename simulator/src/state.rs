@@ -1,0 +1,175 @@
+//! What every handler shares: the store, the public URL, and the one way to reach a workspace.
+//!
+//! The NSS screens (`http`), the simulator API (`api`) and the operator pages (`pages`) all
+//! take an `Arc<AppState>`. They reach a workspace only through [`AppState::with_workspace`],
+//! which locks it and first brings it up to its clock ([`crate::catch_up`]), so that no handler
+//! can forget the time-driven rules.
+
+use crate::store::{Store, StoreError};
+use crate::workspace::{DEFAULT_ID, Workspace};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// What every handler shares.
+pub struct AppState {
+    /// Where the workspaces live; private, so that every access goes through the accessors
+    /// below.
+    store: Arc<dyn Store>,
+    /// The absolute URL mails and API answers point at, ending in `/` (`http://127.0.0.1:8080/`).
+    pub public_base: String,
+    /// The number of the next workspace created without an id (`ws1`, `ws2`…).
+    next_workspace: AtomicU64,
+}
+
+/// The prefix of the ids given to workspaces created without one.
+const AUTO_ID_PREFIX: &str = "ws";
+
+impl AppState {
+    /// The state over `store`. Auto ids continue after the highest `wsN` the store already holds
+    /// (a durable store brings its workspaces back after a restart).
+    pub fn open(store: Arc<dyn Store>, public_base: &str) -> Result<Self, StoreError> {
+        let mut public_base = public_base.to_string();
+        if !public_base.ends_with('/') {
+            public_base.push('/');
+        }
+        let highest = store
+            .ids()?
+            .iter()
+            .filter_map(|id| id.strip_prefix(AUTO_ID_PREFIX)?.parse::<u64>().ok())
+            .max()
+            .unwrap_or(0);
+        Ok(AppState {
+            store,
+            public_base,
+            next_workspace: AtomicU64::new(highest.saturating_add(1)),
+        })
+    }
+
+    /// The base URL of a workspace (contract §3).
+    pub fn base_url(&self, id: &str) -> String {
+        if id == DEFAULT_ID {
+            self.public_base.clone()
+        } else {
+            [&self.public_base, "w/", id, "/"].concat()
+        }
+    }
+
+    /// Runs `f` on the workspace `id`, locked, after firing whatever fell due on its clock
+    /// ([`crate::catch_up::catch_up`]). `NotFound` when there is no such workspace; any other
+    /// error is the store's.
+    pub fn with_workspace<R>(
+        &self,
+        id: &str,
+        f: impl FnOnce(&mut Workspace) -> R,
+    ) -> Result<R, StoreError> {
+        let base = self.base_url(id);
+        let mut f = Some(f);
+        let mut out = None;
+        self.store.with(id, &mut |ws| {
+            if let Some(f) = f.take() {
+                crate::catch_up::catch_up(ws, &base);
+                out = Some(f(ws));
+            }
+        })?;
+        // A store that answers Ok without running `f` is broken; say so rather than panic.
+        out.ok_or_else(|| StoreError::Backend(format!("the store did not run the access to {id}")))
+    }
+
+    /// The ids of every workspace, sorted.
+    pub fn workspace_ids(&self) -> Result<Vec<String>, StoreError> {
+        self.store.ids()
+    }
+
+    /// Adds a new workspace; `Exists` if its id is taken.
+    pub fn insert_workspace(&self, workspace: Workspace) -> Result<(), StoreError> {
+        self.store.create(workspace)
+    }
+
+    /// Removes a workspace; `NotFound` if there was none.
+    pub fn delete_workspace(&self, id: &str) -> Result<(), StoreError> {
+        self.store.delete(id)
+    }
+
+    /// A new id for a workspace created without one. It may still be taken by a workspace
+    /// created with that id explicitly: the caller asks again when the store says `Exists`.
+    pub fn next_auto_id(&self) -> String {
+        let n = self.next_workspace.fetch_add(1, Ordering::Relaxed);
+        format!("{AUTO_ID_PREFIX}{n}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::application::ApplicationStatus;
+    use crate::services::workspaces::{self, NewWorkspace};
+    use crate::store::MemoryStore;
+    use crate::workspace::{ReviewPolicy, WorkspaceSpec};
+
+    const BASE: &str = "http://127.0.0.1:8080/";
+
+    fn spec(fixture: Option<&str>) -> WorkspaceSpec {
+        WorkspaceSpec {
+            seed: 1,
+            now: None,
+            fixture: fixture.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn every_access_first_fires_what_fell_due() {
+        let store = MemoryStore::new();
+        let mut ws = crate::fixtures::fresh("w", spec(Some("registered")), BASE);
+        ws.state.review_policy = ReviewPolicy::Auto {
+            delay_seconds: 3600,
+        };
+        // Moved behind the store's back, as a following clock moves by itself.
+        ws.state.clock.advance(chrono::Duration::hours(1)).unwrap();
+        store.create(ws).unwrap();
+        let st = AppState::open(Arc::new(store), BASE).unwrap();
+        let (status, mails) = st
+            .with_workspace("w", |ws| (ws.state.applications[0].status, ws.mails.len()))
+            .unwrap();
+        assert_eq!(status, ApplicationStatus::Approved);
+        assert!(mails > 2, "the review's mails are sent: {mails}");
+    }
+
+    #[test]
+    fn a_missing_workspace_is_not_found() {
+        let st = AppState::open(Arc::new(MemoryStore::new()), BASE).unwrap();
+        assert!(matches!(
+            st.with_workspace("nope", |_| ()),
+            Err(StoreError::NotFound(id)) if id == "nope"
+        ));
+        assert!(matches!(
+            st.delete_workspace("nope"),
+            Err(StoreError::NotFound(_))
+        ));
+    }
+
+    #[test]
+    fn auto_ids_continue_after_the_stored_ones_and_skip_taken_ids() {
+        let store = MemoryStore::new();
+        for id in ["default", "ws1", "ws3", "wsx", "ws"] {
+            store.create(Workspace::new(id, spec(None))).unwrap();
+        }
+        let st = AppState::open(Arc::new(store), BASE).unwrap();
+        let create = |id: Option<&str>| {
+            workspaces::create(
+                &st,
+                NewWorkspace {
+                    id: id.map(str::to_string),
+                    ..NewWorkspace::default()
+                },
+            )
+            .map(|s| s.id)
+        };
+        assert_eq!(create(None).unwrap(), "ws4");
+        assert_eq!(create(Some("ws5")).unwrap(), "ws5");
+        assert_eq!(create(None).unwrap(), "ws6", "ws5 was taken by name");
+        assert!(matches!(
+            create(Some("ws6")),
+            Err(workspaces::CreateError::Store(StoreError::Exists(_)))
+        ));
+    }
+}
