@@ -4,16 +4,24 @@
 //! mail of the official manuals, for developers testing integrations, QA running Gherkin
 //! scenarios and trainers running helpdesk training.
 //!
+//! docs/architecture.md explains the layers, walks one request from the socket to the store and
+//! back, and says what adding a screen or a procedure takes.
+//!
 //! ## Layout
 //!
 //! - [`server`] — starting the simulator; [`http`] — the router: NSS screens (HTML or JSON by
 //!   `Accept`), [`api`] (`/_sim/api/`) and [`pages`] (`/_sim/`, the mailbox).
 //! - [`state`] — what every handler shares, and `AppState::with_workspace`, the one way to reach
 //!   a workspace: it locks it and first fires what fell due on its clock ([`catch_up`]).
-//! - [`services`] — operations the API and the pages share (creating, listing and resetting
-//!   workspaces, the review policy), with typed errors each words in its own language.
-//! - [`procedures`] — procedures as state machines over screens; one module per procedure, one
-//!   file per screen with its `view` and `submit`.
+//! - [`services`] — what screens, fixtures, the API and the pages all do to a workspace
+//!   (registering accounts, filing, amending and withdrawing applications, creating and resetting
+//!   workspaces, the review policy), with typed errors each caller words in its own language.
+//! - [`application`] — what is applied for, typed: people, each kind of application, the
+//!   registered record with its review history, drafts; [`flow`] — a screen id as a position.
+//! - [`center`] — the NACCS center: review, approval by kind, clarification, the automatic policy.
+//! - [`procedures`] — procedures as state machines over screens: the registry (every
+//!   procedure's table of screens), the engine, one module per procedure, one file per screen
+//!   with its `view` and `submit`.
 //! - [`screen`] — the screen model, rendered to HTML and to JSON from the same value, and the
 //!   declarative input sections (`screen::spec`) the screens are built from, reading the posted
 //!   form (`screen::form`).
