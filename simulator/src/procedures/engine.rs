@@ -244,16 +244,7 @@ fn flow_request(
     };
     session.flow_token = fresh;
     let step = match def.submit {
-        Some(submit) => {
-            let mut cx = Cx {
-                ws,
-                session: &mut session,
-                now,
-                base: req.base,
-                public_base: req.public_base,
-            };
-            submit(&mut cx, &req.form)
-        }
+        Some(submit) => in_cx(ws, &mut session, now, req, |cx| submit(cx, &req.form)),
         None => Step::Refresh,
     };
     let next = match step {
@@ -312,18 +303,26 @@ fn show(
     let Some(mut session) = ws.sessions.remove(token) else {
         return login::expired(req.base);
     };
-    let screen = {
-        let mut cx = Cx {
-            ws,
-            session: &mut session,
-            now,
-            base: req.base,
-            public_base: req.public_base,
-        };
-        render(&mut cx, errors)
-    };
+    let screen = in_cx(ws, &mut session, now, req, |cx| render(cx, errors));
     ws.sessions.insert(token.to_string(), session);
     screen
+}
+
+/// Runs `f` with the context of a screen: the workspace and the session taken out of it.
+fn in_cx<R>(
+    ws: &mut Workspace,
+    session: &mut Session,
+    now: Instant,
+    req: &NssRequest,
+    f: impl FnOnce(&mut Cx) -> R,
+) -> R {
+    f(&mut Cx {
+        ws,
+        session,
+        now,
+        base: req.base,
+        public_base: req.public_base,
+    })
 }
 
 /// The screen of the session's position, framed (the catalogue uses it too).

@@ -145,3 +145,88 @@ fn owned<'a>(
         .filter(|a| a.filed_by(filer))
         .ok_or_else(|| FilingError::NotFiler(number.to_string(), filer.clone()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workspace::WorkspaceSpec;
+
+    const BASE: &str = "http://127.0.0.1:8080/";
+
+    /// A workspace with manual 000's application registered, and that application's content.
+    fn registered() -> (Workspace, Application) {
+        let spec = WorkspaceSpec {
+            seed: 5,
+            now: None,
+            fixture: Some("registered".into()),
+        };
+        let ws = crate::fixtures::fresh("t", spec, BASE);
+        let app = ws.state.applications[0].clone();
+        (ws, app)
+    }
+
+    #[test]
+    fn a_new_application_needs_a_temporary_id_that_has_not_filed_yet() {
+        let (mut ws, app) = registered();
+        let now = ws.now();
+        let before = (
+            ws.state.applications.len(),
+            ws.mails.len(),
+            ws.state.counters.clone(),
+        );
+        let office = Filer::Office("NAC001".into());
+        assert_eq!(
+            file(&mut ws, now, BASE, office.clone(), app.content.clone()),
+            Err(FilingError::WrongFiler(office, ApplicationKind::New))
+        );
+        let ghost = Filer::Temp("1899999".into());
+        assert_eq!(
+            file(&mut ws, now, BASE, ghost, app.content.clone()),
+            Err(FilingError::NoAccount("1899999".into()))
+        );
+        assert!(matches!(
+            file(&mut ws, now, BASE, app.filer.clone(), app.content.clone()),
+            Err(FilingError::AlreadyFiled(..))
+        ));
+        // Nothing of a refused filing is kept: no number drawn, no mail, no application.
+        assert_eq!(
+            (
+                ws.state.applications.len(),
+                ws.mails.len(),
+                ws.state.counters.clone()
+            ),
+            before
+        );
+    }
+
+    #[test]
+    fn only_the_filer_corrects_or_withdraws() {
+        let (mut ws, app) = registered();
+        let now = ws.now();
+        let number = app.reception_number.clone();
+        crate::center::clarify(&mut ws, &number, "確認事項", now, BASE).unwrap();
+        let other = Filer::Temp("1899999".into());
+        assert!(matches!(
+            withdraw(&mut ws, now, &other, &number),
+            Err(FilingError::NotFiler(..))
+        ));
+        assert!(matches!(
+            amend(&mut ws, now, BASE, &other, &number, app.content.clone()),
+            Err(FilingError::NotFiler(..))
+        ));
+        assert_eq!(
+            ws.application(&number).unwrap().status,
+            ApplicationStatus::Clarification
+        );
+        withdraw(&mut ws, now, &app.filer, &number).unwrap();
+        assert_eq!(
+            ws.application(&number).unwrap().status,
+            ApplicationStatus::Withdrawn
+        );
+        // A withdrawn application cannot be corrected any more.
+        assert!(matches!(
+            amend(&mut ws, now, BASE, &app.filer, &number, app.content),
+            Err(FilingError::Review(_))
+        ));
+    }
+}
