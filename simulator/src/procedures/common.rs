@@ -31,6 +31,7 @@ pub fn frame(screen: &mut Screen, cx: &Cx, def: &ScreenDef) {
             since: crate::clock::format_minute(cx.session.started_at),
             company,
             office,
+            logout: cx.url("logout"),
         });
     }
     if let Some(form) = &mut screen.form {

@@ -138,7 +138,8 @@ fn capacity_hint(screen: &Screen) -> usize {
             }),
             _ => 0,
         })
-        .sum();
+        .sum::<usize>()
+        + screen.session.as_ref().map_or(0, |s| 96 + s.logout.len());
     let form = screen.form.as_ref().map_or(0, |f| {
         let buttons: usize = f.buttons.iter().map(|b| 192 + b.label.len()).sum();
         256 + f.action.len() + buttons + 160 * f.hidden.len()
@@ -396,6 +397,12 @@ impl Writer {
                 }
                 _ => {}
             }
+        }
+        // The header's 「ログアウト」 comes last, as HTML prints it in the header.
+        if let Some(session) = &screen.session {
+            self.item(first);
+            first = false;
+            self.link(super::model::LOGOUT, &session.logout, false);
         }
         self.close(']', !first);
     }
@@ -855,6 +862,12 @@ mod reference {
                 _ => {}
             }
         }
+        if let Some(session) = &screen.session {
+            links.push(LinkDoc {
+                label: super::super::model::LOGOUT.to_string(),
+                href: &session.logout,
+            });
+        }
         let forms = screen
             .form
             .as_ref()
@@ -999,6 +1012,7 @@ mod tests {
             since: "2018/11/28 09:18".into(),
             company: Some(nasty.into()),
             office: Some("本社".into()),
+            logout: "/w/t/logout".into(),
         });
         s.notices = vec!["注意".into(), nasty.into()];
         s.errors = vec![nasty.into()];

@@ -109,7 +109,14 @@ pub struct SessionBanner {
     /// Office name, once known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub office: Option<String>,
+    /// Where the header's 「ログアウト」 leads (the JSON document lists it among the links, so
+    /// that a client reading JSON can log out as a browser user does).
+    #[serde(skip)]
+    pub logout: String,
 }
+
+/// The label of the header's logout link.
+pub const LOGOUT: &str = "ログアウト";
 
 /// A piece of a screen's body.
 #[derive(Debug, Clone)]
