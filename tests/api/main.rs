@@ -9,6 +9,7 @@ mod flow;
 mod html;
 mod isolation;
 mod openapi;
+mod raw_mail;
 mod rules;
 mod session;
 mod snapshots;
