@@ -16,16 +16,20 @@
 //! - [`workspace`] — all state, per workspace, serde-serialisable; [`store`] — the one storage
 //!   boundary; [`clock`] and [`rng`] — the workspace clock and seeded generator.
 //! - [`mail`] — mail kinds, templates and RFC 5322; [`outbox`] — sending them into a workspace.
+//! - [`events`] — what happened (mails, reviews, deadlines), recorded for webhooks;
+//!   [`outbound`] — the SMTP relay, the webhooks and the background task that delivers both.
 //! - [`journal`] — the record of every NSS request.
 
 pub mod api;
 pub mod center;
 pub mod clock;
 pub mod domain;
+pub mod events;
 pub mod fixtures;
 pub mod http;
 pub mod journal;
 pub mod mail;
+pub mod outbound;
 pub mod outbox;
 pub mod pages;
 pub mod procedures;

@@ -12,4 +12,6 @@ mod openapi;
 mod raw_mail;
 mod rules;
 mod session;
+mod smtp;
 mod snapshots;
+mod webhooks;

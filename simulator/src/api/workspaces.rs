@@ -107,8 +107,16 @@ pub fn create_workspace(st: &AppState, req: CreateRequest) -> Result<Value, ApiE
 }
 
 /// Back to the state right after creation (the preset replayed, if any).
+/// The event log and the outbound settings stay: event ids are never reused, and the SMTP
+/// relay and webhooks a pipeline set up survive the reset between its tests.
 pub fn reset_workspace(st: &AppState, ws: &mut Workspace) {
+    let mut events = std::mem::take(&mut ws.events);
+    let outbound = std::mem::take(&mut ws.outbound).after_reset();
     *ws = crate::fixtures::fresh(&ws.id, ws.spec.clone(), &st.base_url(&ws.id));
+    // A replayed fixture's events follow the old ones.
+    events.append(std::mem::take(&mut ws.events));
+    ws.events = events;
+    ws.outbound = outbound;
 }
 
 pub async fn list(State(st): St) -> Json<Value> {
@@ -221,17 +229,24 @@ pub async fn mails(State(st): St, Path(id): Path<String>) -> Result<Json<Value>,
         Json(json!(
             ws.mails
                 .iter()
-                .map(|m| json!({
-                    "id": m.id,
-                    "from": m.from,
-                    "to": m.to,
-                    "cc": m.cc,
-                    "subject": m.subject,
-                    "sent_at": clock::to_rfc3339(m.sent_at),
-                    "text": m.text,
-                    "kind": m.kind,
-                    "message_id": m.message_id,
-                }))
+                .map(|m| {
+                    let mut entry = json!({
+                        "id": m.id,
+                        "from": m.from,
+                        "to": m.to,
+                        "cc": m.cc,
+                        "subject": m.subject,
+                        "sent_at": clock::to_rfc3339(m.sent_at),
+                        "text": m.text,
+                        "kind": m.kind,
+                        "message_id": m.message_id,
+                    });
+                    // Only once the workspace relays over SMTP (outbound/smtp.rs).
+                    if let Some(d) = ws.outbound.smtp.delivery(m.id) {
+                        entry["delivery"] = super::outbound::delivery_json(d);
+                    }
+                    entry
+                })
                 .collect::<Vec<_>>()
         ))
     })

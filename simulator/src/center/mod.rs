@@ -8,6 +8,7 @@ mod issue;
 use crate::clock::Instant;
 use crate::domain::calendar::schedule;
 use crate::domain::format::Date8;
+use crate::events::{self, Event};
 use crate::mail;
 use crate::outbox;
 use crate::workspace::application::{Application, ApplicationStatus, IssuedRecord, ReviewEntry};
@@ -132,6 +133,11 @@ pub fn approve(
             message: None,
         });
     }
+    events::emit(
+        ws,
+        now,
+        Event::reviewed(number, ApplicationStatus::Received),
+    );
     ws.news.push(NewsItem {
         at: now,
         kind: "利用申込".into(),
@@ -206,6 +212,11 @@ pub fn clarify(
         reception_number: Some(number.to_string()),
         text: news::APPLICATION_CLARIFY.into(),
     });
+    events::emit(
+        ws,
+        now,
+        Event::reviewed(number, ApplicationStatus::Received),
+    );
     outbox::send(ws, now, &ctx);
     Ok(())
 }
@@ -240,6 +251,11 @@ pub fn issue_certificates(
         login_url: outbox::login_url(public_base),
         info_page_url: format!("{public_base}bbs/"),
     };
+    events::emit(
+        ws,
+        now,
+        Event::reviewed(number, ApplicationStatus::Approved),
+    );
     outbox::send(ws, now, &ctx);
     Ok(())
 }
@@ -272,6 +288,11 @@ pub fn amend(
         item: "利用申込 修正".into(),
         message: None,
     });
+    events::emit(
+        ws,
+        now,
+        Event::reviewed(number, ApplicationStatus::Clarification),
+    );
     Ok(())
 }
 
@@ -291,6 +312,11 @@ pub fn withdraw(ws: &mut Workspace, number: &str, now: Instant) -> Result<(), Re
         item: "利用申込 取下げ".into(),
         message: None,
     });
+    events::emit(
+        ws,
+        now,
+        Event::reviewed(number, ApplicationStatus::Clarification),
+    );
     Ok(())
 }
 
@@ -317,6 +343,7 @@ pub fn run_due(ws: &mut Workspace, public_base: &str) {
         .collect();
     for (number, at) in due {
         // Stamped at the instant the answer was due, not when somebody looked.
+        events::emit(ws, at, Event::auto_review_due(&number, at));
         if approve(ws, &number, at, public_base).is_ok() {
             let _ = issue_certificates(ws, &number, at, public_base);
         }

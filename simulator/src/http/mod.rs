@@ -21,6 +21,8 @@ pub struct AppState {
     pub public_base: String,
     /// The next number for workspaces created without an id.
     pub next_workspace: AtomicU64,
+    /// SMTP relay and webhook settings for every workspace (`--smtp`, `--webhook`).
+    pub outbound: crate::outbound::Outbound,
 }
 
 impl AppState {
@@ -33,6 +35,7 @@ impl AppState {
             store,
             public_base,
             next_workspace: AtomicU64::new(1),
+            outbound: crate::outbound::Outbound::new(crate::outbound::OutboundConfig::new()),
         }
     }
 

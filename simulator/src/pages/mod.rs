@@ -16,6 +16,7 @@ use std::sync::Arc;
 mod console;
 mod dashboard;
 mod journal;
+mod outbound;
 
 pub fn router() -> Router<Arc<AppState>> {
     Router::new()
@@ -69,7 +70,13 @@ pub(crate) fn page(title: &str, body: Markup) -> Html<String> {
 }
 
 async fn mailbox(State(st): State<Arc<AppState>>, Path(ws): Path<String>) -> Response {
-    let Some(mails) = store::update(st.store.as_ref(), &ws, |w| w.mails.clone()) else {
+    let Some((mails, smtp, hooks)) = store::update(st.store.as_ref(), &ws, |w| {
+        (
+            w.mails.clone(),
+            w.outbound.smtp.clone(),
+            w.outbound.webhooks.hooks.clone(),
+        )
+    }) else {
         return (
             StatusCode::NOT_FOUND,
             page("ワークスペースが見つかりません", html! { p { (ws) } }),
@@ -80,18 +87,23 @@ async fn mailbox(State(st): State<Arc<AppState>>, Path(ws): Path<String>) -> Res
         &format!("メールボックス（{ws}）"),
         html! {
             @if mails.is_empty() { p { "メールはまだありません。" } }
+            @if let Some(s) = &smtp.settings {
+                p { "SMTP配送先: " code { (s.redacted_url()) } @if let Some(to) = &s.to { " （すべて " code { (to) } " 宛て）" } }
+            }
             table.data {
-                thead { tr { th { "受信日時" } th { "宛先" } th { "件名" } } }
+                thead { tr { th { "受信日時" } th { "宛先" } th { "件名" } @if !smtp.deliveries.is_empty() { th { "SMTP配送" } } } }
                 tbody {
                     @for m in mails.iter().rev() {
                         tr {
                             td { (clock::format_minute(m.sent_at)) }
                             td { (m.to.join(", ")) }
                             td { a href={ "/_sim/mail/" (ws) "/" (m.id) } { (m.subject) } }
+                            @if !smtp.deliveries.is_empty() { td { (outbound::delivery_cell(smtp.delivery(m.id))) } }
                         }
                     }
                 }
             }
+            (outbound::webhook_log(&hooks))
         },
     )
     .into_response()
@@ -99,9 +111,13 @@ async fn mailbox(State(st): State<Arc<AppState>>, Path(ws): Path<String>) -> Res
 
 async fn mail(State(st): State<Arc<AppState>>, Path((ws, id)): Path<(String, String)>) -> Response {
     let found = store::update(st.store.as_ref(), &ws, |w| {
-        w.mails.iter().find(|m| m.id.to_string() == id).cloned()
+        let m = w.mails.iter().find(|m| m.id.to_string() == id).cloned();
+        m.map(|m| {
+            let d = w.outbound.smtp.delivery(m.id).cloned();
+            (m, d)
+        })
     });
-    let Some(Some(m)) = found else {
+    let Some(Some((m, delivery))) = found else {
         return (
             StatusCode::NOT_FOUND,
             page("メールが見つかりません", html! { p { (ws) " / " (id) } }),
@@ -115,6 +131,7 @@ async fn mail(State(st): State<Arc<AppState>>, Path((ws, id)): Path<(String, Str
                 tr { th { "差出人" } td { (m.from) } }
                 tr { th { "宛先" } td { (m.to.join(", ")) } }
                 tr { th { "日時" } td { (clock::format_minute(m.sent_at)) } }
+                @if delivery.is_some() { tr { th { "SMTP配送" } td { (outbound::delivery_cell(delivery.as_ref())) } } }
             }
             pre { (m.text) }
             p {
