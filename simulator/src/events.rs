@@ -215,3 +215,121 @@ fn mail_sent(m: &Mail) -> EventData {
         message_id: m.message_id.clone(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workspace::WorkspaceSpec;
+
+    /// A workspace with manual 000's application registered (two mails sent).
+    fn registered() -> (Workspace, String) {
+        let spec = WorkspaceSpec {
+            seed: 2018,
+            now: None,
+            fixture: Some("registered".into()),
+        };
+        let ws = crate::fixtures::fresh("t", spec, "http://127.0.0.1:8080/");
+        let number = ws.applications[0].reception_number.clone();
+        (ws, number)
+    }
+
+    fn types(ws: &Workspace) -> Vec<String> {
+        ws.events
+            .records
+            .iter()
+            .map(|r| {
+                serde_json::to_value(&r.data).unwrap()["type"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_review_that_moves_the_status_records_both_in_order() {
+        let (mut ws, number) = registered();
+        assert_eq!(types(&ws), ["mail.sent", "mail.sent"]);
+        let now = ws.now();
+        crate::center::clarify(&mut ws, &number, "FAX番号をご確認ください。", now, "/").unwrap();
+        crate::center::withdraw(&mut ws, &number, now).unwrap();
+        assert_eq!(
+            types(&ws),
+            [
+                "mail.sent",
+                "mail.sent",
+                "application.reviewed",
+                "application.status_changed",
+                "mail.sent",
+                "application.reviewed",
+                "application.status_changed",
+            ]
+        );
+        let ids: Vec<u64> = ws.events.records.iter().map(|r| r.id).collect();
+        assert_eq!(ids, [1, 2, 3, 4, 5, 6, 7]);
+        match &ws.events.records[3].data {
+            EventData::ApplicationStatusChanged {
+                from, to, label, ..
+            } => {
+                assert_eq!(
+                    (*from, *to),
+                    (
+                        ApplicationStatus::Received,
+                        ApplicationStatus::Clarification
+                    )
+                );
+                assert_eq!(label, "内容確認");
+            }
+            other => panic!("{other:?}"),
+        }
+        match &ws.events.records[2].data {
+            EventData::ApplicationReviewed {
+                decision, message, ..
+            } => {
+                assert_eq!(decision, "clarify");
+                assert_eq!(message.as_deref(), Some("FAX番号をご確認ください。"));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn events_about_nothing_record_nothing() {
+        let (mut ws, _) = registered();
+        let now = ws.now();
+        emit(&mut ws, now, Event::MailSent { mail_id: 99 });
+        emit(
+            &mut ws,
+            now,
+            Event::reviewed("0000000X", ApplicationStatus::Received),
+        );
+        assert_eq!(ws.events.last_id, 2);
+        assert_eq!(ws.events.records.len(), 2);
+    }
+
+    #[test]
+    fn appended_events_are_numbered_on_and_after_skips_what_was_seen() {
+        let (mut ws, _) = registered();
+        let (replayed, _) = registered();
+        ws.events.append(replayed.events);
+        let ids: Vec<u64> = ws.events.records.iter().map(|r| r.id).collect();
+        assert_eq!(ids, [1, 2, 3, 4]);
+        assert_eq!(ws.events.last_id, 4);
+        let after: Vec<u64> = ws.events.after(2).map(|r| r.id).collect();
+        assert_eq!(after, [3, 4]);
+        assert_eq!(ws.events.after(4).count(), 0);
+    }
+
+    #[test]
+    fn the_json_is_what_webhooks_document() {
+        let (ws, _) = registered();
+        let json = serde_json::to_value(&ws.events.records[0]).unwrap();
+        assert_eq!(json["id"], 1);
+        assert_eq!(json["type"], "mail.sent");
+        assert_eq!(json["at"], "2018-11-27T16:30:00+09:00");
+        assert_eq!(json["data"]["kind"], "temp_account_registered");
+        assert_eq!(json["data"]["to"][0], "貿易 太郎 <qqfcbj@meti.go.jp>");
+        let back: EventRecord = serde_json::from_value(json).unwrap();
+        assert_eq!(back, ws.events.records[0]);
+    }
+}

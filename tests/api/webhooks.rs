@@ -227,10 +227,10 @@ async fn a_500_is_retried_and_an_acknowledged_event_never_posted_again() {
 #[tokio::test]
 async fn a_receiver_that_times_out_or_redirects_forever_is_given_up_visibly() {
     let app = TestApp::spawn().await;
-    app.fast_outbound();
+    app.fast_outbound_with_timeout(Duration::from_millis(300));
     let server = MockServer::start().await;
     Mock::given(path("/slow"))
-        .respond_with(ResponseTemplate::new(200).set_delay(Duration::from_secs(3)))
+        .respond_with(ResponseTemplate::new(200).set_delay(Duration::from_secs(30)))
         .mount(&server)
         .await;
     Mock::given(path("/loop"))
@@ -399,5 +399,46 @@ async fn bad_webhook_requests_are_refused_and_deleted_hooks_stop() {
     assert_eq!(
         app.get_api(&format!("workspaces/{ws}/webhooks")).await,
         json!([])
+    );
+}
+
+#[tokio::test]
+async fn a_reset_keeps_the_webhooks_and_numbers_the_events_on() {
+    let app = TestApp::spawn().await;
+    let (status, _) = app
+        .post_api(
+            "workspaces",
+            json!({"id": "rs", "seed": 2018, "fixture": "registered"}),
+        )
+        .await;
+    assert_eq!(status, 201);
+    add_webhook(&app, "rs", json!({"url": "http://127.0.0.1:9/"})).await;
+    let (status, _) = app
+        .put_api("workspaces/rs/smtp", json!({"url": "smtp://127.0.0.1:9"}))
+        .await;
+    assert_eq!(status, 200);
+    let (status, _) = app.post_api("workspaces/rs/reset", json!({})).await;
+    assert_eq!(status, 200);
+    // The replayed fixture's two mails are events 3 and 4: no id is used twice.
+    let events = app.get_api("workspaces/rs/events").await;
+    let ids: Vec<u64> = events
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_u64().unwrap())
+        .collect();
+    assert_eq!(ids, [1, 2, 3, 4]);
+    assert_eq!(app.mails("rs").await.len(), 2, "the mails start again");
+    assert_eq!(
+        app.get_api("workspaces/rs/webhooks")
+            .await
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        app.get_api("workspaces/rs/smtp").await["url"],
+        "smtp://127.0.0.1:9"
     );
 }

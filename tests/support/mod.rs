@@ -493,9 +493,14 @@ impl TestApp {
 
 impl TestApp {
     /// Retries fast and gives up soon, so that the delivery tests see retries and their bound
-    /// in milliseconds: 3 attempts, 20 ms then 40 ms apart, 500 ms per attempt, a scan every
-    /// 20 ms.
+    /// in milliseconds: 3 attempts, 20 ms then 40 ms apart, a scan every 20 ms. An attempt may
+    /// take 5 s, so that a loaded machine does not turn a slow answer into a retry.
     pub fn fast_outbound(&self) {
+        self.fast_outbound_with_timeout(std::time::Duration::from_secs(5));
+    }
+
+    /// [`TestApp::fast_outbound`] with another time limit per attempt.
+    pub fn fast_outbound_with_timeout(&self, timeout: std::time::Duration) {
         use nss_simulator::outbound::OutboundConfig;
         use nss_simulator::outbound::retry::RetryPolicy;
         use std::time::Duration;
@@ -504,7 +509,7 @@ impl TestApp {
                 first_delay: Duration::from_millis(20),
                 max_delay: Duration::from_millis(100),
                 max_attempts: 3,
-                timeout: Duration::from_millis(500),
+                timeout,
             },
             scan_interval: Duration::from_millis(20),
             ..OutboundConfig::new()
