@@ -130,6 +130,7 @@ async fn main() {
     let public = o.public_url.unwrap_or_else(|| format!("http://{addr}/"));
     let state = nss_simulator::new_state(o.seed, &public);
     let relay = outbound.smtp.as_ref().map(|s| s.redacted_url());
+    let hooks = outbound.webhooks.join(", ");
     state.outbound.configure(outbound);
     let base = state.public_base.clone();
     println!("NSS Simulator listening on {addr}");
@@ -141,6 +142,9 @@ async fn main() {
     println!("  simulator API:      {base}_sim/api/workspaces");
     if let Some(relay) = relay {
         println!("  SMTP relay:         {relay}");
+    }
+    if !hooks.is_empty() {
+        println!("  webhooks:           {hooks}");
     }
     let shutdown = async {
         let _ = tokio::signal::ctrl_c().await;

@@ -183,6 +183,7 @@ async fn bad_settings_are_refused_and_passwords_never_shown() {
         .put_api(&format!("workspaces/{ws}/smtp"), json!({"url": null}))
         .await;
     assert_eq!(off["url"], Value::Null);
+    assert_eq!(off["deliveries"]["pending"], 0);
     let (status, _) = app
         .put_api("workspaces/nope/smtp", json!({"url": null}))
         .await;

@@ -136,8 +136,25 @@ impl SmtpState {
     }
 
     /// Turns the relay on, off or to another server. Mails sent before are not relayed; pending
-    /// deliveries go to the new server at their next attempt.
+    /// deliveries go to the new server at their next attempt, or fail when the relay is turned
+    /// off (nothing would ever try them again).
     pub fn set(&mut self, settings: Option<SmtpSettings>, last_mail: u32) {
+        if settings.is_none() {
+            for d in self
+                .deliveries
+                .iter_mut()
+                .filter(|d| d.status == DeliveryStatus::Pending)
+            {
+                d.status = DeliveryStatus::Failed;
+                d.next_attempt_at = None;
+                d.last_error = Some(match d.last_error.take() {
+                    Some(e) => {
+                        format!("the SMTP relay was turned off before delivery (last error: {e})")
+                    }
+                    None => "the SMTP relay was turned off before delivery".to_string(),
+                });
+            }
+        }
         self.settings = settings;
         self.mail_cursor = self.mail_cursor.max(last_mail);
     }
@@ -361,5 +378,45 @@ mod tests {
             assert!(SmtpSettings::parse(bad, None).is_err(), "{bad:?}");
         }
         assert!(SmtpSettings::parse("smtp://h:25", Some("not an address")).is_err());
+    }
+
+    #[test]
+    fn turning_the_relay_off_fails_what_was_pending_with_the_reason() {
+        let mut state = SmtpState {
+            settings: Some(SmtpSettings::parse("smtp://127.0.0.1:1025", None).unwrap()),
+            mail_cursor: 2,
+            deliveries: vec![
+                MailDelivery {
+                    mail_id: 1,
+                    recipients: vec!["a@example.jp".into()],
+                    status: DeliveryStatus::Delivered,
+                    attempts: 1,
+                    last_error: None,
+                    next_attempt_at: None,
+                    delivered_at: Some(Utc::now()),
+                    server: None,
+                },
+                MailDelivery {
+                    mail_id: 2,
+                    recipients: vec!["a@example.jp".into()],
+                    status: DeliveryStatus::Pending,
+                    attempts: 2,
+                    last_error: Some("Connection refused".into()),
+                    next_attempt_at: Some(Utc::now()),
+                    delivered_at: None,
+                    server: None,
+                },
+            ],
+        };
+        state.set(None, 3);
+        assert_eq!(state.mail_cursor, 3);
+        assert_eq!(state.deliveries[0].status, DeliveryStatus::Delivered);
+        let d = &state.deliveries[1];
+        assert_eq!(d.status, DeliveryStatus::Failed);
+        assert_eq!(d.next_attempt_at, None);
+        assert_eq!(
+            d.last_error.as_deref(),
+            Some("the SMTP relay was turned off before delivery (last error: Connection refused)")
+        );
     }
 }
