@@ -30,6 +30,8 @@
 //!   boundary, whose operations can fail (`StoreError`); [`clock`] and [`rng`] — the workspace
 //!   clock, bounded to the years of the holiday calendar, and the seeded generator.
 //! - [`mail`] — mail kinds, templates and RFC 5322; [`outbox`] — sending them into a workspace.
+//! - [`events`] — what happened (mails, reviews, deadlines), recorded for webhooks;
+//!   [`outbound`] — the SMTP relay, the webhooks and the background task that delivers both.
 //! - [`journal`] — the record of every NSS request.
 
 pub mod api;
@@ -38,11 +40,13 @@ pub mod catch_up;
 pub mod center;
 pub mod clock;
 pub mod domain;
+pub mod events;
 pub mod fixtures;
 pub mod flow;
 pub mod http;
 pub mod journal;
 pub mod mail;
+pub mod outbound;
 pub mod outbox;
 pub mod pages;
 pub mod procedures;

@@ -1,5 +1,7 @@
 //! `cargo run --release`: the simulator with its seeded default workspace.
 
+use nss_simulator::outbound::smtp::SmtpSettings;
+use nss_simulator::outbound::{OutboundConfig, webhooks};
 use std::net::SocketAddr;
 
 /// mimalloc instead of the system allocator: building and dropping screen models is
@@ -13,12 +15,23 @@ const USAGE: &str = "usage: nss-simulator [--listen HOST:PORT] [--seed N] [--pub
   --listen HOST:PORT  address to serve on (default 127.0.0.1:8080, env NSS_SIM_LISTEN);
                       port 0 picks a free port, which is printed
   --seed N            seed of the default workspace (default 0)
-  --public-url URL    base URL used in mails and API answers (default http://<listen address>/)";
+  --public-url URL    base URL used in mails and API answers (default http://<listen address>/)
+  --smtp URL          also deliver every mail over SMTP (env NSS_SIM_SMTP): smtp://host:port,
+                      smtp://host:port?tls=required (STARTTLS), smtps://host:port (TLS),
+                      user:password@ before the host for AUTH
+  --smtp-to ADDR      deliver every mail to ADDR instead of its recipients (env NSS_SIM_SMTP_TO)
+  --webhook URL       post every event as JSON to URL; repeatable (env NSS_SIM_WEBHOOK, comma-separated)
+  --webhook-secret S  HMAC-SHA256 key of X-NSS-Signature for those URLs (env NSS_SIM_WEBHOOK_SECRET;
+                      default: one generated per workspace, shown by GET …/webhooks)";
 
 struct Options {
     listen: String,
     seed: u64,
     public_url: Option<String>,
+    smtp: Option<String>,
+    smtp_to: Option<String>,
+    webhooks: Vec<String>,
+    webhook_secret: Option<String>,
 }
 
 fn parse_args() -> Result<Options, String> {
@@ -26,6 +39,18 @@ fn parse_args() -> Result<Options, String> {
         listen: std::env::var("NSS_SIM_LISTEN").unwrap_or_else(|_| "127.0.0.1:8080".to_string()),
         seed: 0,
         public_url: std::env::var("NSS_SIM_PUBLIC_URL").ok(),
+        smtp: std::env::var("NSS_SIM_SMTP").ok(),
+        smtp_to: std::env::var("NSS_SIM_SMTP_TO").ok(),
+        webhooks: std::env::var("NSS_SIM_WEBHOOK")
+            .map(|v| {
+                v.split(',')
+                    .map(str::trim)
+                    .filter(|u| !u.is_empty())
+                    .map(String::from)
+                    .collect()
+            })
+            .unwrap_or_default(),
+        webhook_secret: std::env::var("NSS_SIM_WEBHOOK_SECRET").ok(),
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -38,11 +63,40 @@ fn parse_args() -> Result<Options, String> {
                     .map_err(|_| "--seed needs a number".to_string())?
             }
             "--public-url" => o.public_url = Some(value("--public-url")?),
+            "--smtp" => o.smtp = Some(value("--smtp")?),
+            "--smtp-to" => o.smtp_to = Some(value("--smtp-to")?),
+            "--webhook" => o.webhooks.push(value("--webhook")?),
+            "--webhook-secret" => o.webhook_secret = Some(value("--webhook-secret")?),
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument {other}")),
         }
     }
     Ok(o)
+}
+
+/// The SMTP relay and webhooks every workspace starts with, checked.
+fn outbound(o: &Options) -> Result<OutboundConfig, String> {
+    let smtp = match &o.smtp {
+        Some(url) => Some(
+            SmtpSettings::parse(url, o.smtp_to.as_deref()).map_err(|e| format!("--smtp: {e}"))?,
+        ),
+        None if o.smtp_to.is_some() => return Err("--smtp-to needs --smtp".into()),
+        None => None,
+    };
+    let webhooks = o
+        .webhooks
+        .iter()
+        .map(|u| webhooks::check_url(u).map_err(|e| format!("--webhook: {e}")))
+        .collect::<Result<Vec<_>, _>>()?;
+    if o.webhook_secret.as_deref().is_some_and(str::is_empty) {
+        return Err("--webhook-secret: give a non-empty secret".into());
+    }
+    Ok(OutboundConfig {
+        smtp,
+        webhooks,
+        webhook_secret: o.webhook_secret.clone(),
+        ..OutboundConfig::new()
+    })
 }
 
 #[tokio::main]
@@ -52,8 +106,9 @@ async fn main() {
             tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()),
         )
         .init();
-    let o = match parse_args() {
-        Ok(o) => o,
+    let parsed = parse_args().and_then(|o| outbound(&o).map(|config| (o, config)));
+    let (o, outbound) = match parsed {
+        Ok(both) => both,
         Err(e) => {
             if !e.is_empty() {
                 eprintln!("error: {e}\n");
@@ -84,6 +139,9 @@ async fn main() {
             std::process::exit(1);
         }
     };
+    let relay = outbound.smtp.as_ref().map(|s| s.redacted_url());
+    let hooks = outbound.webhooks.join(", ");
+    state.outbound.configure(outbound);
     let base = state.public_base.clone();
     println!("NSS Simulator listening on {addr}");
     println!("  NSS login:          {base}login/nsscoapp/");
@@ -92,6 +150,12 @@ async fn main() {
     println!("  operator pages:     {base}_sim/");
     println!("  NACCS center:       {base}_sim/console/default/");
     println!("  simulator API:      {base}_sim/api/workspaces");
+    if let Some(relay) = relay {
+        println!("  SMTP relay:         {relay}");
+    }
+    if !hooks.is_empty() {
+        println!("  webhooks:           {hooks}");
+    }
     let shutdown = async {
         let _ = tokio::signal::ctrl_c().await;
     };

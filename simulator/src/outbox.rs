@@ -19,6 +19,7 @@ pub fn send<C: MailContext>(ws: &mut Workspace, now: Instant, ctx: &C) {
         Ok(m) => {
             ws.state.counters.mail = id;
             ws.mails.push(m);
+            crate::events::emit(ws, now, crate::events::Event::MailSent { mail_id: id });
         }
         Err(e) => tracing::warn!(error = %e, "mail not sent"),
     }

@@ -43,6 +43,8 @@ pub async fn run(
     state: Arc<AppState>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    // Delivers mails over SMTP and events to webhooks, outside every request (outbound/).
+    let dispatcher = crate::outbound::dispatcher::spawn(Arc::clone(&state));
     let app = router(state).layer(tower_http::catch_panic::CatchPanicLayer::new());
     // Every answer is one write: send it at once rather than let Nagle's algorithm hold a
     // segment back for the peer's delayed acknowledgement.
@@ -51,9 +53,11 @@ pub async fn run(
             tracing::debug!(error = %e, "TCP_NODELAY not set");
         }
     });
-    axum::serve(listener, app)
+    let served = axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
-        .await
+        .await;
+    dispatcher.abort();
+    served
 }
 
 #[cfg(test)]

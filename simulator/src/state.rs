@@ -19,6 +19,8 @@ pub struct AppState {
     pub public_base: String,
     /// The number of the next workspace created without an id (`ws1`, `ws2`…).
     next_workspace: AtomicU64,
+    /// SMTP relay and webhook settings for every workspace (`--smtp`, `--webhook`).
+    pub outbound: crate::outbound::Outbound,
 }
 
 /// The prefix of the ids given to workspaces created without one.
@@ -42,6 +44,7 @@ impl AppState {
             store,
             public_base,
             next_workspace: AtomicU64::new(highest.saturating_add(1)),
+            outbound: crate::outbound::Outbound::new(crate::outbound::OutboundConfig::new()),
         })
     }
 

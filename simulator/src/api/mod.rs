@@ -6,6 +6,7 @@
 mod catalogue;
 mod error;
 mod extract;
+mod outbound;
 mod review;
 mod workspaces;
 
@@ -65,6 +66,19 @@ pub fn router() -> Router<Arc<AppState>> {
             get(review::get_policy).post(review::set_policy),
         )
         .route("/workspaces/{id}/offices", get(review::offices))
+        .route(
+            "/workspaces/{id}/smtp",
+            get(outbound::get_smtp).put(outbound::put_smtp),
+        )
+        .route(
+            "/workspaces/{id}/webhooks",
+            get(outbound::list_webhooks).post(outbound::add_webhook),
+        )
+        .route(
+            "/workspaces/{id}/webhooks/{hook_id}",
+            axum::routing::delete(outbound::delete_webhook),
+        )
+        .route("/workspaces/{id}/events", get(outbound::events))
         .route("/screens", get(catalogue::screens))
         .route("/fixtures", get(workspaces::fixtures))
         .route("/openapi.json", get(openapi))

@@ -168,17 +168,24 @@ pub async fn mails(State(st): St, ApiPath(id): ApiPath<String>) -> Result<Json<V
         Json(json!(
             ws.mails
                 .iter()
-                .map(|m| json!({
-                    "id": m.id,
-                    "from": m.from,
-                    "to": m.to,
-                    "cc": m.cc,
-                    "subject": m.subject,
-                    "sent_at": clock::to_rfc3339(m.sent_at),
-                    "text": m.text,
-                    "kind": m.kind,
-                    "message_id": m.message_id,
-                }))
+                .map(|m| {
+                    let mut entry = json!({
+                        "id": m.id,
+                        "from": m.from,
+                        "to": m.to,
+                        "cc": m.cc,
+                        "subject": m.subject,
+                        "sent_at": clock::to_rfc3339(m.sent_at),
+                        "text": m.text,
+                        "kind": m.kind,
+                        "message_id": m.message_id,
+                    });
+                    // Only once the workspace relays over SMTP (outbound/smtp.rs).
+                    if let Some(d) = ws.state.outbound.smtp.delivery(m.id) {
+                        entry["delivery"] = super::outbound::delivery_json(d);
+                    }
+                    entry
+                })
                 .collect::<Vec<_>>()
         ))
     })

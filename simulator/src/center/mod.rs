@@ -11,6 +11,7 @@ use crate::application::{
 };
 use crate::clock::Instant;
 use crate::domain::calendar::schedule;
+use crate::events::{self, Event};
 use crate::mail;
 use crate::outbox;
 use crate::workspace::news::{self, NewsItem};
@@ -157,6 +158,11 @@ fn approve_new(
             message: None,
         });
     }
+    events::emit(
+        ws,
+        now,
+        Event::reviewed(number, ApplicationStatus::Received),
+    );
     ws.state.news.push(NewsItem {
         at: now,
         kind: kind.news_kind().into(),
@@ -223,6 +229,11 @@ pub fn clarify(
         reception_number: Some(number.to_string()),
         text: news::APPLICATION_CLARIFY.into(),
     });
+    events::emit(
+        ws,
+        now,
+        Event::reviewed(number, ApplicationStatus::Received),
+    );
     outbox::send(ws, now, &ctx);
     Ok(())
 }
@@ -255,6 +266,11 @@ pub fn issue_certificates(
         login_url: outbox::login_url(public_base),
         info_page_url: format!("{public_base}bbs/"),
     };
+    events::emit(
+        ws,
+        now,
+        Event::reviewed(number, ApplicationStatus::Approved),
+    );
     outbox::send(ws, now, &ctx);
     Ok(())
 }
@@ -286,6 +302,11 @@ pub fn amend(
         item: format!("{} 修正", kind.work_item()),
         message: None,
     });
+    events::emit(
+        ws,
+        now,
+        Event::reviewed(number, ApplicationStatus::Clarification),
+    );
     Ok(())
 }
 
@@ -306,6 +327,11 @@ pub fn withdraw(ws: &mut Workspace, number: &str, now: Instant) -> Result<(), Re
         item,
         message: None,
     });
+    events::emit(
+        ws,
+        now,
+        Event::reviewed(number, ApplicationStatus::Clarification),
+    );
     Ok(())
 }
 
@@ -336,6 +362,7 @@ pub fn run_due(ws: &mut Workspace, public_base: &str) {
         .collect();
     for (number, at) in due {
         // Stamped at the instant the answer was due, not when somebody looked.
+        events::emit(ws, at, Event::auto_review_due(&number, at));
         if approve(ws, &number, at, public_base).is_ok()
             && let Err(e) = issue_certificates(ws, &number, at, public_base)
         {

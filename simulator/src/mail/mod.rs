@@ -14,7 +14,8 @@
 //! - `contexts.rs` — one context struct per kind: the data its text needs.
 //! - `templates.rs` — the minijinja environment, built once from the texts in
 //!   `templates/*.txt` (one body per kind, the shared blocks in `_common.txt`).
-//! - `rfc5322.rs` — rendering to an RFC 5322 / MIME message.
+//! - `rfc5322.rs` — what goes into the RFC 5322 / MIME message; the writing
+//!   (encoded-words, folding) is the `mail-builder` crate's.
 //!
 //! # Fidelity
 //!

@@ -545,7 +545,7 @@ fn bad_inputs_are_errors_not_panics() {
     let mail = compose(1, &odd, sent, "a@b").unwrap();
     assert_eq!(mail.to, ["<qqfcbj@meti.go.jp>"]);
     assert!(mail.text.starts_with("{{ 企業 }} 部\n署\n 様\n"));
-    assert!(render(&mail).contains("To: qqfcbj@meti.go.jp\r\n"));
+    assert!(render(&mail).contains("To: <qqfcbj@meti.go.jp>\r\n"));
 }
 
 #[test]

@@ -18,6 +18,7 @@ use std::sync::Arc;
 mod console;
 mod dashboard;
 mod journal;
+mod outbound;
 
 pub fn router() -> Router<Arc<AppState>> {
     Router::new()
@@ -139,8 +140,15 @@ pub(crate) fn store_failed(e: &StoreError) -> Response {
 }
 
 async fn mailbox(State(st): State<Arc<AppState>>, PagePath(ws): PagePath<String>) -> Response {
-    let mails = match st.with_workspace(&ws, |w| w.mails.clone()) {
-        Ok(mails) => mails,
+    let found = st.with_workspace(&ws, |w| {
+        (
+            w.mails.clone(),
+            w.state.outbound.smtp.clone(),
+            w.state.outbound.webhooks.hooks.clone(),
+        )
+    });
+    let (mails, smtp, hooks) = match found {
+        Ok(found) => found,
         Err(StoreError::NotFound(_)) => return no_workspace(&ws),
         Err(e) => return store_failed(&e),
     };
@@ -148,18 +156,23 @@ async fn mailbox(State(st): State<Arc<AppState>>, PagePath(ws): PagePath<String>
         &format!("メールボックス（{ws}）"),
         html! {
             @if mails.is_empty() { p { "メールはまだありません。" } }
+            @if let Some(s) = &smtp.settings {
+                p { "SMTP配送先: " code { (s.redacted_url()) } @if let Some(to) = &s.to { " （すべて " code { (to) } " 宛て）" } }
+            }
             table.data {
-                thead { tr { th { "受信日時" } th { "宛先" } th { "件名" } } }
+                thead { tr { th { "受信日時" } th { "宛先" } th { "件名" } @if !smtp.deliveries.is_empty() { th { "SMTP配送" } } } }
                 tbody {
                     @for m in mails.iter().rev() {
                         tr {
                             td { (clock::format_minute(m.sent_at)) }
                             td { (m.to.join(", ")) }
                             td { a href={ "/_sim/mail/" (ws) "/" (m.id) } { (m.subject) } }
+                            @if !smtp.deliveries.is_empty() { td { (outbound::delivery_cell(smtp.delivery(m.id))) } }
                         }
                     }
                 }
             }
+            (outbound::webhook_log(&hooks))
         },
     )
     .into_response()
@@ -170,10 +183,14 @@ async fn mail(
     PagePath((ws, id)): PagePath<(String, String)>,
 ) -> Response {
     let found = st.with_workspace(&ws, |w| {
-        w.mails.iter().find(|m| m.id.to_string() == id).cloned()
+        let m = w.mails.iter().find(|m| m.id.to_string() == id).cloned();
+        m.map(|m| {
+            let d = w.state.outbound.smtp.delivery(m.id).cloned();
+            (m, d)
+        })
     });
-    let m = match found {
-        Ok(Some(m)) => m,
+    let (m, delivery) = match found {
+        Ok(Some(found)) => found,
         Ok(None) | Err(StoreError::NotFound(_)) => {
             return (
                 StatusCode::NOT_FOUND,
@@ -190,6 +207,7 @@ async fn mail(
                 tr { th { "差出人" } td { (m.from) } }
                 tr { th { "宛先" } td { (m.to.join(", ")) } }
                 tr { th { "日時" } td { (clock::format_minute(m.sent_at)) } }
+                @if delivery.is_some() { tr { th { "SMTP配送" } td { (outbound::delivery_cell(delivery.as_ref())) } } }
             }
             pre { (m.text) }
             p {

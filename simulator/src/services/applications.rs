@@ -104,6 +104,7 @@ pub fn file(
     if let Some(account) = ws.state.temp_accounts.get_mut(&login) {
         account.application = Some(number.clone());
     }
+    crate::events::emit(ws, now, crate::events::Event::filed(&number));
     ws.discard_draft(&filer, "new_application");
     Ok(number)
 }

@@ -150,10 +150,19 @@ pub fn list(st: &AppState) -> Result<Vec<Summary>, StoreError> {
 
 /// Puts workspace `id` back in the state right after its creation (the preset replayed, if
 /// any) and answers its summary.
+///
+/// The event log and the outbound settings stay: event ids are never reused, and the SMTP relay
+/// and webhooks a pipeline set up survive the reset between its tests.
 pub fn reset(st: &AppState, id: &str) -> Result<Summary, StoreError> {
     let base = st.base_url(id);
     st.with_workspace(id, |ws| {
+        let mut events = std::mem::take(&mut ws.state.events);
+        let outbound = std::mem::take(&mut ws.state.outbound).after_reset();
         *ws = fixtures::fresh(&ws.id, ws.state.spec.clone(), &base);
+        // A replayed fixture's events follow the old ones.
+        events.append(std::mem::take(&mut ws.state.events));
+        ws.state.events = events;
+        ws.state.outbound = outbound;
         summary(st, ws)
     })
 }

@@ -101,6 +101,12 @@ pub struct WorkspaceState {
     /// Whether the seeded customers are in `offices` yet (see [`Workspace::seed_customers`]).
     #[serde(default)]
     pub customers_seeded: bool,
+    /// What happened, for webhooks and `GET …/events` (append-only; ids survive a reset).
+    #[serde(default)]
+    pub events: crate::events::EventLog,
+    /// Where mails and events go outside the simulator, and how far delivery got.
+    #[serde(default)]
+    pub outbound: crate::outbound::OutboundState,
 }
 
 /// The whole state of one simulated NSS.
@@ -150,6 +156,8 @@ impl Workspace {
                 offices: BTreeMap::new(),
                 news: Vec::new(),
                 review_policy: ReviewPolicy::Manual,
+                events: Default::default(),
+                outbound: Default::default(),
                 spec,
             },
             mails: Vec::new(),
