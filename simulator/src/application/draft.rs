@@ -105,6 +105,8 @@ pub struct NewApplicationDraft {
 pub enum Draft {
     TempAccount(Box<TempAccountDraft>),
     NewApplication(Box<NewApplicationDraft>),
+    /// 変更申込 (M001).
+    Change(Box<super::change::ChangeDraft>),
 }
 
 /// A draft kept by 「申込内容を一時保存する」: resumed on the screen it was left on at the

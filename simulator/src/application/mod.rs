@@ -7,11 +7,13 @@
 //! that a manual gives a format for is a `domain::format` newtype, so a stored application can only
 //! hold what the screens accept.
 
+pub mod change;
 pub mod draft;
 pub mod new;
 pub mod person;
 pub mod record;
 
+pub use change::ChangeApplication;
 pub use draft::{Draft, RawInput, SavedDraft, Slot};
 pub use new::NewApplication;
 pub use person::{Address, Person, PersonName, TempApplicant};

@@ -79,12 +79,15 @@ impl Filer {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ApplicationContent {
     New(Box<NewApplication>),
+    /// 変更申込 (M001).
+    Change(Box<super::change::ChangeApplication>),
 }
 
 impl ApplicationContent {
     pub fn kind(&self) -> ApplicationKind {
         match self {
             ApplicationContent::New(_) => ApplicationKind::New,
+            ApplicationContent::Change(_) => ApplicationKind::Change,
         }
     }
 
@@ -92,6 +95,15 @@ impl ApplicationContent {
     pub fn as_new(&self) -> Option<&NewApplication> {
         match self {
             ApplicationContent::New(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// The change application, if this is one.
+    pub fn as_change(&self) -> Option<&super::change::ChangeApplication> {
+        match self {
+            ApplicationContent::Change(c) => Some(c),
+            _ => None,
         }
     }
 }
@@ -206,6 +218,7 @@ impl Application {
     pub fn wished_start(&self) -> Option<&str> {
         match &self.content {
             ApplicationContent::New(n) => Some(n.office.start_wish.as_str()),
+            ApplicationContent::Change(c) => Some(c.items.start_wish.as_str()),
         }
     }
 
@@ -213,6 +226,7 @@ impl Application {
     pub fn company(&self) -> &str {
         match &self.content {
             ApplicationContent::New(n) => n.office.company.as_str(),
+            ApplicationContent::Change(c) => c.before.company.as_str(),
         }
     }
 

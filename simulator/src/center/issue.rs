@@ -64,7 +64,7 @@ pub fn known_abbreviation(ws: &Workspace, content: &NewApplication) -> Option<St
         .map(|o| o.contract.issued.company_abbr.clone())
 }
 
-fn contract_person(p: &Person) -> customers::Person {
+pub(super) fn contract_person(p: &Person) -> customers::Person {
     let s = |v: Option<&crate::domain::format::Zenkaku>| v.map_or("", |v| v.as_str()).to_string();
     customers::Person {
         last_name: p.name.last.as_str().to_string(),
@@ -121,6 +121,7 @@ pub fn applicant(content: &ApplicationContent) -> Recipient {
         ApplicationContent::New(n) => {
             outbox::recipient(&n.applicant.person, n.office.company.as_str())
         }
+        ApplicationContent::Change(c) => super::change::applicant(c),
     }
 }
 
@@ -128,6 +129,8 @@ pub fn applicant(content: &ApplicationContent) -> Recipient {
 pub fn manager(content: &ApplicationContent) -> Recipient {
     match content {
         ApplicationContent::New(n) => outbox::recipient(n.manager(), n.office.company.as_str()),
+        // The certificates come after approval: the 管理責任者 the approved change names.
+        ApplicationContent::Change(c) => super::change::manager(c, true),
     }
 }
 

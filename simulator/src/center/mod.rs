@@ -3,6 +3,7 @@
 //! Plain functions over a workspace; the API, the operator console and the applicant's screens
 //! all come here.
 
+pub mod change;
 mod issue;
 
 use crate::application::{
@@ -36,6 +37,10 @@ pub enum ReviewError {
     EmptyMessage,
     #[error("a correction of application {0} must be of the same kind")]
     KindMismatch(String),
+    #[error("office {0} does not exist")]
+    NoOffice(String),
+    #[error("application {0} issues no terminal: there is no digital certificate to issue")]
+    NoCertificates(String),
 }
 
 impl ReviewError {
@@ -59,6 +64,12 @@ impl ReviewError {
             ReviewError::EmptyMessage => "確認事項の内容を入力してください。".to_string(),
             ReviewError::KindMismatch(n) => {
                 format!("申込「{n}」と異なる種類の申込内容では修正できません。")
+            }
+            ReviewError::NoOffice(c) => format!("事業所コード「{c}」の事業所は存在しません。"),
+            ReviewError::NoCertificates(n) => {
+                format!(
+                    "申込「{n}」では論理端末を追加していないため、発行するデジタル証明書はありません。"
+                )
             }
         }
     }
@@ -86,6 +97,7 @@ pub fn start_date_for(app: &Application) -> chrono::NaiveDate {
     let registered = app.submitted_at.date_naive();
     match &app.content {
         ApplicationContent::New(n) => schedule::feasible_start(registered, n.start_wish()),
+        ApplicationContent::Change(c) => schedule::feasible_start(registered, c.start_wish()),
     }
 }
 
@@ -100,6 +112,9 @@ pub fn approve(
     under_review(app)?;
     match app.content.clone() {
         ApplicationContent::New(content) => approve_new(ws, number, &content, now, public_base),
+        ApplicationContent::Change(content) => {
+            change::approve(ws, number, &content, now, public_base)
+        }
     }
 }
 
@@ -251,6 +266,11 @@ pub fn issue_certificates(
     };
     if issued.certificates_issued_at.is_some() {
         return Err(ReviewError::AlreadyIssued(number.to_string()));
+    }
+    // A change that adds no terminal has no certificate to issue, and no mail to send (M001 3.:
+    // the certificates are those of the added terminals).
+    if matches!(app.content, ApplicationContent::Change(_)) && issued.ids.terminals.is_empty() {
+        return Err(ReviewError::NoCertificates(number.to_string()));
     }
     issued.certificates_issued_at = Some(now);
     app.review.push(ReviewEntry {

@@ -49,6 +49,11 @@ pub struct ApplicationReceived {
     /// 仮ログインID of a 新規申込 (for a 変更申込, the 事業所コード). Shown in
     /// the subject only (see [`ApplicationReceived::subject_suffix`]).
     pub temp_login_id: String,
+    /// A 変更申込 (M001 ⑧): the paragraph 「●新規申込（事業所追加含む）のお客様へ」 about the
+    /// 仮ログインID does not apply to an office logged in with its 事業所コード, and is left out
+    /// (Part 3 Q15, docs/decisions.md).
+    #[serde(default)]
+    pub change: bool,
 }
 
 impl MailContext for ApplicationReceived {

@@ -190,6 +190,7 @@ fn the_application_received_mail_is_m003s() {
         reception_number: "2400123A".to_owned(),
         login_url: LOGIN_URL.to_owned(),
         temp_login_id: "2401234".to_owned(),
+        change: false,
     };
     let mail = compose(2, &ctx, at("2024-02-28T17:25:00+09:00"), "x@y").unwrap();
     assert_eq!(
@@ -216,6 +217,7 @@ fn the_application_received_mail_goes_to_both_once() {
         reception_number: "2400123A".to_owned(),
         login_url: LOGIN_URL.to_owned(),
         temp_login_id: "2401234".to_owned(),
+        change: false,
     };
     let mail = compose(2, &ctx, at("2024-02-28T17:25:00+09:00"), "x@y").unwrap();
     assert_eq!(
@@ -357,6 +359,7 @@ fn every_kind() -> Vec<(MailKind, Result<Mail, MailError>)> {
                 reception_number: number(),
                 login_url: url(),
                 temp_login_id: "1812881".to_owned(),
+                change: false,
             };
             compose(2, &ctx, sent, "a@b")
         }),
@@ -531,6 +534,7 @@ fn bad_inputs_are_errors_not_panics() {
         reception_number: String::new(),
         login_url: String::new(),
         temp_login_id: String::new(),
+        change: false,
     };
     assert_eq!(
         compose(2, &nobody, sent, "a@b"),

@@ -141,6 +141,51 @@ fn detail_rows(a: &Application) -> Vec<(&'static str, String)> {
                 ("論理端末数 (netNACCS)", n.terminals.net_count().to_string()),
             ]);
         }
+        ApplicationContent::Change(c) => {
+            let p = &c.applicant.0;
+            let labels = |v: Vec<&str>| {
+                if v.is_empty() {
+                    "-".to_string()
+                } else {
+                    v.join("、")
+                }
+            };
+            let t = c.terminals.as_ref();
+            rows.extend([
+                ("事業所名", c.before.office_name.clone()),
+                (
+                    "申込担当者",
+                    format!("{} <{}>", p.name.full(), p.email.as_str()),
+                ),
+                ("申込分類", c.classification().to_string()),
+                (
+                    "変更内容",
+                    labels(c.items.items.iter().map(|i| i.label()).collect()),
+                ),
+                (
+                    "その他の契約変更",
+                    labels(c.items.others.iter().map(|o| o.label()).collect()),
+                ),
+                ("利用開始希望日", c.items.start_wish.as_str().to_string()),
+                (
+                    "スケジュール上の利用開始日",
+                    center::start_date_for(a).format("%Y/%m/%d").to_string(),
+                ),
+                ("論理端末追加数", t.map_or(0, |t| t.added()).to_string()),
+                (
+                    "論理端末の区分変更",
+                    labels(t.map_or(Vec::new(), |t| {
+                        t.reclassify.iter().map(|r| r.name.as_str()).collect()
+                    })),
+                ),
+                (
+                    "論理端末の廃止",
+                    labels(t.map_or(Vec::new(), |t| {
+                        t.retire.iter().map(String::as_str).collect()
+                    })),
+                ),
+            ]);
+        }
     }
     rows
 }

@@ -118,7 +118,16 @@ pub(super) fn submit(ws: &mut Workspace, req: &NssRequest, now: Instant) -> Rout
                 asked,
             );
         }
-        return start_session(ws, req, now, Login::Office(login_id), MENU, None, asked);
+        // A change saved with 一時保存 resumes on its screen (M000 【参考】, M001).
+        let filer = Filer::Office(login_id.clone());
+        let (at, draft) = match ws
+            .saved_draft(&filer, "change_application")
+            .and_then(|saved| Some((registry::screen(saved.at.as_str())?.id, saved.draft.clone())))
+        {
+            Some((at, draft)) => (at, Some(draft)),
+            None => (MENU, None),
+        };
+        return start_session(ws, req, now, Login::Office(login_id), at, draft, asked);
     }
     let Some(account) = ws
         .state

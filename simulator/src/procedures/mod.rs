@@ -12,6 +12,7 @@
 
 pub mod bbs;
 pub mod catalogue;
+pub mod change_application;
 pub mod common;
 pub mod engine;
 pub mod errors;
@@ -30,6 +31,7 @@ pub use engine::handle;
 pub fn entered(app: &crate::application::Application) -> serde_json::Value {
     match &app.content {
         crate::application::ApplicationContent::New(n) => new_application::record::entered(n),
+        crate::application::ApplicationContent::Change(c) => change_application::record::entered(c),
     }
 }
 

@@ -166,6 +166,7 @@ pub struct Procedure {
 pub const PROCEDURES: &[&Procedure] = &[
     &super::temp_account::PROCEDURE,
     &super::new_application::PROCEDURE,
+    &super::change_application::PROCEDURE,
     &super::portal::PROCEDURE,
 ];
 

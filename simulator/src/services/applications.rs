@@ -22,6 +22,10 @@ pub enum FilingError {
     AlreadyFiled(String, String),
     #[error("application {0} was not filed by {1:?}")]
     NotFiler(String, Filer),
+    #[error("office {0} does not exist")]
+    NoOffice(String),
+    #[error("office {0} has change application {1} under review")]
+    ChangePending(String, String),
     #[error(transparent)]
     Review(#[from] ReviewError),
 }
@@ -38,6 +42,10 @@ impl FilingError {
                 format!("この仮ログインIDでは、既に利用申込（申込受付番号「{n}」）を登録済みです。")
             }
             FilingError::NotFiler(n, _) => format!("申込「{n}」は存在しません。"),
+            FilingError::NoOffice(c) => format!("事業所コード「{c}」の事業所は存在しません。"),
+            FilingError::ChangePending(_, n) => format!(
+                "この事業所には審査中の変更申込（申込受付番号「{n}」）があります。審査が終了してから、再度変更申込を行ってください。"
+            ),
             FilingError::Review(e) => e.japanese(),
         }
     }
@@ -60,10 +68,17 @@ pub fn file(
     content: ApplicationContent,
 ) -> Result<String, FilingError> {
     let kind = content.kind();
-    // A 新規申込 — a new office, of a new company or not — always starts with a 仮アカウント
-    // (M003 「netNACCSを既にご利用の方も「新規申込」となる」), which files one application.
-    let Filer::Temp(login) = &filer else {
-        return Err(FilingError::WrongFiler(filer, kind));
+    // Who files what (procedures.md §3, §5): a 新規申込 — a new office, of a new company or not —
+    // always starts with a 仮アカウント (M003 「netNACCSを既にご利用の方も「新規申込」となる」),
+    // which files one application; a 変更申込 is filed by the office it changes, logged in with
+    // its 事業所コード (M001 1.; M004 l.104-114), never by a 仮ログインID.
+    let (login, app) = match (&filer, &content) {
+        (Filer::Temp(login), ApplicationContent::New(app)) => (login, app),
+        (Filer::Office(code), ApplicationContent::Change(app)) => {
+            let app = app.as_ref().clone();
+            return file_change(ws, now, public_base, code.clone(), app);
+        }
+        _ => return Err(FilingError::WrongFiler(filer, kind)),
     };
     let account = ws
         .state
@@ -75,7 +90,6 @@ pub fn file(
     }
     let login = login.clone();
     let number = next_number(ws, now, kind);
-    let ApplicationContent::New(app) = &content;
     let feasible =
         crate::domain::calendar::schedule::feasible_start(now.date_naive(), app.start_wish());
     let company = app.office.company.as_str();
@@ -88,6 +102,7 @@ pub fn file(
         reception_number: number.clone(),
         login_url: outbox::login_url(public_base),
         temp_login_id: login.clone(),
+        change: false,
     };
     outbox::send(ws, now, &ctx);
     ws.state.applications.push(Application {
@@ -120,8 +135,9 @@ pub fn amend(
     content: ApplicationContent,
 ) -> Result<(), FilingError> {
     owned(ws, filer, number)?;
+    let procedure = draft_procedure(content.kind());
     center::amend(ws, number, content, now)?;
-    ws.discard_draft(filer, "new_application");
+    ws.discard_draft(filer, procedure);
     Ok(())
 }
 
@@ -145,6 +161,74 @@ fn owned<'a>(
     ws.application(number)
         .filter(|a| a.filed_by(filer))
         .ok_or_else(|| FilingError::NotFiler(number.to_string(), filer.clone()))
+}
+
+/// The procedure whose saved draft a filed application replaces.
+fn draft_procedure(kind: ApplicationKind) -> &'static str {
+    match kind {
+        ApplicationKind::New => "new_application",
+        ApplicationKind::Change => "change_application",
+        ApplicationKind::SystemSettings => "system_settings",
+    }
+}
+
+/// Registers a 変更申込 of office `code` (M001 ⑦⑧): the office exists and is the one the change
+/// was entered for; one change of an office is reviewed at a time (two changes under review
+/// could both retire the same terminal: the second one waits, docs/decisions.md); 受付完了 to the
+/// 申込担当者 and the 管理責任者 (M001 l.357).
+fn file_change(
+    ws: &mut Workspace,
+    now: Instant,
+    public_base: &str,
+    code: String,
+    app: crate::application::ChangeApplication,
+) -> Result<String, FilingError> {
+    let filer = Filer::Office(code.clone());
+    if !ws.state.offices.contains_key(&code) {
+        return Err(FilingError::NoOffice(code));
+    }
+    if app.before.office_code != code {
+        return Err(FilingError::WrongFiler(filer, ApplicationKind::Change));
+    }
+    if let Some(pending) = ws.state.applications.iter().find(|a| {
+        a.kind() == ApplicationKind::Change
+            && a.filed_by(&filer)
+            && matches!(
+                a.status,
+                ApplicationStatus::Received | ApplicationStatus::Clarification
+            )
+    }) {
+        return Err(FilingError::ChangePending(
+            code,
+            pending.reception_number.clone(),
+        ));
+    }
+    let number = next_number(ws, now, ApplicationKind::Change);
+    let feasible =
+        crate::domain::calendar::schedule::feasible_start(now.date_naive(), app.start_wish());
+    let ctx = mail::ApplicationReceived {
+        to: center::change::applicant_and_manager(&app, false),
+        received_on: now.date_naive(),
+        reception_number: number.clone(),
+        login_url: outbox::login_url(public_base),
+        temp_login_id: code.clone(),
+        change: true,
+    };
+    outbox::send(ws, now, &ctx);
+    ws.state.applications.push(Application {
+        reception_number: number.clone(),
+        filer: filer.clone(),
+        status: ApplicationStatus::Received,
+        submitted_at: now,
+        resubmitted_at: None,
+        content: ApplicationContent::Change(Box::new(app)),
+        review: Vec::new(),
+        issued: None,
+        feasible_start: Some(feasible),
+    });
+    crate::events::emit(ws, now, crate::events::Event::filed(&number));
+    ws.discard_draft(&filer, draft_procedure(ApplicationKind::Change));
+    Ok(number)
 }
 
 #[cfg(test)]

@@ -6,8 +6,10 @@
 //! stand for (M000 【23】 prints the copied address and person).
 
 use super::{applicant, billing, office, plan, user_codes};
-use crate::application::NewApplication;
-use crate::application::new::{BillingContact, BillingLocation, HeadOffice, Manager};
+use crate::application::new::{
+    Billing, BillingContact, BillingLocation, HeadOffice, Manager, OfficeDetails,
+};
+use crate::application::{Address, NewApplication, Person};
 use crate::procedures::fields::{self, ScreenForm};
 use crate::screen::spec::{self, PartStyle, Values};
 use crate::screen::{Block, Cell, Table, Text};
@@ -23,7 +25,12 @@ pub fn table(caption: &'static str, rows: Vec<Vec<Cell>>) -> Block {
 
 /// 事業所・企業 as printed: 本社 「事業所に同じ」 and 管理責任者 「申込担当者と同じ」 resolved.
 pub fn office_values(app: &NewApplication) -> Values {
-    let o = &app.office;
+    resolved_office_values(&app.office, &app.applicant.person)
+}
+
+/// 事業所・企業 as printed, `applicant` being the 申込担当者 「申込担当者と同じ」 names (the change
+/// application prints it too).
+pub fn resolved_office_values(o: &OfficeDetails, applicant: &Person) -> Values {
     let mut v = o.to_values();
     if let HeadOffice::SameAsOffice = o.head_office {
         fields::address_values(&mut v, "hq_", &o.address);
@@ -31,19 +38,25 @@ pub fn office_values(app: &NewApplication) -> Values {
         fields::set_opt(&mut v, "hq_fax", &o.fax);
     }
     if let Manager::SameAsApplicant = o.manager {
-        fields::person_values(&mut v, "manager_", "manager_email", &app.applicant.person);
+        fields::person_values(&mut v, "manager_", "manager_email", applicant);
     }
     v
 }
 
 /// 請求先 as printed: 所在地 「事業所に同じ」 and 請求先担当者 「管理責任者に同じ」 resolved.
 pub fn billing_values(app: &NewApplication) -> Values {
-    let mut v = app.billing.to_values();
-    if let BillingLocation::SameAsOffice = app.billing.location {
-        fields::address_values(&mut v, "billing_", &app.office.address);
+    resolved_billing_values(&app.billing, &app.office.address, app.manager())
+}
+
+/// 請求先 as printed, 「事業所に同じ」 being `office` and 「管理責任者に同じ」 `manager` (the change
+/// application prints it too).
+pub fn resolved_billing_values(b: &Billing, office: &Address, manager: &Person) -> Values {
+    let mut v = b.to_values();
+    if let BillingLocation::SameAsOffice = b.location {
+        fields::address_values(&mut v, "billing_", office);
     }
-    if let BillingContact::SameAsManager = app.billing.contact {
-        fields::person_values(&mut v, "contact_", "contact_email1", app.manager());
+    if let BillingContact::SameAsManager = b.contact {
+        fields::person_values(&mut v, "contact_", "contact_email1", manager);
     }
     v
 }

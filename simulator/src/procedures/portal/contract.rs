@@ -2,9 +2,14 @@
 //! user IDs and terminals.
 
 use super::{current_tab, item_table, nav};
-use crate::procedures::Cx;
-use crate::screen::{Block, Cell, Screen, Table, Tabs, Text};
+use crate::application::change::ChangeEntry;
+use crate::domain::lists::Necessity;
+use crate::procedures::{Cx, Step, change_application, common};
+use crate::screen::form::FormInput;
+use crate::screen::{Arrow, Block, Button, Cell, Screen, Table, Tabs, Text};
+use crate::workspace::office::Office;
 use crate::workspace::session::Login;
+use std::collections::HashMap;
 
 /// The tabs of 契約情報 参照.
 pub const TABS: [&str; 4] = ["事業所", "netNACCS", "一般NACCS", "請求先"];
@@ -33,8 +38,11 @@ pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
     let person = |x: &crate::domain::customers::Person| format!("{} {}", x.last_name, x.first_name);
     match tab.as_str() {
         "netNACCS" => {
+            let options = code_options(cx, &office);
             s.blocks.push(Block::Table(Table {
                 caption: "利用者ID".into(),
+                // M001 l.124-129 (audit M-03): 利用者ID spans 利用者コード, 識別番号 and パスワード;
+                // 管理統計資料 spans 有料分 and 無料分 (OCR 「有効分」「無効分」).
                 columns: [
                     "区分",
                     "業種",
@@ -42,7 +50,12 @@ pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
                     "利用者コード",
                     "識別番号",
                     "パスワード",
+                    "管理統計資料(有料分)",
+                    "管理統計資料(無料分)",
+                    "保税管理資料保存サービス",
+                    "他事業所と共用",
                     "利用開始日",
+                    "利用終了日",
                 ]
                 .map(Text::from)
                 .to_vec(),
@@ -51,14 +64,12 @@ pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
                     .user_ids
                     .iter()
                     .map(|u| {
+                        let [paid, free, storage] = options
+                            .get(u.user_code.as_str())
+                            .map_or(["-"; 3], |o| o.map(Necessity::short));
                         vec![
-                            Cell::from(
-                                p.issued
-                                    .terminals
-                                    .first()
-                                    .map(|t| t.system.short())
-                                    .unwrap_or("共用"),
-                            ),
+                            // The 利用者コード's own システム区分 (audit M-16).
+                            Cell::from(u.system.short()),
                             Cell::from(
                                 u.industries
                                     .iter()
@@ -71,7 +82,13 @@ pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
                             Cell::from(u.ident.clone()),
                             // Contract pages never print passwords (only ID通知内容 does, for a while).
                             Cell::from(super::id_notice::MASK),
+                            Cell::from(paid),
+                            Cell::from(free),
+                            Cell::from(storage),
+                            Cell::from(if u.shared { "あり" } else { "—" }),
                             Cell::from(crate::clock::format_date(p.start_date)),
+                            // A contract runs until it is ended: no 利用終了日.
+                            Cell::from("-"),
                         ]
                     })
                     .collect(),
@@ -153,5 +170,49 @@ pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
             ));
         }
     }
+    // M001 l.118, 122: 「契約情報を変更する」 at the foot of the page opens the change application.
+    s.form = Some(common::form(
+        cx,
+        vec![Button::new("op", "change", "契約情報を変更する").arrow(Arrow::Forward)],
+    ));
     s
+}
+
+/// 「契約情報を変更する」: a change application of this office, from its guidance (M001 ②③).
+pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
+    if form.op() != "change" || !matches!(cx.session.login, Some(Login::Office(_))) {
+        return Step::Refresh;
+    }
+    change_application::start(cx, ChangeEntry::Contract);
+    Step::Go(change_application::GUIDANCE)
+}
+
+/// 管理統計資料 (有料分, 無料分) and 保税管理資料保存サービス of each 利用者コード, as the application that
+/// created the office asked for them (the seeded customers' profiles do not hold them: 「-」).
+/// Approval issues the rows in order, each row's IDs under one code.
+fn code_options<'a>(cx: &'a Cx, office: &Office) -> HashMap<&'a str, [Necessity; 3]> {
+    let mut out = HashMap::new();
+    let Some(app) = office
+        .application
+        .as_deref()
+        .and_then(|n| cx.ws.application(n))
+    else {
+        return out;
+    };
+    let (Some(n), Some(issued)) = (app.content.as_new(), app.issued.as_ref()) else {
+        return out;
+    };
+    let mut codes: Vec<&str> = Vec::new();
+    for u in &issued.ids.user_ids {
+        if !codes.contains(&u.user_code.as_str()) {
+            codes.push(&u.user_code);
+        }
+    }
+    let rows = n.user_codes.codes.iter().filter(|r| {
+        r.code.shared_code().is_some() || r.settings.iter().any(|s| s.count.value() > 0)
+    });
+    for (row, code) in rows.zip(codes) {
+        out.insert(code, [row.stats_paid, row.stats_free, row.storage]);
+    }
+    out
 }

@@ -4,6 +4,7 @@
 use super::{current_tab, item_table, nav, viewed};
 use crate::application::draft::NewApplicationDraft;
 use crate::application::{Application, ApplicationContent, ApplicationStatus, Draft, Slot};
+use crate::procedures::change_application::{self, view as change_view};
 use crate::procedures::new_application::{confirm, view as new_view};
 use crate::procedures::{Cx, Step, common};
 use crate::screen::form::FormInput;
@@ -24,8 +25,19 @@ fn summary(a: &Application) -> Block {
     let issued = a.issued.as_ref();
     let remarks = match &a.content {
         ApplicationContent::New(n) => n.remarks.as_ref().map_or("", |r| r.as_str()),
+        ApplicationContent::Change(c) => c.remarks.as_ref().map_or("", |r| r.as_str()),
     }
     .to_string();
+    // M001 l.517-520: a change prints its 申込分類, 申込分類(特殊) and 契約変更内容.
+    let (class, special, flags) = match &a.content {
+        ApplicationContent::Change(c) => (
+            c.classification().to_string(),
+            c.specials().join(" "),
+            c.flags().join(" "),
+        ),
+        _ => (a.kind().label().to_string(), String::new(), String::new()),
+    };
+    let dash = |v: String| if v.is_empty() { "-".to_string() } else { v };
     item_table(
         "申込内容",
         "申込情報",
@@ -44,9 +56,9 @@ fn summary(a: &Application) -> Block {
             ),
             ("利用開始希望日", a.wished_start().unwrap_or("").to_string()),
             ("契約満了希望日", "-".into()),
-            ("申込分類", a.kind().label().to_string()),
-            ("申込分類(特殊)", "-".into()),
-            ("契約変更内容", "-".into()),
+            ("申込分類", class),
+            ("申込分類(特殊)", dash(special)),
+            ("契約変更内容", dash(flags)),
             ("備考", remarks),
         ],
     )
@@ -90,22 +102,14 @@ pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
         ))
     });
     s.blocks.push(Block::TabBar);
-    let ApplicationContent::New(content) = &a.content;
-    match tab.as_str() {
-        "事業所" => {
-            s.blocks.extend(new_view::applicant_blocks(content));
-            s.blocks.extend(new_view::office_blocks(content));
-        }
-        "netNACCS" => {
-            s.blocks.extend(new_view::user_code_blocks(content));
-            s.blocks.extend(new_view::terminal_tables(content));
-            s.blocks.extend(new_view::plan_blocks(content));
-        }
-        "請求先" => s.blocks.extend(new_view::billing_blocks(content)),
-        "一般NACCS" | "回線申込" => s
-            .blocks
-            .push(Block::Text(vec!["申込内容はありません。".into()])),
-        _ => {
+    // The 利用申込 tab prints the summary and the 進行状況; the others the content.
+    let body = match &a.content {
+        ApplicationContent::Change(c) => change_view::detail_tab(&tab, c),
+        ApplicationContent::New(n) => (tab != TABS[0]).then(|| new_tab(&tab, n)),
+    };
+    match body {
+        Some(blocks) => s.blocks.extend(blocks),
+        None => {
             s.blocks.push(summary(&a));
             if a.feasible_start
                 .is_some_and(|d| Some(d.format("%Y%m%d").to_string().as_str()) != a.wished_start())
@@ -141,6 +145,25 @@ pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
     s
 }
 
+/// A tab of a new application (M001 l.510), the 利用申込 tab aside.
+fn new_tab(tab: &str, content: &crate::application::NewApplication) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    match tab {
+        "事業所" => {
+            blocks.extend(new_view::applicant_blocks(content));
+            blocks.extend(new_view::office_blocks(content));
+        }
+        "netNACCS" => {
+            blocks.extend(new_view::user_code_blocks(content));
+            blocks.extend(new_view::terminal_tables(content));
+            blocks.extend(new_view::plan_blocks(content));
+        }
+        "請求先" => blocks.extend(new_view::billing_blocks(content)),
+        _ => blocks.push(Block::Text(vec!["申込内容はありません。".into()])),
+    }
+    blocks
+}
+
 /// Whether the session's login filed the application.
 fn files(cx: &Cx, a: &Application) -> bool {
     cx.session.filer().is_some_and(|f| a.filed_by(&f))
@@ -164,6 +187,14 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
                 &a.reception_number,
             ))));
             Step::Go("new_application.applicant")
+        }
+        // A change re-opens at its guidance, whose back button returns here (M001 l.173).
+        ("amend", ApplicationContent::Change(content)) => {
+            cx.session.draft = Some(Draft::Change(Box::new(change_application::amendment(
+                content,
+                &a.reception_number,
+            ))));
+            Step::Go(change_application::GUIDANCE)
         }
         ("withdraw", _) => {
             match applications::withdraw(cx.ws, cx.now, &filer, &a.reception_number) {

@@ -2,7 +2,9 @@
 //! their viewing period.
 
 use super::{item_table, nav, viewed};
+use crate::application::{ApplicationContent, IssuedRecord, Person};
 use crate::center::passwords_visible;
+use crate::domain::lists::{CustomsOffice, SystemKind};
 use crate::procedures::Cx;
 use crate::screen::{Block, Cell, Link, Screen, Table, Text};
 
@@ -43,24 +45,29 @@ pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
     if !show {
         s.notices.push("パスワードの参照期間（審査終了日から利用開始日の2営業日後まで）を過ぎているため、パスワードは表示されません。".into());
     }
-    let crate::application::ApplicationContent::New(content) = &a.content;
-    let office = &content.office;
-    let customs = if office.customs.label() == "不明" {
+    let facts = Facts::of(&a.content, &issued);
+    let customs = if facts.customs.label() == "不明" {
         "不明".to_string()
     } else {
-        format!("{}税関", office.customs.label())
+        format!("{}税関", facts.customs.label())
     };
-    let system = content
-        .first_system()
+    let system = facts
+        .system
         .map(|k| k.label().to_string())
         .unwrap_or_default();
+    // M001 l.538: a change's ID通知内容 prints the 事業所パスワード masked; a change issues none.
+    let office_password = if facts.change {
+        MASK.to_string()
+    } else {
+        secret(&ids.office_password)
+    };
     s.blocks.push(kv(
         "ID通知内容",
         vec![
             ("利用開始日", ymd(issued.start_date)),
             ("企業略称", ids.company_abbr.clone()),
             ("事業所コード", ids.office_code.clone()),
-            ("事業所パスワード", secret(&ids.office_password)),
+            ("事業所パスワード", office_password),
             ("システム区分", system),
             ("管轄税関", customs),
             ("請求先コード", ids.billing_code.clone()),
@@ -139,14 +146,14 @@ pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
             "認証コードは、デジタル証明書の発行後に表示されます。".into(),
         ]));
     }
-    let applicant = &content.applicant.person;
+    let applicant = facts.applicant;
     let text = |v: Option<&str>| v.unwrap_or("").to_string();
     s.blocks.push(kv(
         "申込事務担当者",
         vec![
-            ("企業名", office.company.as_str().to_string()),
+            ("企業名", facts.company.to_string()),
             ("企業略称", ids.company_abbr.clone()),
-            ("事業所名", office.office_name.as_str().to_string()),
+            ("事業所名", facts.office_name.to_string()),
             ("事業所コード", ids.office_code.clone()),
             (
                 "所属部課名",
@@ -169,35 +176,23 @@ pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
             ("システム設定申込締切日", ymd(issued.settings_deadline)),
         ],
     ));
-    let idents: usize = ids.user_ids.len();
-    let codes = {
-        let mut c: Vec<&str> = ids.user_ids.iter().map(|u| u.user_code.as_str()).collect();
-        c.sort();
-        c.dedup();
-        c.len()
-    };
     s.blocks.push(Block::Table(Table {
         caption: Text::default(),
         columns: ["対象項目", "追加", "変更", "削除"]
             .map(Text::from)
             .to_vec(),
-        rows: [
-            ("利用者コード数", codes),
-            ("識別番号数", idents),
-            ("回線数", 0),
-            ("論理端末数", ids.terminals.len()),
-            ("メールボックス数", 0),
-        ]
-        .into_iter()
-        .map(|(k, n)| {
-            vec![
-                Cell::from(k),
-                Cell::from(n.to_string()),
-                Cell::from("0"),
-                Cell::from("0"),
-            ]
-        })
-        .collect(),
+        rows: facts
+            .counts
+            .into_iter()
+            .map(|(k, [added, changed, deleted])| {
+                vec![
+                    Cell::from(k),
+                    Cell::from(added.to_string()),
+                    Cell::from(changed.to_string()),
+                    Cell::from(deleted.to_string()),
+                ]
+            })
+            .collect(),
     }));
     s.blocks.push(Block::Links(vec![Link::new(
         "申込内容 参照に戻る",
@@ -207,4 +202,81 @@ pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
         )),
     )]));
     s
+}
+
+/// What ID通知内容 prints besides the issued IDs, by kind of application.
+struct Facts<'a> {
+    /// A change: the 事業所パスワード is not re-issued (M001 l.538).
+    change: bool,
+    /// システム区分.
+    system: Option<SystemKind>,
+    customs: CustomsOffice,
+    company: &'a str,
+    office_name: &'a str,
+    /// 申込事務担当者.
+    applicant: &'a Person,
+    /// 申込結果's 対象項目 rows: 追加, 変更, 削除.
+    counts: Vec<(&'static str, [usize; 3])>,
+}
+
+impl<'a> Facts<'a> {
+    fn of(content: &'a ApplicationContent, issued: &'a IssuedRecord) -> Self {
+        let ids = &issued.ids;
+        match content {
+            ApplicationContent::New(n) => {
+                let mut codes: Vec<&str> =
+                    ids.user_ids.iter().map(|u| u.user_code.as_str()).collect();
+                codes.sort();
+                codes.dedup();
+                Facts {
+                    change: false,
+                    system: n.first_system(),
+                    customs: n.office.customs,
+                    company: n.office.company.as_str(),
+                    office_name: n.office.office_name.as_str(),
+                    applicant: &n.applicant.person,
+                    counts: vec![
+                        ("利用者コード数", [codes.len(), 0, 0]),
+                        ("識別番号数", [ids.user_ids.len(), 0, 0]),
+                        ("回線数", [0, 0, 0]),
+                        ("論理端末数", [ids.terminals.len(), 0, 0]),
+                        ("メールボックス数", [0, 0, 0]),
+                    ],
+                }
+            }
+            // M001 l.533-576: the office's codes, the added terminals only, and the terminals
+            // added, re-classified and retired in 申込結果.
+            ApplicationContent::Change(c) => {
+                let t = c.terminals.as_ref();
+                let office = c.office.as_ref();
+                Facts {
+                    change: true,
+                    system: ids
+                        .terminals
+                        .first()
+                        .map(|t| t.system)
+                        .or_else(|| c.before.terminals.first().map(|t| t.system)),
+                    customs: office.map_or(c.before.customs, |o| o.customs),
+                    company: office.map_or(c.before.company.as_str(), |o| o.company.as_str()),
+                    office_name: office
+                        .map_or(c.before.office_name.as_str(), |o| o.office_name.as_str()),
+                    applicant: &c.applicant.0,
+                    counts: vec![
+                        ("利用者コード数", [0, 0, 0]),
+                        ("識別番号数", [0, 0, 0]),
+                        ("回線数", [0, 0, 0]),
+                        (
+                            "論理端末数",
+                            [
+                                ids.terminals.len(),
+                                t.map_or(0, |t| t.reclassify.len()),
+                                t.map_or(0, |t| t.retire.len()),
+                            ],
+                        ),
+                        ("メールボックス数", [0, 0, 0]),
+                    ],
+                }
+            }
+        }
+    }
 }

@@ -56,11 +56,17 @@ pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
         "メニュー一覧".into(),
         "申込を行う：契約内容の変更、システム設定の申込、通関士IDの追加、クライアント証明書の再発行".into(),
     ]));
-    s.blocks.push(Block::Links(vec![
+    let mut menu = Vec::new();
+    // 申込を行う > 契約内容の変更 (M001 l.105): an office's change application.
+    if matches!(login, crate::workspace::session::Login::Office(_)) {
+        menu.push(Link::new("契約内容の変更", cx.url("change/guidance")));
+    }
+    menu.extend([
         Link::new("契約内容の確認", cx.url("menu/contract")),
         Link::new("申込内容の確認", cx.url("menu/applications")),
         Link::new("パスワードの変更", cx.url("menu/password")),
         Link::new("請求金額の参照", cx.url("menu/invoices")),
-    ]));
+    ]);
+    s.blocks.push(Block::Links(menu));
     s
 }

@@ -51,6 +51,7 @@ pub const PROCEDURE: Procedure = Procedure {
             "M001 1.②",
             contract::view,
         )
+        .with_submit(contract::submit)
         .shown_as(ShownAs::Office),
         ScreenDef::page(
             "user.password",

@@ -1,0 +1,95 @@
+//! A registered change application as its input screens show it, keyed as a conformance-kit
+//! input (docs/kit.md, "Inputs" and `file_change_application`): by screen title, section heading
+//! and printed label, choices by their labels, files as lists. The kit compares a client's input
+//! with it field by field (`GET /_sim/api/workspaces/{id}/applications/{n}` `entered`).
+
+use super::{applicant, billing, confirm, items, office, terminals};
+use crate::application::change::ChangeApplication;
+use crate::application::new::OfficeDetails;
+use crate::procedures::fields::{self, ScreenForm};
+use crate::procedures::new_application::confirm::ATTACH;
+use crate::procedures::new_application::plan;
+use crate::screen::spec::{SectionSpec, Values};
+use serde_json::{Map, Value, json};
+
+fn screen(sections: &[&SectionSpec], values: &Values) -> Value {
+    let mut out = Map::new();
+    fields::entered(sections, values, &mut out);
+    Value::Object(out)
+}
+
+/// 論理端末 入力: the additions, and a row per terminal of the contract (「99999W 区分の変更」,
+/// 「99999W 論理端末の廃止」).
+fn terminals(c: &ChangeApplication) -> Option<Value> {
+    let t = c.terminals.as_ref()?;
+    let values = t.to_values();
+    let Value::Object(mut out) = screen(&[&terminals::ADD], &values) else {
+        return None;
+    };
+    let mut rows = Map::new();
+    for term in &c.before.terminals {
+        let kind = t
+            .reclassify
+            .iter()
+            .find(|r| r.name == term.name)
+            .map_or(term.system, |r| r.to);
+        // 区分の変更 prints 海上 / 航空 / 共用 (M001 l.293).
+        rows.insert(
+            format!("{} {}", term.name, terminals::RECLASSIFY_PART),
+            Value::String(kind.short().into()),
+        );
+        let retired: Vec<Value> = if t.retire.contains(&term.name) {
+            vec![Value::String(terminals::RETIRE_TEXT.into())]
+        } else {
+            Vec::new()
+        };
+        rows.insert(
+            format!("{} {}", term.name, terminals::RETIRE_PART),
+            Value::Array(retired),
+        );
+    }
+    out.insert(terminals::CHANGE_HEADING.into(), Value::Object(rows));
+    Some(Value::Object(out))
+}
+
+fn office(c: &ChangeApplication, d: &OfficeDetails) -> Value {
+    let sections: Vec<&SectionSpec> = office::shown(&c.items);
+    screen(&sections, &d.to_values())
+}
+
+/// The change, as its input screens show it.
+pub fn entered(c: &ChangeApplication) -> Value {
+    let mut out = Map::new();
+    out.insert(
+        items::TITLE.into(),
+        screen(&items::SECTIONS, &c.items.to_values()),
+    );
+    out.insert(
+        applicant::TITLE.into(),
+        screen(&[&applicant::PERSON], &c.applicant.to_values()),
+    );
+    if let Some(d) = &c.office {
+        out.insert(office::TITLE.into(), office(c, d));
+    }
+    if let Some(t) = terminals(c) {
+        out.insert(terminals::TITLE.into(), t);
+    }
+    if let Some(p) = c.plan {
+        out.insert(plan::TITLE.into(), screen(&[&plan::PLAN], &p.to_values()));
+    }
+    if let Some(b) = &c.billing {
+        out.insert(
+            billing::TITLE.into(),
+            screen(&billing::shown(&c.items), &b.to_values()),
+        );
+    }
+    let Value::Object(mut confirm) = screen(&[&confirm::REMARKS], &c.remarks.to_values()) else {
+        return Value::Object(out);
+    };
+    confirm.insert(
+        ATTACH.heading.into(),
+        json!({"添付ファイル": c.attachments.iter().map(|a| json!({"ファイル名": a.name, "サイズ": a.size})).collect::<Vec<_>>()}),
+    );
+    out.insert(confirm::TITLE.into(), Value::Object(confirm));
+    Value::Object(out)
+}
