@@ -7,6 +7,7 @@ mod api_errors;
 mod catalogue;
 mod catch_up;
 mod center;
+mod change;
 mod clock_bounds;
 mod flow;
 mod html;
