@@ -9,6 +9,7 @@
 //! applicant sees after it).
 
 mod center;
+mod change;
 mod flows;
 mod mail;
 mod screens;
