@@ -824,3 +824,92 @@ async fn office_plan_and_billing_changes_show_before_and_after_and_apply() {
         }
     }
 }
+
+fn snapshot_settings() -> insta::Settings {
+    let mut s = insta::Settings::clone_current();
+    s.set_snapshot_path(concat!(env!("CARGO_MANIFEST_DIR"), "/snapshots"));
+    s.set_prepend_module_to_snapshot(false);
+    s
+}
+
+/// Snapshots of M001's outputs: the four mails of a change (受付完了, 確認依頼, 確認完了,
+/// 証明書発行完了), the stored change application (through a 確認事項 answered by 修正) and the
+/// ID通知内容. Deterministic through seed and frozen clock.
+#[tokio::test]
+async fn manual_001_outputs() {
+    let app = TestApp::spawn().await;
+    let ws = app.workspace(42, NOW).await;
+    let mut b = nac001(&app, &ws).await;
+    to_terminals(&mut b).await;
+    b.press("次へ進む", &[(ADD_SEA, "2")]).await;
+    b.press(
+        "申込内容を登録する",
+        &[("備考", "追加端末は通関課で使用します。")],
+    )
+    .await;
+    assert_eq!(b.id(), "change_application.complete", "{:?}", b.errors());
+    let number = applications(&app, &ws).await[0]["reception_number"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let path = format!("workspaces/{ws}/applications/{number}/review");
+    app.advance(&ws, "PT6H").await;
+    app.post_api(
+        &path,
+        json!({"decision": "clarify", "message": "追加する端末の設置場所を備考にご記入ください。"}),
+    )
+    .await;
+    b.open(&format!("menu/applications/detail?no={number}"))
+        .await;
+    b.press("利用申込を修正する", &[]).await;
+    b.press("申込内容選択へ進む", &[]).await;
+    b.press("申込担当者の入力へ進む", &[]).await;
+    b.press("次へ進む", &[]).await;
+    b.press("次へ進む", &[]).await;
+    b.press(
+        "申込内容を登録する",
+        &[("備考", "追加端末は本社1階の通関課に設置します。")],
+    )
+    .await;
+    assert_eq!(b.id(), "change_application.complete", "{:?}", b.errors());
+    app.advance(&ws, "PT18H").await; // 2013-11-21 10:00
+    app.post_api(&path, json!({"decision": "approve"})).await;
+    app.post_api(&path, json!({"decision": "issue_certificates"}))
+        .await;
+    b.open(&format!("menu/applications/id-notice?no={number}"))
+        .await;
+    assert_eq!(b.id(), "applications.id_notice");
+    let mails = app.mails(&ws).await;
+    let text = |kind: &str| {
+        mails
+            .iter()
+            .find(|m| m["kind"] == kind)
+            .unwrap_or_else(|| panic!("no {kind} mail"))["text"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let stored = app
+        .get_api(&format!("workspaces/{ws}/applications/{number}"))
+        .await;
+    snapshot_settings().bind(|| {
+        insta::assert_snapshot!(
+            "m001_mail_application_received_text",
+            text("application_received")
+        );
+        insta::assert_snapshot!(
+            "m001_mail_clarification_text",
+            text("clarification_requested")
+        );
+        insta::assert_snapshot!(
+            "m001_mail_application_confirmed_text",
+            text("application_confirmed")
+        );
+        insta::assert_snapshot!(
+            "m001_mail_certificate_issued_text",
+            text("certificate_issued")
+        );
+        insta::assert_json_snapshot!("m001_change_application", stored);
+        insta::assert_json_snapshot!("m001_id_notice_screen", b.screen);
+    });
+}
