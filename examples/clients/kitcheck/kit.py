@@ -71,6 +71,7 @@ class Kit:
         self.steps: list[Step] = []
         self.manual = load_fixture("manual000.json")
         self.extended = load_fixture("extended.json")
+        self.manual001 = load_fixture("manual001.json")
 
     @property
     def buttons(self) -> dict:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import copy
 
 from .kit import ADDRESS, Kit, Step, latest_application, login_of, temp_credentials
-from .sim import Workspace
+from .sim import M001_NOW, Workspace
 
 EXTENDED_ADDRESS = "hanako.yushutsu@tokai-seimitsu.example.jp"
 APPROVED = "利用申込の審査を終了しました。通知内容をご確認ください。"
@@ -16,6 +16,11 @@ WITHDRAW = "利用申込を取り下げる"
 NEW_PASSWORD = "Naccs2018kit"
 # The center's 確認事項 of the M004 feature (features/m004_clarification.feature).
 CLARIFY = "事業所名は登記上の名称（本社事務所）でご入力ください。"
+# M001's office and the address its 申込担当者 (通関 花子) reads the mails at.
+NAC001 = "NAC001"
+NAC001_ADDRESS = "tuukan-hanako@naccs.co.jp"
+# The message of 論理端末 入力 for a count that is not a whole number.
+NOT_DIGITS = "論理端末追加数 (netNACCS) 海上は半角数字で入力してください。"
 # The screens' messages the hard cases expect (M000 【6】 rule, M000 【9】, パスワードの変更).
 NO_HYPHEN = "電話番号は「-」(ハイフン)を入力せずに、数字のみ入力してください。"
 TEMP_EXPIRED = "仮ログインIDの有効期限（48時間）が切れています。お手数ですが、再度、仮アカウントの登録を行ってください。"
@@ -245,6 +250,94 @@ def wrong_current_password(kit: Kit) -> None:
                     NEW_PASSWORD, expect="rejected")
 
 
+def office_login(ws: Workspace, code: str) -> dict:
+    """An office's 事業所コード and 事業所パスワード (the kit knows the workspace's offices)."""
+    office = next(o for o in ws.offices() if o["office_code"] == code)
+    return {"ログインID": code, "パスワード": office["password"]}
+
+
+def file_change(kit: Kit, ws: Workspace, data: dict, login: dict, options: dict | None = None,
+                expect: str = "done", messages: list[str] | None = None) -> str | None:
+    """file_change_application; the report must be the registered 申込受付番号, the record the
+    input, and a refused input must leave nothing registered (and carry ``messages``)."""
+    s = kit.step(ws, "file_change_application", data, login, options, expect=expect,
+                 address=NAC001_ADDRESS)
+    expect_messages(s, messages or [])
+    apps = ws.applications()
+    number = apps[-1]["reception_number"] if apps else None
+    if s.status == "done":
+        if s.outputs.get("申込受付番号") != number:
+            s.fail("report", f"申込受付番号: the client reported {s.outputs.get('申込受付番号')!r}, the NSS registered {number!r}")
+        if number:
+            app = ws.application(number)
+            if app["kind"] != "変更申込" or app["filer"] != {"kind": "office", "id": login["ログインID"]}:
+                s.fail("record", f"{number} is a {app['kind']} filed by {app['filer']}")
+            kit.check_record(s, ws, number, data)
+    elif number:
+        s.fail("record", f"{number} was registered although the client reported {s.status}")
+    kit.close(s, f"申込受付番号 {number}")
+    return number
+
+
+def change_id_notice(kit: Kit, ws: Workspace, login: dict, number: str) -> Step:
+    """read_id_notice of a change (M001 3.④): the added terminals with their 端末アクセスキー and
+    認証コード, and the 事業所パスワード masked (a change issues none, M001 l.538)."""
+    s = kit.step(ws, "read_id_notice", {"申込受付番号": number}, login, address=NAC001_ADDRESS)
+    ids = ws.application(number)["issued"]["ids"]
+    out = s.outputs
+    if s.status == "done":
+        notice = out.get("ID通知内容") or {}
+        if notice.get("事業所コード") != ids["office_code"]:
+            s.fail("report", f"事業所コード: the client reported {notice.get('事業所コード')!r}")
+        if notice.get("事業所パスワード") != "********":
+            s.fail("report", f"事業所パスワード: the client reported {notice.get('事業所パスワード')!r}, the screen masks it")
+        reported = {
+            (r.get("論理端末名"), r.get("端末アクセスキー"), r.get("認証コード1"), r.get("認証コード2"), r.get("認証コード3"))
+            for r in out.get("論理端末名 / デジタル証明書") or []
+        }
+        issued = {(t["name"], t["access_key"], *t["auth_codes"]) for t in ids["terminals"]}
+        if reported != issued:
+            s.fail("report", f"論理端末名 / デジタル証明書: the client reported {sorted(reported)}, the NSS issued {sorted(issued)}")
+    return kit.close(s, f"{len(out.get('論理端末名 / デジタル証明書') or [])} terminals")
+
+
+def m001(kit: Kit) -> None:
+    """M001 手順④: NAC001 adds 2 海上 netNACCS terminals (file_change_application); the center
+    approves and issues the certificates; 新着情報 and ID通知内容 with the added terminals."""
+    ws = kit.sim.workspace(now=M001_NOW)
+    login = office_login(ws, NAC001)
+    number = file_change(kit, ws, kit.manual001["file_change_application"], login)
+    ws.advance("PT24H")
+    ws.review(number, {"decision": "approve"})
+    ws.review(number, {"decision": "issue_certificates"})
+    news(kit, ws, login, number, APPROVED)
+    change_id_notice(kit, ws, login, number)
+
+
+def change_save_draft(kit: Kit) -> None:
+    """file_change_application with 一時保存 on 論理端末 入力, a new login, and on to 完了."""
+    ws = kit.sim.workspace(now=M001_NOW)
+    file_change(kit, ws, kit.manual001["file_change_application"], office_login(ws, NAC001),
+                {"一時保存": "論理端末 入力"})
+
+
+def change_invalid(kit: Kit) -> None:
+    """A hard case of the change: a terminal count that is not a whole number is rejected with
+    the screen's message, and nothing is registered."""
+    ws = kit.sim.workspace(now=M001_NOW)
+    data = copy.deepcopy(kit.manual001["file_change_application"])
+    data["論理端末 入力"]["論理端末の追加に関する項目"]["論理端末追加数 (netNACCS) 海上"] = "1.5"
+    file_change(kit, ws, data, office_login(ws, NAC001), expect="rejected", messages=[NOT_DIGITS])
+
+
+def change_temp_id(kit: Kit) -> None:
+    """A hard case: a 仮ログインID cannot file a change (M001: the office's 事業所コード does)."""
+    ws = kit.sim.workspace(now=M001_NOW)
+    credentials = register(kit, ws, kit.manual, ADDRESS)
+    file_change(kit, ws, kit.manual001["file_change_application"], login_of(credentials),
+                expect="failed")
+
+
 SCENARIOS = {
     "m000": m000,
     "save_draft": save_draft,
@@ -255,4 +348,8 @@ SCENARIOS = {
     "extended": extended,
     "id_notice_masked": id_notice_masked,
     "wrong_current_password": wrong_current_password,
+    "m001": m001,
+    "change_save_draft": change_save_draft,
+    "change_invalid": change_invalid,
+    "change_temp_id": change_temp_id,
 }

@@ -10,6 +10,8 @@ from functools import cached_property
 
 # M000's own date: the manual registers on 2018-11-27 (【8】 申込受付年月日).
 MANUAL_NOW = "2018-11-27T16:30:00+09:00"
+# M001's: a change filed on 2013-11-20 for 20131205, which the schedule moves to 20131210.
+M001_NOW = "2013-11-20T10:00:00+09:00"
 
 
 class ApiError(Exception):

@@ -5,7 +5,7 @@
 
 use super::{ReviewError, find, issue};
 use crate::application::change::{
-    ChangeApplication, ContractBefore, ContractTerminal, TerminalKind,
+    ChangeApplication, ChangeItem, ContractBefore, ContractTerminal, TerminalKind,
 };
 use crate::application::new::{
     Billing, BillingContact, Contractor, EmergencyFax1, HeadOffice, Manager, OfficeDetails, Payment,
@@ -372,7 +372,10 @@ pub fn approve(
         system_settings_deadline: None,
     };
     outbox::send(ws, now, &ctx);
+    // 口座振替 without 同一口座振替 chosen by this change: the form is posted to the 請求先担当者
+    // (procedures.md §10), as for a new application.
     if let Some(b) = &content.billing
+        && content.items.has(ChangeItem::Payment)
         && matches!(b.payment, Payment::AccountTransfer { same_account: None })
     {
         let to = match &b.contact {

@@ -1,6 +1,7 @@
 """Every action of the driver protocol (docs/kit.md), by name."""
 
 from .application import file_application
+from .change import file_change_application
 from .clarification import answer_clarification
 from .password import change_password
 from .portal import read_id_notice, read_news
@@ -9,6 +10,7 @@ from .register import register_temp_account
 ACTIONS = {
     "register_temp_account": register_temp_account,
     "file_application": file_application,
+    "file_change_application": file_change_application,
     "read_news": read_news,
     "read_id_notice": read_id_notice,
     "answer_clarification": answer_clarification,

@@ -46,20 +46,23 @@ def file_application(client: Client) -> dict:
     return {"申込受付番号": reception_number(done)}
 
 
-def walk(client: Client, screens: dict, save_at: str | None = None) -> Screen:
+def walk(client: Client, screens: dict, save_at: str | None = None,
+         forward: dict | None = None, complete: str = COMPLETE) -> Screen:
     """From the current input screen to 完了: each screen the NSS shows is filled with the object
     of the same title in ``screens`` (screens without one are left as they are) and left by its
     forward button. ``save_at``: the title of the screen to leave by 「申込内容を一時保存する」
-    once, logging in again afterwards."""
+    once, logging in again afterwards. ``forward`` and ``complete``: the procedure's forward
+    buttons by screen id and its 完了 (the new application's by default)."""
+    forward = FORWARD if forward is None else forward
     filled: set[str] = set()
     for _ in range(MAX_SCREENS):
         s = client.screen
-        if s.id == COMPLETE:
+        if s.id == complete:
             return s
-        if s.id not in FORWARD:
+        if s.id not in forward:
             raise Failed(f"unexpected screen {s.described()}", s.errors, s.title)
         given = screens.get(s.title) or {}
-        button = given.get(BUTTON_KEY) or FORWARD[s.id]
+        button = given.get(BUTTON_KEY) or forward[s.id]
         # A screen resumed after 一時保存 keeps what was entered: it is only left.
         values = {} if s.title in filled else client.screen_values(s.title, copy.deepcopy(given))
         values.pop(BUTTON_KEY, None)
