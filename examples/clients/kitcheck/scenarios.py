@@ -19,6 +19,8 @@ CLARIFY = "事業所名は登記上の名称（本社事務所）でご入力く
 # M001's office and the address its 申込担当者 (通関 花子) reads the mails at.
 NAC001 = "NAC001"
 NAC001_ADDRESS = "tuukan-hanako@naccs.co.jp"
+# The center's 確認事項 about M001's change.
+CHANGE_CLARIFY = "追加する台数を3台に訂正してください。"
 # The message of 論理端末 入力 for a count that is not a whole number.
 NOT_DIGITS = "論理端末追加数 (netNACCS) 海上は半角数字で入力してください。"
 # The screens' messages the hard cases expect (M000 【6】 rule, M000 【9】, パスワードの変更).
@@ -314,6 +316,25 @@ def m001(kit: Kit) -> None:
     change_id_notice(kit, ws, login, number)
 
 
+def change_clarify_amend(kit: Kit) -> None:
+    """M004 for a change, logged in with the 事業所コード: the center asks a 確認事項 about the
+    client's change; the client answers 修正 with another number of terminals."""
+    ws = kit.sim.workspace(now=M001_NOW)
+    login = office_login(ws, NAC001)
+    data = kit.manual001["file_change_application"]
+    number = file_change(kit, ws, data, login)
+    ws.advance("PT24H")
+    ws.review(number, {"decision": "clarify", "message": CHANGE_CLARIFY})
+    corrections = {"論理端末 入力": {"論理端末の追加に関する項目": {"論理端末追加数 (netNACCS) 海上": "3"}}}
+    s = kit.step(ws, "answer_clarification", {"申込受付番号": number, "ボタン": AMEND, "修正": corrections},
+                 login, address=NAC001_ADDRESS)
+    answered(s, ws, number, "申込中")
+    if s.status == "done" and s.outputs.get("申込受付番号") != number:
+        s.fail("report", f"申込受付番号: the client reported {s.outputs.get('申込受付番号')!r}, expected {number!r}")
+    kit.check_record(s, ws, number, merged(data, corrections))
+    kit.close(s, f"通知内容 「{s.outputs.get('通知内容', '')[:20]}…」")
+
+
 def change_save_draft(kit: Kit) -> None:
     """file_change_application with 一時保存 on 論理端末 入力, a new login, and on to 完了."""
     ws = kit.sim.workspace(now=M001_NOW)
@@ -349,6 +370,7 @@ SCENARIOS = {
     "id_notice_masked": id_notice_masked,
     "wrong_current_password": wrong_current_password,
     "m001": m001,
+    "change_clarify_amend": change_clarify_amend,
     "change_save_draft": change_save_draft,
     "change_invalid": change_invalid,
     "change_temp_id": change_temp_id,

@@ -383,10 +383,12 @@ pub fn run_due(ws: &mut Workspace, public_base: &str) {
     for (number, at) in due {
         // Stamped at the instant the answer was due, not when somebody looked.
         events::emit(ws, at, Event::auto_review_due(&number, at));
-        if approve(ws, &number, at, public_base).is_ok()
-            && let Err(e) = issue_certificates(ws, &number, at, public_base)
-        {
-            tracing::warn!(error = %e, "automatic certificates not issued");
+        if approve(ws, &number, at, public_base).is_ok() {
+            match issue_certificates(ws, &number, at, public_base) {
+                // A change that added no terminal has none to issue.
+                Ok(()) | Err(ReviewError::NoCertificates(_)) => {}
+                Err(e) => tracing::warn!(error = %e, "automatic certificates not issued"),
+            }
         }
     }
 }

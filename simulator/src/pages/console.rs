@@ -209,7 +209,11 @@ pub async fn detail(State(st): St, PagePath((ws, number)): PagePath<(String, Str
                     tr { th { "利用開始日" } td { (i.start_date.format("%Y/%m/%d")) } }
                     tr { th { "システム設定申込締切日" } td { (i.settings_deadline.format("%Y/%m/%d")) } }
                     tr { th { "事業所コード" } td { (i.ids.office_code) } }
-                    tr { th { "事業所パスワード" } td { (i.ids.office_password) } }
+                    @if matches!(a.content, ApplicationContent::Change(_)) {
+                        tr { th { "追加した論理端末" } td { (i.ids.terminals.iter().map(|t| t.name.as_str()).collect::<Vec<_>>().join("、")) } }
+                    } @else {
+                        tr { th { "事業所パスワード" } td { (i.ids.office_password) } }
+                    }
                     tr { th { "デジタル証明書" } td { @match i.certificates_issued_at { Some(t) => (format!("発行済み（{}）", clock::format_minute(t))), None => "未発行" } } }
                 }
             }

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..client import BUTTON_KEY, Client
 from ..task import Failed
+from . import change
 from .application import reception_number, walk
 from .portal import MENU, NEWS, application_number, open_application
 
@@ -35,7 +36,13 @@ def answer_clarification(client: Client) -> dict:
         raise Failed(f"進行状況 of {number} shows no 「{ANSWER}」", screen=client.screen.title)
     outputs = {"通知内容": answers[-1]}
     client.press(choice)
-    if choice == AMEND:
+    if choice == AMEND and client.screen.id == change.GUIDANCE:
+        # A change (M001) re-opens at its guidance; then its screens, pre-filled.
+        client.press("申込内容選択へ進む")
+        done = walk(client, client.task.input.get("修正") or {}, forward=change.FORWARD,
+                    complete=change.COMPLETE)
+        outputs["申込受付番号"] = reception_number(done)
+    elif choice == AMEND:
         # M004 ④: the application's screens re-open pre-filled; only the corrections change.
         outputs["申込受付番号"] = reception_number(walk(client, client.task.input.get("修正") or {}))
     else:
