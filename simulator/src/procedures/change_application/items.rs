@@ -105,6 +105,8 @@ pub struct ItemsContext {
     pub today: chrono::NaiveDate,
     /// Whether the office uses netNACCS already (M001 l.215).
     pub uses_net: bool,
+    /// The 機器共用先 whose terminals the office uses, if it is a 機器共用依頼事業所 (M002).
+    pub sharing_office: Option<String>,
 }
 
 /// Items the simulator has no input screens for yet: refused rather than registered with
@@ -172,7 +174,7 @@ impl ScreenForm for ChangeItems {
             .filter_map(OtherChange::from_code)
             .collect();
         let other = fields::raw(values, "other") == "yes";
-        check(&items, other, &others, cx.uses_net, &mut errors);
+        check(&items, other, &others, cx, &mut errors);
         if !errors.contains_key("start_wish")
             && let Some(msg) = check_start_wish(fields::raw(values, "start_wish"), cx.today)
         {
@@ -202,7 +204,7 @@ fn check(
     items: &[ChangeItem],
     other: bool,
     others: &[OtherChange],
-    uses_net: bool,
+    cx: &ItemsContext,
     errors: &mut FieldErrors,
 ) {
     let mut add = |k: &str, m: String| {
@@ -235,10 +237,22 @@ fn check(
     // M001 l.215: the first netNACCS of an office needs its 識別番号 and its plan too. The
     // 識別番号 change is not simulated yet, so an office without netNACCS is told both.
     if items.contains(&ChangeItem::NetTerminals)
-        && !uses_net
+        && !cx.uses_net
         && !(items.contains(&ChangeItem::Ident) && items.contains(&ChangeItem::Plan))
     {
         add("change_net", FIRST_NET.into());
+    }
+    // M002 l.20-21: 「機器共用依頼事業所は、利用者IDのみ契約することとなります。端末、回線は契約
+    // できません。」
+    if let Some(owner) = &cx.sharing_office
+        && items.contains(&ChangeItem::NetTerminals)
+    {
+        add(
+            "change_net",
+            format!(
+                "この事業所は事業所コード「{owner}」の論理端末を機器共用しているため、論理端末の変更申込はできません。"
+            ),
+        );
     }
 }
 
@@ -299,14 +313,11 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
     let Some(code) = office_code(cx) else {
         return not_office();
     };
+    let contract = cx.ws.state.offices.get(&code).map(|o| &o.contract);
     let context = ItemsContext {
         today: cx.now.date_naive(),
-        uses_net: cx
-            .ws
-            .state
-            .offices
-            .get(&code)
-            .is_some_and(|o| crate::center::change::uses_net(&o.contract)),
+        uses_net: contract.is_some_and(crate::center::change::uses_net),
+        sharing_office: contract.and_then(|c| c.issued.sharing_office.clone()),
     };
     let mut values = slot_values(&draft(cx).items).into_owned();
     for s in SECTIONS {
@@ -326,6 +337,14 @@ mod tests {
     use super::*;
 
     fn parse(pairs: &[(&str, &str)], uses_net: bool) -> Result<ChangeItems, FieldErrors> {
+        parse_for(pairs, uses_net, None)
+    }
+
+    fn parse_for(
+        pairs: &[(&str, &str)],
+        uses_net: bool,
+        sharing_office: Option<&str>,
+    ) -> Result<ChangeItems, FieldErrors> {
         let values: Values = pairs
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -335,8 +354,28 @@ mod tests {
             &ItemsContext {
                 today: chrono::NaiveDate::from_ymd_opt(2013, 11, 20).unwrap(),
                 uses_net,
+                sharing_office: sharing_office.map(str::to_string),
             },
         )
+    }
+
+    #[test]
+    fn an_office_sharing_terminals_contracts_none() {
+        let e = parse_for(
+            &[("change_net", "net_terminals"), ("start_wish", "20131205")],
+            true,
+            Some("NAC001"),
+        )
+        .unwrap_err();
+        assert!(e["change_net"].contains("事業所コード「NAC001」の論理端末を機器共用"));
+        assert!(
+            parse_for(
+                &[("change_plan", "plan"), ("start_wish", "20131205")],
+                true,
+                Some("NAC001")
+            )
+            .is_ok()
+        );
     }
 
     #[test]
