@@ -913,3 +913,62 @@ async fn manual_001_outputs() {
         insta::assert_json_snapshot!("m001_id_notice_screen", b.screen);
     });
 }
+
+/// The operator console lists and reviews a change like a new application (issue 10): the list
+/// row, the detail with what the change asks for, 審査終了 and the certificates by its forms.
+#[tokio::test]
+async fn the_console_reviews_a_change() {
+    let app = TestApp::spawn().await;
+    let ws = app.workspace_named("chg", 42, NOW).await;
+    let mut b = nac001(&app, &ws).await;
+    to_terminals(&mut b).await;
+    b.press("次へ進む", &[(ADD_SEA, "2")]).await;
+    b.press("申込内容を登録する", &[]).await;
+    let number = applications(&app, &ws).await[0]["reception_number"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let list = app.page("/_sim/console/chg/").await;
+    assert!(
+        list.contains(&number)
+            && list.contains("変更申込")
+            && list.contains("ナックスシステム株式会社"),
+        "{list}"
+    );
+    let detail = app.page(&format!("/_sim/console/chg/{number}")).await;
+    for text in [
+        "事業所コード",
+        "NAC001",
+        "netNACCS端末の登録情報(追加・変更・削除)",
+        "論理端末追加数",
+        "2013/12/10",
+    ] {
+        assert!(detail.contains(text), "{text}: {detail}");
+    }
+    let console = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    for action in ["approve", "certificates"] {
+        let r = console
+            .post(format!(
+                "{}/_sim/console/chg/{number}/{action}",
+                app.address
+            ))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 303, "{action}");
+    }
+    let detail = app.page(&format!("/_sim/console/chg/{number}")).await;
+    assert!(
+        detail.contains("審査終了") && detail.contains("追加した論理端末"),
+        "{detail}"
+    );
+    let issued = app
+        .get_api(&format!("workspaces/{ws}/applications/{number}"))
+        .await;
+    for t in issued["issued"]["ids"]["terminals"].as_array().unwrap() {
+        assert!(detail.contains(t["name"].as_str().unwrap()));
+    }
+}
