@@ -972,3 +972,62 @@ async fn the_console_reviews_a_change() {
         assert!(detail.contains(t["name"].as_str().unwrap()));
     }
 }
+
+/// 受付完了 and 確認完了 go to the 申込担当者 and the 管理責任者 (M001 l.357, 369); 証明書発行完了
+/// to the 管理責任者 only (l.449). Here the 申込担当者 is another person than NAC001's 管理責任者.
+#[tokio::test]
+async fn the_mails_go_to_the_applicant_and_the_manager() {
+    let app = TestApp::spawn().await;
+    let ws = app.workspace(42, NOW).await;
+    let mut b = nac001(&app, &ws).await;
+    to_items(&mut b).await;
+    b.press("申込担当者の入力へ進む", &[NET_ITEM, WISH]).await;
+    b.press(
+        "次へ進む",
+        &[
+            ("氏名 姓", "混載"),
+            ("氏名 名", "一郎"),
+            ("氏名(フリガナ) 姓", "コンサイ"),
+            ("氏名(フリガナ) 名", "イチロウ"),
+            ("E-mailアドレス 登録用", "konsai.ichiro@naccs.co.jp"),
+            ("E-mailアドレス 確認用", "konsai.ichiro@naccs.co.jp"),
+        ],
+    )
+    .await;
+    b.press("次へ進む", &[(ADD_SEA, "1")]).await;
+    b.press("申込内容を登録する", &[]).await;
+    assert_eq!(b.id(), "change_application.complete", "{:?}", b.errors());
+    let number = applications(&app, &ws).await[0]["reception_number"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let path = format!("workspaces/{ws}/applications/{number}/review");
+    app.post_api(&path, json!({"decision": "approve"})).await;
+    app.post_api(&path, json!({"decision": "issue_certificates"}))
+        .await;
+    let mails = app.mails(&ws).await;
+    let to = |i: usize| -> Vec<String> {
+        mails[i]["to"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t.as_str().unwrap().to_string())
+            .collect()
+    };
+    let both = [
+        "混載 一郎 <konsai.ichiro@naccs.co.jp>",
+        "通関 花子 <tuukan-hanako@naccs.co.jp>",
+    ];
+    assert_eq!(mails[0]["kind"], "application_received");
+    assert_eq!(to(0), both);
+    assert_eq!(mails[1]["kind"], "application_confirmed");
+    assert_eq!(to(1), both);
+    assert_eq!(mails[2]["kind"], "certificate_issued");
+    assert_eq!(to(2), ["通関 花子 <tuukan-hanako@naccs.co.jp>"]);
+    // The office's next change pre-fills the 申込担当者 it last applied with (Part 3 Q34).
+    b.open("menu/contract").await;
+    b.press("契約情報を変更する", &[]).await;
+    b.press("申込内容選択へ進む", &[]).await;
+    b.press("申込担当者の入力へ進む", &[NET_ITEM, WISH]).await;
+    assert_eq!(b.field("氏名 姓").unwrap()["value"], "混載");
+}
