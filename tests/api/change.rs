@@ -1031,3 +1031,52 @@ async fn the_mails_go_to_the_applicant_and_the_manager() {
     b.press("申込担当者の入力へ進む", &[NET_ITEM, WISH]).await;
     assert_eq!(b.field("氏名 姓").unwrap()["value"], "混載");
 }
+
+/// 「その他の契約変更」 (M001 l.199-201): no input screen; 申込分類(特殊) and, for 契約解除,
+/// 申込分類 解約申込 (M001 l.517-518); approval changes nothing the simulator keeps.
+#[tokio::test]
+async fn the_other_contract_changes() {
+    let app = TestApp::spawn().await;
+    let ws = app.workspace(42, NOW).await;
+    let mut b = nac001(&app, &ws).await;
+    to_items(&mut b).await;
+    b.press(
+        "申込担当者の入力へ進む",
+        &[
+            ("内容", "あり"),
+            // Option values: the label 「契約解除、事業所廃止」 holds the list separator.
+            ("内容 変更項目", "joint_use、termination"),
+            WISH,
+        ],
+    )
+    .await;
+    b.press("次へ進む", &[]).await;
+    assert_eq!(b.id(), "change_application.confirm", "{:?}", b.errors());
+    assert_eq!(
+        cell(&b.screen, "変更内容", "その他の契約変更"),
+        "あり（共同利用(追加・解除)、契約解除、事業所廃止）"
+    );
+    b.press("申込内容を登録する", &[("備考", "委任状を添付します。")])
+        .await;
+    let number = applications(&app, &ws).await[0]["reception_number"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    b.open(&format!("menu/applications/detail?no={number}"))
+        .await;
+    assert_eq!(cell(&b.screen, "申込内容", "申込分類"), "解約申込");
+    assert_eq!(cell(&b.screen, "申込内容", "申込分類(特殊)"), "共同利用");
+    assert_eq!(cell(&b.screen, "申込内容", "契約変更内容"), "-");
+    let before = app.get_api(&format!("workspaces/{ws}/offices")).await;
+    let (status, _) = app
+        .post_api(
+            &format!("workspaces/{ws}/applications/{number}/review"),
+            json!({"decision": "approve"}),
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        app.get_api(&format!("workspaces/{ws}/offices")).await,
+        before
+    );
+}

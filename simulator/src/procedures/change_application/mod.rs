@@ -281,3 +281,58 @@ pub fn overlay(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::procedures::registry::neighbour;
+
+    fn sequence(items: &[ChangeItem]) -> Vec<&'static str> {
+        let d = Draft::Change(Box::new(ChangeDraft {
+            items: Slot::Parsed(ChangeItems {
+                items: items.to_vec(),
+                others: Vec::new(),
+                start_wish: crate::domain::format::Date8::parse("20131205").unwrap(),
+            }),
+            ..Default::default()
+        }));
+        let mut at = "change_application.items";
+        let mut seen = vec![at];
+        while let Some(next) = neighbour(at, Some(&d), true) {
+            at = next.id;
+            seen.push(at);
+        }
+        seen
+    }
+
+    #[test]
+    fn the_screens_of_the_chosen_items_in_order() {
+        // M001 ④–⑧.
+        assert_eq!(
+            sequence(&[ChangeItem::NetTerminals]),
+            [
+                "change_application.items",
+                "change_application.applicant",
+                "change_application.terminals",
+                "change_application.confirm",
+                "change_application.complete"
+            ]
+        );
+        assert_eq!(
+            sequence(&[
+                ChangeItem::Contractor,
+                ChangeItem::NetTerminals,
+                ChangeItem::Plan,
+                ChangeItem::Payment
+            ])[2..6],
+            [
+                "change_application.office",
+                "change_application.terminals",
+                "change_application.plan",
+                "change_application.billing"
+            ]
+        );
+        // 「その他の契約変更」 has no input screen: 申込担当者 leads to the confirmation.
+        assert_eq!(sequence(&[])[2], "change_application.confirm");
+    }
+}
