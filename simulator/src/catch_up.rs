@@ -14,6 +14,9 @@ pub fn catch_up(ws: &mut Workspace, public_base: &str) {
     // The NACCS center's automatic review (審査終了 and the certificates), when the workspace
     // has the automatic policy on.
     crate::center::run_due(ws, public_base);
+    // The システム設定申込締切日 of approved 利用申込 (docs/decisions.md "Issue 13", Q1). After the
+    // review: an approval due before the deadline's end is counted first.
+    crate::center::deadline::cancel_overdue(ws, public_base);
 }
 
 #[cfg(test)]

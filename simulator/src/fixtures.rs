@@ -30,7 +30,11 @@ pub const PRESETS: &[(&str, &str)] = &[
     ),
     (
         "start-tomorrow",
-        "審査終了済みで利用開始日が明日（時計は 2018/12/24 10:00）",
+        "審査終了済み・システム設定申込も審査終了（2018/12/04）で利用開始日が明日（時計は 2018/12/24 10:00）",
+    ),
+    (
+        "settings-deadline-tomorrow",
+        "審査終了済みでシステム設定申込は未登録、システム設定申込締切日 2018/12/14 の前営業日（時計は 2018/12/13 10:00）",
     ),
 ];
 
@@ -99,22 +103,103 @@ pub fn apply(ws: &mut Workspace, name: &str, public_base: &str) -> bool {
                 .expect("a registered application can be clarified");
             last = review;
         }
-        "approved" | "start-tomorrow" => {
+        "approved" | "start-tomorrow" | "settings-deadline-tomorrow" => {
             center::approve(ws, &number, review, public_base)
                 .expect("a registered application can be approved");
             let certificates = at("2018-11-29T10:00:00+09:00");
             center::issue_certificates(ws, &number, certificates, public_base)
                 .expect("an approved application gets its certificates");
-            last = if name == "approved" {
-                certificates
-            } else {
-                at("2018-12-24T10:00:00+09:00")
+            last = match name {
+                "approved" => certificates,
+                "settings-deadline-tomorrow" => at("2018-12-13T10:00:00+09:00"),
+                _ => {
+                    // Past the システム設定申込締切日 (12/14) the application stands only with
+                    // its システム設定申込 (docs/decisions.md "Issue 13", Q1).
+                    let filed = at("2018-12-03T10:00:00+09:00");
+                    let settings = file_settings(ws, &number, filed, public_base);
+                    center::approve(ws, &settings, at("2018-12-04T10:00:00+09:00"), public_base)
+                        .expect("a registered システム設定申込 can be approved");
+                    at("2018-12-24T10:00:00+09:00")
+                }
             };
         }
         _ => {}
     }
     ws.state.clock = clock::Clock::Frozen { at: last };
     true
+}
+
+/// The 名称 of M000's office (電子化・効率化推進室 本社, 霞が関1-3-1), in English as M002 3.1 writes
+/// its own (the reading of the 企業名; 「I.KONSAI」 for 混載 一郎: 貿易 太郎 → T.BOEKI).
+const MANUAL000_NAMES: (&str, &str, &str, [&str; 3], &str) = (
+    "DENSHIKA KORITSUKA SUISHINSHITSU",
+    "HONSHA",
+    "1008901",
+    ["TOKYO TO", "CHIYODA KU", "KASUMIGASEKI 1-3-1"],
+    "T.BOEKI",
+);
+
+/// The office of approved application `number` files the 名称 of each of its 利用者コード at
+/// `when` (M002 3.1), its 申込担当者 M000's. Returns the …C 申込受付番号.
+fn file_settings(ws: &mut Workspace, number: &str, when: Instant, public_base: &str) -> String {
+    use crate::application::settings::{CodeSetting, EnglishNames, Reflection, Registration};
+    use crate::domain::english::EnglishText;
+    use crate::domain::format::{PostalCode, UserCode};
+    let app = ws.application(number).expect("the approved application");
+    let office_code = app
+        .issued
+        .as_ref()
+        .expect("approved")
+        .ids
+        .office_code
+        .clone();
+    let applicant = app
+        .content
+        .as_new()
+        .expect("a 利用申込")
+        .applicant
+        .person
+        .clone();
+    let office = ws.state.offices.get(&office_code).expect("its office");
+    let company = office.contract.company.clone();
+    let (c, o, postal, address, manager) = MANUAL000_NAMES;
+    let names = EnglishNames {
+        company: EnglishText::parse(c).expect("valid"),
+        office: EnglishText::parse(o).expect("valid"),
+        postal: PostalCode::parse(postal).expect("valid"),
+        address: address
+            .iter()
+            .map(|l| EnglishText::parse(l).expect("valid"))
+            .collect(),
+        manager: EnglishText::parse(manager).expect("valid"),
+    };
+    let codes = center::settings::office_codes(&office.contract)
+        .into_iter()
+        .map(|code| CodeSetting {
+            user_code: UserCode::parse(&code.code).expect("an issued code"),
+            names: names.clone(),
+            all_offices: true,
+            reset: None,
+        })
+        .collect();
+    let content = crate::application::SystemSettingsApplication {
+        office_code: office_code.clone(),
+        company,
+        applicant,
+        codes,
+        registration: Registration {
+            reflection: Reflection::Earliest,
+            remarks: None,
+        },
+    };
+    applications::file(
+        ws,
+        when,
+        public_base,
+        Filer::Office(office_code),
+        ApplicationContent::SystemSettings(Box::new(content)),
+    )
+    .expect("the office files its システム設定申込")
 }
 
 #[cfg(test)]
@@ -138,9 +223,42 @@ mod tests {
     fn every_preset_applies() {
         for (name, _) in PRESETS {
             let ws = preset(name, 7);
-            assert_eq!(ws.state.applications.len(), 1, "{name}");
+            let settings = usize::from(*name == "start-tomorrow");
+            assert_eq!(ws.state.applications.len(), 1 + settings, "{name}");
             assert_eq!(ws.state.temp_accounts.len(), 1, "{name}");
         }
+    }
+
+    /// The start-tomorrow preset stands past its システム設定申込締切日 with its システム設定申込
+    /// approved; settings-deadline-tomorrow one business day before the deadline without one, and
+    /// the clock passing the deadline cancels it.
+    #[test]
+    fn presets_around_the_settings_deadline() {
+        let mut ws = preset("start-tomorrow", 1);
+        crate::catch_up::catch_up(&mut ws, "http://x/");
+        assert_eq!(ws.state.applications[0].status, ApplicationStatus::Approved);
+        let settings = &ws.state.applications[1];
+        assert!(settings.reception_number.ends_with('C'));
+        assert_eq!(settings.status, ApplicationStatus::Approved);
+
+        let mut ws = preset("settings-deadline-tomorrow", 1);
+        let a = &ws.state.applications[0];
+        let deadline = a.issued.as_ref().unwrap().settings_deadline;
+        assert_eq!(deadline.to_string(), "2018-12-14");
+        assert_eq!(
+            crate::domain::calendar::add_business_days(ws.now().date_naive(), 1),
+            deadline
+        );
+        crate::catch_up::catch_up(&mut ws, "http://x/");
+        assert_eq!(ws.state.applications[0].status, ApplicationStatus::Approved);
+        ws.state.clock = clock::Clock::Frozen {
+            at: at("2018-12-15T00:00:00+09:00"),
+        };
+        crate::catch_up::catch_up(&mut ws, "http://x/");
+        assert_eq!(
+            ws.state.applications[0].status,
+            ApplicationStatus::Cancelled
+        );
     }
 
     #[test]

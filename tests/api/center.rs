@@ -279,14 +279,15 @@ async fn review_to_office_login_through_html_forms() {
 }
 
 /// M000's application, registered 2018-11-27 wishing 20181225: start 2018-12-25; passwords shown
-/// through 2 business days after it (12/27) and masked from 12/28.
+/// through 2 business days after it (12/27) and masked from 12/28. From the preset whose office
+/// filed its システム設定申込 before the deadline (12/14), so that the application stands.
 #[tokio::test]
 async fn password_window_around_start_plus_two_business_days() {
     let app = TestApp::spawn().await;
     let (status, _) = app
         .post_api(
             "workspaces",
-            json!({"id": "pw", "seed": 9, "fixture": "approved"}),
+            json!({"id": "pw", "seed": 9, "fixture": "start-tomorrow"}),
         )
         .await;
     assert_eq!(status, 201);
@@ -478,7 +479,13 @@ async fn fixtures_are_listed_checked_and_replayed_by_reset() {
         .collect();
     assert_eq!(
         names,
-        ["registered", "clarification", "approved", "start-tomorrow"]
+        [
+            "registered",
+            "clarification",
+            "approved",
+            "start-tomorrow",
+            "settings-deadline-tomorrow"
+        ]
     );
     let (s, e) = app.post_api("workspaces", json!({"fixture": "nope"})).await;
     assert_eq!((s, e["error"].as_str()), (400, Some("bad_request")));

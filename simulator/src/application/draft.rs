@@ -10,6 +10,7 @@ use super::new::UserCodeRequest;
 use super::new::{Applicant, Billing, Connection, IdentSetting, OfficeDetails, Terminals};
 use super::person::TempApplicant;
 use super::record::{Attachment, Filer};
+use super::settings::{CodeSetting, Registration, SettingsApplicant};
 use crate::domain::format::Text240;
 use crate::domain::lists::FeePlan;
 use crate::flow::ScreenId;
@@ -99,6 +100,36 @@ pub struct NewApplicationDraft {
     pub amends: Option<String>,
 }
 
+/// システム設定情報 入力 of one 利用者コード while it is open (M004 ⑦, M002 3.1).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CodeDetailDraft {
+    /// The 利用者コード being set.
+    pub user_code: String,
+    /// The row of 申込情報 being corrected (「修正」), or None for a code chosen with 「選択」.
+    pub editing: Option<usize>,
+    /// The inputs as typed (read as a whole at 「この内容で設定する」).
+    pub raw: RawInput,
+}
+
+/// The システム設定申込 being entered (M004 S2–S5).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SystemSettingsDraft {
+    /// The 事業所コード it is entered for (the login's).
+    pub office_code: String,
+    pub applicant: Slot<SettingsApplicant>,
+    /// 申込情報 of 利用者コード 選択.
+    pub codes: Vec<CodeSetting>,
+    /// システム設定情報 入力 while open.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<CodeDetailDraft>,
+    /// NACCS登録希望日に関する項目 of 利用者コード 選択.
+    pub registration: Slot<Registration>,
+    /// The application a 修正 corrects: registering sends it back to review under its own
+    /// 申込受付番号 (docs/decisions.md "Issue 13", Q2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amends: Option<String>,
+}
+
 /// The draft of a session, by procedure.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "procedure", rename_all = "snake_case")]
@@ -107,6 +138,7 @@ pub enum Draft {
     NewApplication(Box<NewApplicationDraft>),
     /// 変更申込 (M001).
     Change(Box<super::change::ChangeDraft>),
+    SystemSettings(Box<SystemSettingsDraft>),
 }
 
 /// A draft kept by 「申込内容を一時保存する」: resumed on the screen it was left on at the

@@ -12,6 +12,7 @@ pub mod draft;
 pub mod new;
 pub mod person;
 pub mod record;
+pub mod settings;
 
 pub use change::ChangeApplication;
 pub use draft::{Draft, RawInput, SavedDraft, Slot};
@@ -21,3 +22,4 @@ pub use record::{
     Application, ApplicationContent, ApplicationKind, ApplicationStatus, Attachment, Decision,
     Filer, IssuedRecord, ReviewEntry,
 };
+pub use settings::SystemSettingsApplication;

@@ -2,6 +2,7 @@
 //! NACCS center's answers (進行状況) and what approval issued.
 
 use super::new::NewApplication;
+use super::settings::{NaccsRegistration, SystemSettingsApplication};
 use crate::clock::Instant;
 use crate::domain::ids::ReceptionKind;
 use serde::{Deserialize, Serialize};
@@ -81,6 +82,7 @@ pub enum ApplicationContent {
     New(Box<NewApplication>),
     /// 変更申込 (M001).
     Change(Box<super::change::ChangeApplication>),
+    SystemSettings(Box<SystemSettingsApplication>),
 }
 
 impl ApplicationContent {
@@ -88,6 +90,7 @@ impl ApplicationContent {
         match self {
             ApplicationContent::New(_) => ApplicationKind::New,
             ApplicationContent::Change(_) => ApplicationKind::Change,
+            ApplicationContent::SystemSettings(_) => ApplicationKind::SystemSettings,
         }
     }
 
@@ -103,6 +106,14 @@ impl ApplicationContent {
     pub fn as_change(&self) -> Option<&super::change::ChangeApplication> {
         match self {
             ApplicationContent::Change(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// The システム設定申込, if this is one.
+    pub fn as_settings(&self) -> Option<&SystemSettingsApplication> {
+        match self {
+            ApplicationContent::SystemSettings(s) => Some(s),
             _ => None,
         }
     }
@@ -127,6 +138,9 @@ pub enum ApplicationStatus {
     Approved,
     /// 取下げ by the applicant.
     Withdrawn,
+    /// 無効: an approved 利用申込 whose システム設定申込 was not registered by its
+    /// システム設定申込締切日 (docs/decisions.md "Issue 13", Q1).
+    Cancelled,
 }
 
 impl ApplicationStatus {
@@ -137,6 +151,7 @@ impl ApplicationStatus {
             ApplicationStatus::Clarification => "内容確認",
             ApplicationStatus::Approved => "審査終了",
             ApplicationStatus::Withdrawn => "取下げ",
+            ApplicationStatus::Cancelled => "無効",
         }
     }
 }
@@ -155,6 +170,8 @@ pub enum Decision {
     Withdraw,
     /// デジタル証明書発行.
     Certificates,
+    /// 無効: the システム設定申込締切日 passed without a システム設定申込.
+    Cancel,
 }
 
 /// One line of 進行状況 (M004: 作業項目, 作業日, 通知内容).
@@ -207,6 +224,9 @@ pub struct Application {
     pub issued: Option<IssuedRecord>,
     /// The first start date the schedule allowed for the wish at registration (procedures.md §8).
     pub feasible_start: Option<chrono::NaiveDate>,
+    /// What the approval of a システム設定申込 registered in NACCS (NACCS登録日, passwords).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub naccs_registration: Option<NaccsRegistration>,
 }
 
 impl Application {
@@ -219,6 +239,7 @@ impl Application {
         match &self.content {
             ApplicationContent::New(n) => Some(n.office.start_wish.as_str()),
             ApplicationContent::Change(c) => Some(c.items.start_wish.as_str()),
+            ApplicationContent::SystemSettings(_) => None,
         }
     }
 
@@ -227,7 +248,13 @@ impl Application {
         match &self.content {
             ApplicationContent::New(n) => n.office.company.as_str(),
             ApplicationContent::Change(c) => c.before.company.as_str(),
+            ApplicationContent::SystemSettings(s) => &s.company,
         }
+    }
+
+    /// Whether its approval issues IDs and certificates (a 利用申込 for a new office).
+    pub fn issued_on_approval(&self) -> bool {
+        matches!(self.content, ApplicationContent::New(_))
     }
 
     /// Whether `filer` filed it (and so may follow, correct or withdraw it).

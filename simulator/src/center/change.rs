@@ -76,6 +76,7 @@ fn history<'a>(
         .filter(move |a| match &a.content {
             ApplicationContent::Change(c) => c.before.office_code == code,
             ApplicationContent::New(_) => created_by.as_deref() == Some(&a.reception_number),
+            ApplicationContent::SystemSettings(_) => false,
         })
         .map(|a| &a.content)
 }
@@ -88,6 +89,7 @@ fn office_details(ws: &Workspace, code: &str, c: &Contract) -> Option<OfficeDeta
     let known = history(ws, code).find_map(|content| match content {
         ApplicationContent::Change(ch) => ch.office.clone(),
         ApplicationContent::New(n) => Some(n.office.clone()),
+        ApplicationContent::SystemSettings(_) => None,
     });
     if let Some(k) = known {
         d.head_office = k.head_office;
@@ -109,6 +111,7 @@ fn known_billing(ws: &Workspace, code: &str) -> Option<Billing> {
     history(ws, code).find_map(|content| match content {
         ApplicationContent::Change(ch) => ch.billing.clone(),
         ApplicationContent::New(n) => Some(n.billing.clone()),
+        ApplicationContent::SystemSettings(_) => None,
     })
 }
 
@@ -290,9 +293,10 @@ pub fn approve(
     };
     let (start, submitted_on, kind) = {
         let app = find(ws, number)?;
+        let registered = app.submitted_at.date_naive();
         (
-            super::start_date_for(app),
-            app.submitted_at.date_naive(),
+            schedule::feasible_start(registered, content.start_wish()),
+            registered,
             app.kind(),
         )
     };

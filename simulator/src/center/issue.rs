@@ -1,7 +1,7 @@
 //! From a registered application to what approval issues: the issuance request, the values
 //! already taken in the workspace, the contract the approval creates, and who is told.
 
-use crate::application::{ApplicationContent, NewApplication, Person};
+use crate::application::{NewApplication, Person};
 use crate::domain::customers::{self, Contract};
 use crate::domain::issuance::{IdentRequest, IssueRequest, Issued, UserCodeRequest};
 use crate::domain::lists::SystemKind;
@@ -112,25 +112,6 @@ pub fn contract(content: &NewApplication, ids: &Issued, start: chrono::NaiveDate
         plan: content.plan,
         start_date: start,
         invoices: Vec::new(),
-    }
-}
-
-/// The 申込担当者 of an application.
-pub fn applicant(content: &ApplicationContent) -> Recipient {
-    match content {
-        ApplicationContent::New(n) => {
-            outbox::recipient(&n.applicant.person, n.office.company.as_str())
-        }
-        ApplicationContent::Change(c) => super::change::applicant(c),
-    }
-}
-
-/// The 管理責任者 of an application.
-pub fn manager(content: &ApplicationContent) -> Recipient {
-    match content {
-        ApplicationContent::New(n) => outbox::recipient(n.manager(), n.office.company.as_str()),
-        // The certificates come after approval: the 管理責任者 the approved change names.
-        ApplicationContent::Change(c) => super::change::manager(c, true),
     }
 }
 

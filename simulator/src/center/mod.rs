@@ -4,7 +4,10 @@
 //! all come here.
 
 pub mod change;
+pub mod deadline;
 mod issue;
+pub mod parties;
+pub mod settings;
 
 use crate::application::{
     Application, ApplicationContent, ApplicationStatus, Decision, IssuedRecord, NewApplication,
@@ -75,7 +78,10 @@ impl ReviewError {
     }
 }
 
-fn find<'a>(ws: &'a mut Workspace, number: &str) -> Result<&'a mut Application, ReviewError> {
+pub(crate) fn find<'a>(
+    ws: &'a mut Workspace,
+    number: &str,
+) -> Result<&'a mut Application, ReviewError> {
     ws.application_mut(number)
         .ok_or_else(|| ReviewError::NotFound(number.to_string()))
 }
@@ -91,13 +97,15 @@ fn under_review(app: &Application) -> Result<(), ReviewError> {
     }
 }
 
-/// The start date approval gives: the wish if the schedule allows it from the registration
-/// date, else the next feasible start date (procedures.md §8).
-pub fn start_date_for(app: &Application) -> chrono::NaiveDate {
+/// The start date approval gives a 利用申込: the wish if the schedule allows it from the
+/// registration date, else the next feasible start date (procedures.md §8). None for the kinds
+/// without a 利用開始日.
+pub fn start_date_for(app: &Application) -> Option<chrono::NaiveDate> {
     let registered = app.submitted_at.date_naive();
     match &app.content {
-        ApplicationContent::New(n) => schedule::feasible_start(registered, n.start_wish()),
-        ApplicationContent::Change(c) => schedule::feasible_start(registered, c.start_wish()),
+        ApplicationContent::New(n) => Some(schedule::feasible_start(registered, n.start_wish())),
+        ApplicationContent::Change(c) => Some(schedule::feasible_start(registered, c.start_wish())),
+        ApplicationContent::SystemSettings(_) => None,
     }
 }
 
@@ -115,6 +123,9 @@ pub fn approve(
         ApplicationContent::Change(content) => {
             change::approve(ws, number, &content, now, public_base)
         }
+        ApplicationContent::SystemSettings(content) => {
+            settings::approve(ws, number, &content, now, public_base)
+        }
     }
 }
 
@@ -129,9 +140,10 @@ fn approve_new(
 ) -> Result<(), ReviewError> {
     let (start, submitted_on, kind) = {
         let app = find(ws, number)?;
+        let registered = app.submitted_at.date_naive();
         (
-            start_date_for(app),
-            app.submitted_at.date_naive(),
+            schedule::feasible_start(registered, content.start_wish()),
+            registered,
             app.kind(),
         )
     };
@@ -182,7 +194,7 @@ fn approve_new(
         at: now,
         kind: kind.news_kind().into(),
         reception_number: Some(number.to_string()),
-        text: news::APPLICATION_APPROVED.into(),
+        text: news::approved_text(kind).into(),
     });
     let ctx = mail::ApplicationConfirmed {
         to: issue::applicant_and_manager(content),
@@ -210,7 +222,9 @@ fn approve_new(
     Ok(())
 }
 
-/// 確認事項: the center asks; the applicant corrects (修正) or withdraws (取下げ).
+/// 確認事項: the center asks; the applicant corrects (修正) or withdraws (取下げ). The same for
+/// every kind (M004): 進行状況 「{作業項目} 回答(内容確認)」 with the message, the 確認依頼 mail to
+/// the 申込担当者, the kind's 新着情報 line.
 pub fn clarify(
     ws: &mut Workspace,
     number: &str,
@@ -233,7 +247,7 @@ pub fn clarify(
         message: Some(message.to_string()),
     });
     let ctx = mail::ClarificationRequested {
-        to: issue::applicant(&app.content),
+        to: parties::applicant(&app.content),
         received_on: app.submitted_at.date_naive(),
         reception_number: number.to_string(),
         login_url: outbox::login_url(public_base),
@@ -242,7 +256,7 @@ pub fn clarify(
         at: now,
         kind: kind.news_kind().into(),
         reception_number: Some(number.to_string()),
-        text: news::APPLICATION_CLARIFY.into(),
+        text: news::clarify_text(kind).into(),
     });
     events::emit(
         ws,
@@ -261,6 +275,10 @@ pub fn issue_certificates(
     public_base: &str,
 ) -> Result<(), ReviewError> {
     let app = find(ws, number)?;
+    // Certificates are per terminal of a 利用申込 (M001 3.①): a システム設定申込 has none.
+    let Some(to) = parties::certificates_manager(&app.content) else {
+        return Err(ReviewError::NotApproved(number.to_string()));
+    };
     let Some(issued) = app.issued.as_mut() else {
         return Err(ReviewError::NotApproved(number.to_string()));
     };
@@ -280,7 +298,7 @@ pub fn issue_certificates(
         message: None,
     });
     let ctx = mail::CertificateIssued {
-        to: issue::manager(&app.content),
+        to,
         received_on: app.submitted_at.date_naive(),
         reception_number: number.to_string(),
         login_url: outbox::login_url(public_base),
@@ -364,7 +382,7 @@ pub fn run_due(ws: &mut Workspace, public_base: &str) {
         return;
     };
     let now = ws.now();
-    let due: Vec<(String, Instant)> = ws
+    let due: Vec<(String, Instant, bool)> = ws
         .state
         .applications
         .iter()
@@ -376,14 +394,16 @@ pub fn run_due(ws: &mut Workspace, public_base: &str) {
                 .resubmitted_at
                 .unwrap_or(a.submitted_at)
                 .checked_add_signed(chrono::Duration::try_seconds(delay_seconds)?)?;
-            Some((a.reception_number.clone(), due))
+            // A システム設定申込 issues no certificates.
+            let certificates = a.content.as_settings().is_none();
+            Some((a.reception_number.clone(), due, certificates))
         })
-        .filter(|(_, at)| *at <= now)
+        .filter(|(_, at, _)| *at <= now)
         .collect();
-    for (number, at) in due {
+    for (number, at, certificates) in due {
         // Stamped at the instant the answer was due, not when somebody looked.
         events::emit(ws, at, Event::auto_review_due(&number, at));
-        if approve(ws, &number, at, public_base).is_ok() {
+        if approve(ws, &number, at, public_base).is_ok() && certificates {
             match issue_certificates(ws, &number, at, public_base) {
                 // A change that added no terminal has none to issue.
                 Ok(()) | Err(ReviewError::NoCertificates(_)) => {}

@@ -3,6 +3,7 @@
 
 pub mod calendar;
 pub mod customers;
+pub mod english;
 pub mod format;
 pub mod ids;
 pub mod issuance;

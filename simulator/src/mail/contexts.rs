@@ -196,7 +196,9 @@ impl MailContext for SystemSettingsConfirmed {
     }
 }
 
-/// 利用申込 無効 — inferred (procedures.md §11: told by mail, never printed).
+/// 利用申込 無効 — inferred (procedures.md §11: told by mail, never printed). The deadline is the
+/// システム設定申込締切日 printed on the ID通知内容 and in the 確認完了 mail (docs/decisions.md
+/// "Issue 13", Q1).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApplicationCancelled {
     /// The 申込担当者 and the 管理責任者.
@@ -207,6 +209,8 @@ pub struct ApplicationCancelled {
     pub reception_number: String,
     /// The 利用開始日 the application was approved for.
     pub start_date: NaiveDate,
+    /// The システム設定申込締切日 that passed.
+    pub system_settings_deadline: NaiveDate,
     /// The NSS login page of the simulator's workspace.
     pub login_url: String,
 }

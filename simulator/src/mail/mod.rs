@@ -70,7 +70,7 @@ pub enum MailKind {
     SystemSettingsReceived,
     /// システム設定申込 確認完了 (P7).
     SystemSettingsConfirmed,
-    /// 利用申込 無効 — no システム設定申込 by 4 business days before the 利用開始日.
+    /// 利用申込 無効 — no システム設定申込 by the システム設定申込締切日 of the 利用開始日.
     ApplicationCancelled,
     /// 預金口座振替依頼書 — to the 請求先担当者 when paying by 口座振替 without 同一口座振替.
     AccountTransferForm,

@@ -417,6 +417,7 @@ fn every_kind() -> Vec<(MailKind, Result<Mail, MailError>)> {
                 received_on: d,
                 reception_number: number(),
                 start_date: date(2018, 12, 11),
+                system_settings_deadline: date(2018, 12, 3),
                 login_url: url(),
             };
             compose(8, &ctx, sent, "a@b")

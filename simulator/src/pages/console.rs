@@ -135,7 +135,9 @@ fn detail_rows(a: &Application) -> Vec<(&'static str, String)> {
                 ("利用開始希望日", o.start_wish.as_str().to_string()),
                 (
                     "スケジュール上の利用開始日",
-                    center::start_date_for(a).format("%Y/%m/%d").to_string(),
+                    center::start_date_for(a)
+                        .map(|d| d.format("%Y/%m/%d").to_string())
+                        .unwrap_or_default(),
                 ),
                 ("利用者コード数", n.user_codes.codes.len().to_string()),
                 ("論理端末数 (netNACCS)", n.terminals.net_count().to_string()),
@@ -169,7 +171,9 @@ fn detail_rows(a: &Application) -> Vec<(&'static str, String)> {
                 ("利用開始希望日", c.items.start_wish.as_str().to_string()),
                 (
                     "スケジュール上の利用開始日",
-                    center::start_date_for(a).format("%Y/%m/%d").to_string(),
+                    center::start_date_for(a)
+                        .map(|d| d.format("%Y/%m/%d").to_string())
+                        .unwrap_or_default(),
                 ),
                 ("論理端末追加数", t.map_or(0, |t| t.added()).to_string()),
                 (
@@ -183,6 +187,32 @@ fn detail_rows(a: &Application) -> Vec<(&'static str, String)> {
                     labels(t.map_or(Vec::new(), |t| {
                         t.retire.iter().map(String::as_str).collect()
                     })),
+                ),
+            ]);
+        }
+        ApplicationContent::SystemSettings(st) => {
+            let p = &st.applicant;
+            rows.extend([
+                (
+                    "申込担当者",
+                    format!("{} <{}>", p.name.full(), p.email.as_str()),
+                ),
+                (
+                    "利用者コード",
+                    st.codes
+                        .iter()
+                        .map(|c| c.user_code.as_str())
+                        .collect::<Vec<_>>()
+                        .join("、"),
+                ),
+                (
+                    "パスワード初期化",
+                    if st.resets_passwords() {
+                        "あり"
+                    } else {
+                        "なし"
+                    }
+                    .to_string(),
                 ),
             ]);
         }

@@ -80,6 +80,11 @@ pub fn expired(base: &str) -> Screen {
 pub const EXPIRED: &str = "セッションの有効期限が切れたか、仮ログインIDの有効期限が切れています。再度ログインしてください。";
 const WRONG: &str = "ログインIDまたはパスワードが正しくありません。";
 const TEMP_AFTER_START: &str = "仮ログインID、パスワードは利用開始日の翌日から使用できません。事業所コードと事業所パスワードでログインしてください。";
+/// An issued 事業所コード whose 利用申込 was cancelled for a missing システム設定申込
+/// (docs/decisions.md "Issue 13", Q1): said as such rather than as a wrong password.
+const CANCELLED: &str = "この事業所コードの利用申込は、システム設定申込締切日までにシステム設定申込が行われなかったため無効となりました。仮ログインIDでログインし、申込内容をご確認ください。";
+/// The procedures whose saved drafts an office resumes at login.
+const OFFICE_PROCEDURES: [&str; 2] = ["change_application", "system_settings"];
 const TEMP_EXPIRED: &str = "仮ログインIDの有効期限（48時間）が切れています。お手数ですが、再度、仮アカウントの登録を行ってください。";
 
 /// A login attempt.
@@ -118,16 +123,32 @@ pub(super) fn submit(ws: &mut Workspace, req: &NssRequest, now: Instant) -> Rout
                 asked,
             );
         }
-        // A change saved with 一時保存 resumes on its screen (M000 【参考】, M001).
+        // A change or a システム設定申込 the office saved with 一時保存 resumes on its screen
+        // (M000 【参考】, M001, M004 l.230): the one saved last.
         let filer = Filer::Office(login_id.clone());
         let (at, draft) = match ws
-            .saved_draft(&filer, "change_application")
-            .and_then(|saved| Some((registry::screen(saved.at.as_str())?.id, saved.draft.clone())))
+            .state
+            .saved_drafts
+            .iter()
+            .rev()
+            .find(|d| {
+                d.filer == filer
+                    && OFFICE_PROCEDURES.contains(&d.at.as_str().split('.').next().unwrap_or(""))
+            })
+            .and_then(|d| Some((registry::screen(d.at.as_str())?.id, d.draft.clone())))
         {
             Some((at, draft)) => (at, Some(draft)),
             None => (MENU, None),
         };
         return start_session(ws, req, now, Login::Office(login_id), at, draft, asked);
+    }
+    if cancelled_office(ws, &login_id, password) {
+        return screen_reply(
+            view(req.base, &[CANCELLED.to_string()], &login_id, false),
+            CookieAction::Keep,
+            Outcome::ValidationError,
+            asked,
+        );
     }
     let Some(account) = ws
         .state
@@ -169,6 +190,17 @@ pub(super) fn submit(ws: &mut Workspace, req: &NssRequest, now: Instant) -> Rout
         (GUIDANCE, None)
     };
     start_session(ws, req, now, Login::Temp(login_id), at, draft, asked)
+}
+
+/// Whether `code` and `password` are the 事業所コード and 事業所パスワード a cancelled 利用申込
+/// had issued.
+fn cancelled_office(ws: &Workspace, code: &str, password: &str) -> bool {
+    ws.state.applications.iter().any(|a| {
+        a.status == crate::application::ApplicationStatus::Cancelled
+            && a.issued
+                .as_ref()
+                .is_some_and(|i| i.ids.office_code == code && i.ids.office_password == password)
+    })
 }
 
 /// Opens a session for `who` on `at`, replacing the sessions of the same browser.

@@ -21,6 +21,7 @@ pub mod login;
 pub mod new_application;
 pub mod portal;
 pub mod registry;
+pub mod system_settings;
 pub mod temp_account;
 
 pub use catalogue::catalogue;
@@ -32,6 +33,9 @@ pub fn entered(app: &crate::application::Application) -> serde_json::Value {
     match &app.content {
         crate::application::ApplicationContent::New(n) => new_application::record::entered(n),
         crate::application::ApplicationContent::Change(c) => change_application::record::entered(c),
+        crate::application::ApplicationContent::SystemSettings(s) => {
+            system_settings::record::entered(s)
+        }
     }
 }
 
@@ -113,6 +117,27 @@ impl Cx<'_> {
         }
         match self.session.draft.as_mut() {
             Some(Draft::NewApplication(d)) => d,
+            _ => unreachable!("set just above"),
+        }
+    }
+
+    /// The システム設定申込 being entered (created empty, for the login's office, if the session
+    /// has none).
+    pub fn settings_draft(&mut self) -> &mut crate::application::draft::SystemSettingsDraft {
+        if !matches!(self.session.draft, Some(Draft::SystemSettings(_))) {
+            let office_code = match &self.session.login {
+                Some(crate::workspace::session::Login::Office(code)) => code.clone(),
+                _ => String::new(),
+            };
+            self.session.draft = Some(Draft::SystemSettings(Box::new(
+                crate::application::draft::SystemSettingsDraft {
+                    office_code,
+                    ..Default::default()
+                },
+            )));
+        }
+        match self.session.draft.as_mut() {
+            Some(Draft::SystemSettings(d)) => d,
             _ => unreachable!("set just above"),
         }
     }

@@ -168,6 +168,7 @@ pub const PROCEDURES: &[&Procedure] = &[
     &super::new_application::PROCEDURE,
     &super::change_application::PROCEDURE,
     &super::portal::PROCEDURE,
+    &super::system_settings::PROCEDURE,
 ];
 
 struct Index {

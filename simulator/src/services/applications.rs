@@ -10,6 +10,7 @@ use crate::domain::ids;
 use crate::mail;
 use crate::outbox;
 use crate::workspace::Workspace;
+use crate::workspace::news::{self, NewsItem};
 
 /// Why an application cannot be filed, corrected or withdrawn.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -59,7 +60,8 @@ fn next_number(ws: &mut Workspace, now: Instant, kind: ApplicationKind) -> Strin
 }
 
 /// Registers an application filed by `filer`: its 申込受付番号, the stored record, the
-/// 受付完了 mail (M000 【完了】). Returns the 申込受付番号. Nothing is changed when it is refused.
+/// 受付完了 mail (M000 【完了】, M004 ⑩). Returns the 申込受付番号. Nothing is changed when it is
+/// refused.
 pub fn file(
     ws: &mut Workspace,
     now: Instant,
@@ -70,41 +72,35 @@ pub fn file(
     let kind = content.kind();
     // Who files what (procedures.md §3, §5): a 新規申込 — a new office, of a new company or not —
     // always starts with a 仮アカウント (M003 「netNACCSを既にご利用の方も「新規申込」となる」),
-    // which files one application; a 変更申込 is filed by the office it changes, logged in with
-    // its 事業所コード (M001 1.; M004 l.104-114), never by a 仮ログインID.
-    let (login, app) = match (&filer, &content) {
-        (Filer::Temp(login), ApplicationContent::New(app)) => (login, app),
+    // which files one application; a 変更申込 and a システム設定申込 are filed by the office they
+    // are about, logged in with its 事業所コード (M001 1.; M004 l.104-114), never by a 仮ログインID.
+    let feasible = match (&filer, &content) {
         (Filer::Office(code), ApplicationContent::Change(app)) => {
             let app = app.as_ref().clone();
             return file_change(ws, now, public_base, code.clone(), app);
         }
+        (Filer::Temp(login), ApplicationContent::New(app)) => {
+            let account = ws
+                .state
+                .temp_accounts
+                .get(login)
+                .ok_or_else(|| FilingError::NoAccount(login.clone()))?;
+            if let Some(n) = &account.application {
+                return Err(FilingError::AlreadyFiled(login.clone(), n.clone()));
+            }
+            Some(crate::domain::calendar::schedule::feasible_start(
+                now.date_naive(),
+                app.start_wish(),
+            ))
+        }
+        (Filer::Office(code), ApplicationContent::SystemSettings(s))
+            if s.office_code == *code && ws.state.offices.contains_key(code) =>
+        {
+            None
+        }
         _ => return Err(FilingError::WrongFiler(filer, kind)),
     };
-    let account = ws
-        .state
-        .temp_accounts
-        .get(login)
-        .ok_or_else(|| FilingError::NoAccount(login.clone()))?;
-    if let Some(n) = &account.application {
-        return Err(FilingError::AlreadyFiled(login.clone(), n.clone()));
-    }
-    let login = login.clone();
     let number = next_number(ws, now, kind);
-    let feasible =
-        crate::domain::calendar::schedule::feasible_start(now.date_naive(), app.start_wish());
-    let company = app.office.company.as_str();
-    let ctx = mail::ApplicationReceived {
-        to: vec![
-            outbox::recipient(&app.applicant.person, company),
-            outbox::recipient(app.manager(), company),
-        ],
-        received_on: now.date_naive(),
-        reception_number: number.clone(),
-        login_url: outbox::login_url(public_base),
-        temp_login_id: login.clone(),
-        change: false,
-    };
-    outbox::send(ws, now, &ctx);
     ws.state.applications.push(Application {
         reception_number: number.clone(),
         filer: filer.clone(),
@@ -114,30 +110,81 @@ pub fn file(
         content,
         review: Vec::new(),
         issued: None,
-        feasible_start: Some(feasible),
+        feasible_start: feasible,
+        naccs_registration: None,
     });
-    if let Some(account) = ws.state.temp_accounts.get_mut(&login) {
+    send_received(ws, now, public_base, &number);
+    if let Filer::Temp(login) = &filer
+        && let Some(account) = ws.state.temp_accounts.get_mut(login)
+    {
         account.application = Some(number.clone());
     }
     crate::events::emit(ws, now, crate::events::Event::filed(&number));
-    ws.discard_draft(&filer, "new_application");
+    ws.discard_draft(&filer, draft_procedure(kind));
     Ok(number)
 }
 
+/// The 受付完了 mail of a registered application, by kind, to its 申込担当者 and 管理責任者:
+/// 利用申込 (M003) or システム設定申込 (M004 ⑩). Sent at filing and again for a registered 修正
+/// (M004 l.32-37: 修正 → 申込受付 → 受付完了メール; docs/decisions.md "Issue 13", Q3), dated the
+/// day of that 受付.
+fn send_received(ws: &mut Workspace, now: Instant, public_base: &str, number: &str) {
+    let Some(app) = ws.application(number) else {
+        return;
+    };
+    let to = center::parties::applicant_and_manager(ws, &app.content);
+    let kind = app.kind();
+    // The login ID the applicant follows it with: the 仮ログインID, or the 事業所コード of a
+    // change (mail::ApplicationReceived).
+    let login_id = app.filer.id().to_string();
+    let login_url = outbox::login_url(public_base);
+    let received_on = now.date_naive();
+    let reception_number = number.to_string();
+    match kind {
+        ApplicationKind::SystemSettings => {
+            let ctx = mail::SystemSettingsReceived {
+                to,
+                received_on,
+                reception_number,
+                login_url,
+            };
+            outbox::send(ws, now, &ctx);
+        }
+        ApplicationKind::New | ApplicationKind::Change => {
+            let ctx = mail::ApplicationReceived {
+                to,
+                received_on,
+                reception_number,
+                login_url,
+                temp_login_id: login_id,
+                change: kind == ApplicationKind::Change,
+            };
+            outbox::send(ws, now, &ctx);
+        }
+    }
+}
+
 /// The filer's 修正 of an application under clarification: the corrected content goes back to
-/// review under the same 申込受付番号 (procedures.md §9).
+/// review under the same 申込受付番号 (procedures.md §9; docs/decisions.md "Issue 13", Q2), the
+/// 受付完了 mail goes out again and 新着情報 says so (Q3). The same for every kind and filer.
 pub fn amend(
     ws: &mut Workspace,
     now: Instant,
-    _public_base: &str,
+    public_base: &str,
     filer: &Filer,
     number: &str,
     content: ApplicationContent,
 ) -> Result<(), FilingError> {
-    owned(ws, filer, number)?;
-    let procedure = draft_procedure(content.kind());
+    let kind = owned(ws, filer, number)?.kind();
     center::amend(ws, number, content, now)?;
-    ws.discard_draft(filer, procedure);
+    send_received(ws, now, public_base, number);
+    ws.state.news.push(NewsItem {
+        at: now,
+        kind: kind.news_kind().into(),
+        reception_number: Some(number.to_string()),
+        text: news::amended_text(kind).into(),
+    });
+    ws.discard_draft(filer, draft_procedure(kind));
     Ok(())
 }
 
@@ -225,6 +272,7 @@ fn file_change(
         review: Vec::new(),
         issued: None,
         feasible_start: Some(feasible),
+        naccs_registration: None,
     });
     crate::events::emit(ws, now, crate::events::Event::filed(&number));
     ws.discard_draft(&filer, draft_procedure(ApplicationKind::Change));

@@ -17,10 +17,7 @@ pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
     let rows = apps
         .iter()
         .map(|a| {
-            let href = cx.url(&format!(
-                "menu/applications/detail?no={}",
-                a.reception_number
-            ));
+            let href = cx.url(&super::detail_path(a));
             links.push(Link::new(
                 format!("詳細【{}】", a.reception_number),
                 href.clone(),

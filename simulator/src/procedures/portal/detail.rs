@@ -1,14 +1,14 @@
 //! 申込内容 参照 (利用申込詳細, M001 2.③, M004): the application with its tabs, its 進行状況,
 //! and, under clarification, 修正 and 取下げ.
 
-use super::{current_tab, item_table, nav, viewed};
+use super::{current_tab, item_table, nav, progress_table, viewed};
 use crate::application::draft::NewApplicationDraft;
 use crate::application::{Application, ApplicationContent, ApplicationStatus, Draft, Slot};
 use crate::procedures::change_application::{self, view as change_view};
 use crate::procedures::new_application::{confirm, view as new_view};
 use crate::procedures::{Cx, Step, common};
 use crate::screen::form::FormInput;
-use crate::screen::{Arrow, Block, Button, Cell, Link, Screen, Table, Tabs, Text};
+use crate::screen::{Arrow, Block, Button, Link, Screen, Tabs};
 use crate::services::applications;
 
 /// The tabs of 申込内容 参照 (procedures.md §4).
@@ -26,6 +26,9 @@ fn summary(a: &Application) -> Block {
     let remarks = match &a.content {
         ApplicationContent::New(n) => n.remarks.as_ref().map_or("", |r| r.as_str()),
         ApplicationContent::Change(c) => c.remarks.as_ref().map_or("", |r| r.as_str()),
+        ApplicationContent::SystemSettings(s) => {
+            s.registration.remarks.as_ref().map_or("", |r| r.as_str())
+        }
     }
     .to_string();
     // M001 l.517-520: a change prints its 申込分類, 申込分類(特殊) and 契約変更内容.
@@ -64,28 +67,10 @@ fn summary(a: &Application) -> Block {
     )
 }
 
-fn progress(a: &Application) -> Table {
-    Table {
-        caption: "進行状況".into(),
-        columns: ["作業項目", "作業日", "通知内容"].map(Text::from).to_vec(),
-        rows: a
-            .review
-            .iter()
-            .map(|r| {
-                vec![
-                    Cell::from(r.item.clone()),
-                    Cell::from(crate::clock::format_minute(r.at)),
-                    Cell::from(r.message.clone().unwrap_or_default()),
-                ]
-            })
-            .collect(),
-    }
-}
-
 pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
     let mut s = Screen::new("applications.detail", "申込内容 参照");
     s.blocks.push(nav(cx));
-    let Some(a) = viewed(cx) else {
+    let Some(a) = viewed(cx).filter(|a| a.content.as_settings().is_none()) else {
         s.errors.push("指定された申込は存在しません。".to_string());
         s.blocks.push(Block::Links(vec![Link::new(
             "←一覧表示に戻る",
@@ -106,6 +91,8 @@ pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
     let body = match &a.content {
         ApplicationContent::Change(c) => change_view::detail_tab(&tab, c),
         ApplicationContent::New(n) => (tab != TABS[0]).then(|| new_tab(&tab, n)),
+        // Shown on システム設定申込内容 参照 (system_settings::detail), never here.
+        ApplicationContent::SystemSettings(_) => None,
     };
     match body {
         Some(blocks) => s.blocks.extend(blocks),
@@ -116,7 +103,7 @@ pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
             {
                 s.blocks.push(Block::Text(vec![confirm::SHORT_LEAD.into()]));
             }
-            s.blocks.push(Block::Table(progress(&a)));
+            s.blocks.push(progress_table(&a));
         }
     }
     let mut links = vec![Link::new("←一覧表示に戻る", cx.url("menu/applications"))];

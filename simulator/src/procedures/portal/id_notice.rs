@@ -45,7 +45,11 @@ pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
     if !show {
         s.notices.push("パスワードの参照期間（審査終了日から利用開始日の2営業日後まで）を過ぎているため、パスワードは表示されません。".into());
     }
-    let facts = Facts::of(&a.content, &issued);
+    let Some(facts) = Facts::of(&a.content, &issued) else {
+        s.errors
+            .push("この申込の審査は終了していません。".to_string());
+        return s;
+    };
     let customs = if facts.customs.label() == "不明" {
         "不明".to_string()
     } else {
@@ -220,9 +224,10 @@ struct Facts<'a> {
 }
 
 impl<'a> Facts<'a> {
-    fn of(content: &'a ApplicationContent, issued: &'a IssuedRecord) -> Self {
+    /// None for a kind that issues no IDs (a システム設定申込).
+    fn of(content: &'a ApplicationContent, issued: &'a IssuedRecord) -> Option<Self> {
         let ids = &issued.ids;
-        match content {
+        Some(match content {
             ApplicationContent::New(n) => {
                 let mut codes: Vec<&str> =
                     ids.user_ids.iter().map(|u| u.user_code.as_str()).collect();
@@ -277,6 +282,7 @@ impl<'a> Facts<'a> {
                     ],
                 }
             }
-        }
+            ApplicationContent::SystemSettings(_) => return None,
+        })
     }
 }

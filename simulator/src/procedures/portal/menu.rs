@@ -19,13 +19,13 @@ pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
         let Some(number) = &n.reception_number else {
             continue;
         };
-        if !cx.ws.application(number).is_some_and(|a| owns(&login, a)) {
+        let Some(app) = cx.ws.application(number).filter(|a| owns(&login, a)) else {
             continue;
-        }
+        };
         if rows.len() == NEWS_LINES {
             break;
         }
-        let href = cx.url(&format!("menu/applications/detail?no={number}"));
+        let href = cx.url(&super::detail_path(app));
         rows.push(vec![
             Cell::from(crate::clock::format_minute(n.at)),
             Cell::from(n.kind.clone()),
@@ -60,6 +60,8 @@ pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
     // 申込を行う > 契約内容の変更 (M001 l.105): an office's change application.
     if matches!(login, crate::workspace::session::Login::Office(_)) {
         menu.push(Link::new("契約内容の変更", cx.url("change/guidance")));
+        // 申込を行う > システム設定の申込 (M004 l.95, ②: an office files it).
+        menu.push(Link::new("システム設定の申込", cx.url("settings/guidance")));
     }
     menu.extend([
         Link::new("契約内容の確認", cx.url("menu/contract")),

@@ -99,6 +99,38 @@ pub fn item_table(
     })
 }
 
+/// Where an application's 「詳細」 leads (relative to the workspace base): 申込内容 参照 of a
+/// 利用申込, システム設定申込内容 参照 of a システム設定申込 (M004 ③).
+pub fn detail_path(app: &Application) -> String {
+    let page = match app.kind() {
+        crate::application::ApplicationKind::SystemSettings => "menu/settings/detail",
+        _ => "menu/applications/detail",
+    };
+    format!("{page}?no={}", app.reception_number)
+}
+
+/// 進行状況 (M004 l.160-164): 作業項目 | 作業日 | 通知内容, from the registration itself
+/// (「システム設定申込 2021/02/02」) through every answer, the dates as dates (audit M-13).
+pub fn progress_table(app: &Application) -> Block {
+    let first = vec![
+        Cell::from(app.kind().work_item()),
+        Cell::from(crate::clock::format_date(app.submitted_at.date_naive())),
+        Cell::from(""),
+    ];
+    let answers = app.review.iter().map(|r| {
+        vec![
+            Cell::from(r.item.clone()),
+            Cell::from(crate::clock::format_date(r.at.date_naive())),
+            Cell::from(r.message.clone().unwrap_or_default()),
+        ]
+    });
+    Block::Table(Table {
+        caption: "進行状況".into(),
+        columns: vec!["作業項目".into(), "作業日".into(), "通知内容".into()],
+        rows: std::iter::once(first).chain(answers).collect(),
+    })
+}
+
 /// The tab the session asked for (`?tab=`), if it is one of `tabs`, else the first.
 pub fn current_tab(cx: &Cx, tabs: &[&str]) -> String {
     cx.session
