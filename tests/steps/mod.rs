@@ -6,13 +6,14 @@
 //! Steps by area: [`workspace`] (workspace and clock), [`screens`] (pages, input, buttons and what
 //! a screen shows), [`mail`] (mails and the simulator API), [`flows`] (whole stretches of the
 //! manual's procedure, for backgrounds), [`center`] (the NACCS center's review and what the
-//! applicant sees after it).
+//! applicant sees after it), [`settings`] (システム設定申込, presets, office logins).
 
 mod center;
 mod change;
 mod flows;
 mod mail;
 mod screens;
+mod settings;
 mod workspace;
 
 use crate::support::{Browser, TestApp};

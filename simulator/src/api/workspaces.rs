@@ -256,6 +256,7 @@ pub fn application_json(a: &crate::application::Application) -> Value {
         "entered": crate::procedures::entered(a),
         "review": a.review,
         "issued": a.issued,
+        "naccs_registration": a.naccs_registration,
     })
 }
 
