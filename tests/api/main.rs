@@ -18,6 +18,7 @@ mod raw_mail;
 mod rules;
 mod screen_json;
 mod session;
+mod settings;
 mod smtp;
 mod snapshots;
 mod store_failures;

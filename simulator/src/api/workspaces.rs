@@ -241,7 +241,7 @@ pub fn application_json(a: &crate::application::Application) -> Value {
         crate::application::Filer::Temp(id) => Some(id.as_str()),
         crate::application::Filer::Office(_) => None,
     };
-    json!({
+    let mut v = json!({
         "reception_number": a.reception_number,
         "kind": a.kind().label(),
         "kind_code": a.kind(),
@@ -256,8 +256,12 @@ pub fn application_json(a: &crate::application::Application) -> Value {
         "entered": crate::procedures::entered(a),
         "review": a.review,
         "issued": a.issued,
-        "naccs_registration": a.naccs_registration,
-    })
+    });
+    // What the approval of a システム設定申込 registered (NACCS登録日, reissued passwords).
+    if let Some(r) = &a.naccs_registration {
+        v["naccs_registration"] = json!(r);
+    }
+    v
 }
 
 pub async fn applications(
