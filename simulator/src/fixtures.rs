@@ -141,7 +141,12 @@ const MANUAL000_NAMES: (&str, &str, &str, [&str; 3], &str) = (
 
 /// The office of approved application `number` files the 名称 of each of its 利用者コード at
 /// `when` (M002 3.1), its 申込担当者 M000's. Returns the …C 申込受付番号.
-fn file_settings(ws: &mut Workspace, number: &str, when: Instant, public_base: &str) -> String {
+pub(crate) fn file_settings(
+    ws: &mut Workspace,
+    number: &str,
+    when: Instant,
+    public_base: &str,
+) -> String {
     use crate::application::settings::{CodeSetting, EnglishNames, Reflection, Registration};
     use crate::domain::english::EnglishText;
     use crate::domain::format::{PostalCode, UserCode};

@@ -148,8 +148,11 @@ async fn bad_input_is_refused_with_a_message_and_the_values_kept() {
             "住所(英) 2行目" => "KAWASAKI SHI SAIWAI KU",
             _ => "I.KONSAI",
         };
-        b.press("この内容で設定する", &[(label, fixed), ("初期化を希望する", "net 1ANAC A0A")])
-            .await;
+        b.press(
+            "この内容で設定する",
+            &[(label, fixed), ("初期化を希望する", "net 1ANAC A0A")],
+        )
+        .await;
         assert_eq!(b.id(), "system_settings.codes", "{label}: {:?}", b.errors());
         b.press("修正", &[]).await;
     }
@@ -166,7 +169,10 @@ async fn bad_input_is_refused_with_a_message_and_the_values_kept() {
             "20210231",
             "NACCS登録希望日は半角数字8桁（YYYYMMDD）で正しい日付を入力してください。",
         ),
-        ("20210201", "NACCS登録希望日には本日以降の日付を入力してください。"),
+        (
+            "20210201",
+            "NACCS登録希望日には本日以降の日付を入力してください。",
+        ),
     ] {
         b.press(
             "システム設定申込確認へ進む",
@@ -188,7 +194,10 @@ async fn bad_input_is_refused_with_a_message_and_the_values_kept() {
         &[("NACCS登録希望日", "20210202"), ("備考", long.as_str())],
     )
     .await;
-    assert_eq!(error_of(&b, "備考"), "備考は240文字以内で入力してください。");
+    assert_eq!(
+        error_of(&b, "備考"),
+        "備考は240文字以内で入力してください。"
+    );
     assert!(applications(&app, "bad").await.is_empty());
     assert!(app.mails("bad").await.is_empty());
 
@@ -251,7 +260,10 @@ async fn preset(app: &TestApp, id: &str) {
 #[tokio::test]
 async fn the_deadline_cancels_whatever_request_comes_next() {
     let app = TestApp::spawn().await;
-    for (i, first) in ["mails", "applications", "nss", "journal"].iter().enumerate() {
+    for (i, first) in ["mails", "applications", "nss", "journal"]
+        .iter()
+        .enumerate()
+    {
         let ws = format!("d{i}");
         preset(&app, &ws).await;
         let (s, _) = app
@@ -352,8 +364,10 @@ async fn m004_outputs() {
             assert_eq!(s, 200, "{v}");
         }
     };
-    review(json!({"decision": "clarify", "message": "こちらのパスワード初期化は承る事が出来ません。"}))
-        .await;
+    review(
+        json!({"decision": "clarify", "message": "こちらのパスワード初期化は承る事が出来ません。"}),
+    )
+    .await;
     b.open(&format!("menu/settings/detail?no={number}")).await;
     b.press("システム設定申込を修正する", &[]).await;
     b.press("システム設定申込の入力へ進む", &[]).await;

@@ -114,3 +114,105 @@ fn cancel(
     outbox::send(ws, at, &ctx);
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::application::{ApplicationStatus, Filer};
+    use crate::clock::{self, Clock};
+    use crate::workspace::{Workspace, WorkspaceSpec};
+
+    const BASE: &str = "http://x/";
+
+    /// M000's application approved, the clock one business day before its deadline (12/14).
+    fn before_deadline() -> (Workspace, String) {
+        let spec = WorkspaceSpec {
+            seed: 5,
+            now: None,
+            fixture: Some("settings-deadline-tomorrow".into()),
+        };
+        let ws = crate::fixtures::fresh("t", spec, BASE);
+        let number = ws.state.applications[0].reception_number.clone();
+        (ws, number)
+    }
+
+    fn at(s: &str) -> clock::Instant {
+        clock::parse_rfc3339(s).unwrap()
+    }
+
+    fn move_to(ws: &mut Workspace, s: &str) {
+        ws.state.clock = Clock::Frozen { at: at(s) };
+        crate::catch_up::catch_up(ws, BASE);
+    }
+
+    #[test]
+    fn a_settings_application_filed_in_time_keeps_it_even_under_review() {
+        let (mut ws, number) = before_deadline();
+        let settings =
+            crate::fixtures::file_settings(&mut ws, &number, at("2018-12-14T23:59:00+09:00"), BASE);
+        move_to(&mut ws, "2019-01-10T10:00:00+09:00");
+        assert_eq!(ws.state.applications[0].status, ApplicationStatus::Approved);
+        assert_eq!(
+            ws.application(&settings).unwrap().status,
+            ApplicationStatus::Received
+        );
+    }
+
+    #[test]
+    fn a_withdrawn_one_does_not_count_and_the_rule_fires_once() {
+        let (mut ws, number) = before_deadline();
+        let settings =
+            crate::fixtures::file_settings(&mut ws, &number, at("2018-12-13T10:00:00+09:00"), BASE);
+        let office = Filer::Office(
+            ws.state.applications[0]
+                .issued
+                .as_ref()
+                .unwrap()
+                .ids
+                .office_code
+                .clone(),
+        );
+        let now = at("2018-12-13T11:00:00+09:00");
+        crate::center::clarify(&mut ws, &settings, "確認", now, BASE).unwrap();
+        crate::services::applications::withdraw(&mut ws, now, &office, &settings).unwrap();
+        move_to(&mut ws, "2018-12-14T23:59:59+09:00");
+        assert_eq!(ws.state.applications[0].status, ApplicationStatus::Approved);
+        let mails = ws.mails.len();
+        move_to(&mut ws, "2018-12-15T00:00:00+09:00");
+        let a = &ws.state.applications[0];
+        assert_eq!(a.status, ApplicationStatus::Cancelled);
+        assert_eq!(ws.mails.len(), mails + 1);
+        assert!(!ws.state.offices.contains_key(office.id()));
+        move_to(&mut ws, "2018-12-20T00:00:00+09:00");
+        assert_eq!(ws.mails.len(), mails + 1, "fires once");
+        assert_eq!(
+            ws.state
+                .news
+                .iter()
+                .filter(|n| n.text == crate::workspace::news::APPLICATION_CANCELLED)
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn an_office_files_its_own_settings_only() {
+        let (mut ws, number) = before_deadline();
+        let settings =
+            crate::fixtures::file_settings(&mut ws, &number, at("2018-12-13T10:00:00+09:00"), BASE);
+        let content = ws.application(&settings).unwrap().content.clone();
+        let now = at("2018-12-13T10:00:00+09:00");
+        let temp = ws.state.applications[0].filer.clone();
+        for filer in [Filer::Office("NAC001".into()), temp] {
+            let refused =
+                crate::services::applications::file(&mut ws, now, BASE, filer, content.clone());
+            assert!(
+                matches!(
+                    refused,
+                    Err(crate::services::applications::FilingError::WrongFiler(..))
+                ),
+                "{refused:?}"
+            );
+        }
+        assert_eq!(ws.state.applications.len(), 2);
+    }
+}
