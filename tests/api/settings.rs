@@ -13,7 +13,7 @@ fn settings() -> insta::Settings {
     s
 }
 
-/// M004's 申込担当者 (l.386-390).
+/// M004's 申込担当者 (l.391-397).
 const APPLICANT: &[(&str, &str)] = &[
     ("氏名 名", "太郎"),
     ("氏名(フリガナ) 名", "タロウ"),

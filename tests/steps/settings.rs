@@ -8,7 +8,7 @@ use super::{NssWorld, Q, app, rows};
 use cucumber::{given, then, when};
 use serde_json::{Value, json};
 
-/// M004's 申込担当者 (システム設定申込内容 確認, l.386-390).
+/// M004's 申込担当者 (システム設定申込内容 確認, l.391-397).
 const APPLICANT: &[(&str, &str)] = &[
     ("氏名 姓", "通関"),
     ("氏名 名", "太郎"),

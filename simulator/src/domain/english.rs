@@ -2,7 +2,7 @@
 //! half-width upper-case letters, digits, spaces and a few signs.
 //!
 //! Every English value the manuals print keeps to that set: 「NACCS SYSTEM CO.,LTD.」,
-//! 「HONSHA」, 「KAWASAKI SHI SAIWAI KU」, 「HORIKAWA CYO 999」, 「I.KONSAI」 (M002 l.889-910),
+//! 「HONSHA」, 「KAWASAKI SHI SAIWAI KU」, 「HORIKAWA CYO 999」, 「I.KONSAI」 (M002 l.886-906),
 //! 「NACCS TRADE COMPANY」, 「TOKYO TO MINATO KU KOUNAN 10-100-1 NACCS BLD. 20F」, 「J.YAMADA」
 //! (M004 l.201-206). No manual prints the rule itself; the set (A–Z, 0–9, space and
 //! `. , - ( ) & ' /`) is docs/decisions.md "Issue 13", 「英字の文字種」.
@@ -81,7 +81,7 @@ impl<'de, const N: usize> Deserialize<'de> for EnglishText<N> {
     }
 }
 
-/// The 47 都道府県 in English as the manuals write them (「KANAGAWA KEN」 M002 l.901, 「TOKYO TO」
+/// The 47 都道府県 in English as the manuals write them (「KANAGAWA KEN」 M002 l.898, 「TOKYO TO」
 /// M004 l.203): the reading, then TO / DO / FU / KEN as a word of its own (北海道 is one word).
 const PREFECTURES: [(&str, &str); 47] = [
     ("北海道", "HOKKAIDO"),

@@ -91,10 +91,10 @@ pub const NAMES: SectionSpec = SectionSpec {
     ],
 };
 
-/// 「同一企業の全事業所情報を変更します。」 (M002 l.921).
+/// 「同一企業の全事業所情報を変更します。」 (M002 l.925).
 pub const ALL_OFFICES: &str = "同一企業の全事業所情報を変更します。";
 
-/// 「パスワード初期化に関する項目」 (M004 l.289-292); the 利用者ID一覧 check boxes follow it.
+/// 「パスワード初期化に関する項目」 (M004 l.290-298); the 利用者ID一覧 check boxes follow it.
 pub const RESET: SectionSpec = SectionSpec {
     heading: "パスワード初期化に関する項目",
     lines: &[
@@ -112,7 +112,7 @@ pub const RESET_IDS: &str = "reset_ids";
 /// The label of the check boxes: the column M004 prints over them (l.299).
 pub const RESET_IDS_LABEL: &str = "初期化を希望する";
 
-/// パスワード初期化の希望理由 (M004 l.309-311).
+/// パスワード初期化の希望理由 (M004 l.313-317).
 pub const REASON: SectionSpec = SectionSpec {
     heading: "",
     lines: &["パスワード初期化を希望する理由を入力してください。"],
@@ -127,7 +127,7 @@ pub const REASON: SectionSpec = SectionSpec {
 };
 
 /// 「※通関業（自社通関は除く）別途、通関士用の利用者ID（通関士ID）を申込みする必要があります。」
-/// (M002 l.918-920), for a 通関業 code.
+/// (M002 l.921-923), for a 通関業 code.
 pub const BROKER_NOTE: &str =
     "※通関業（自社通関は除く）別途、通関士用の利用者ID（通関士ID）を申込みする必要があります。";
 
@@ -140,7 +140,7 @@ pub struct CodeContext<'a> {
     pub company_en: Option<&'a str>,
 }
 
-/// The option label of one 利用者ID: its 利用者ID一覧 row, 「net 1ANAC A0A」 (M004 l.301-305).
+/// The option label of one 利用者ID: its 利用者ID一覧 row, 「net 1ANAC A0A」 (M004 l.301-311).
 pub fn id_label(method: crate::domain::lists::ProcessingMethod, code: &str, ident: &str) -> String {
     format!("{} {code} {ident}", method.short())
 }
@@ -205,7 +205,7 @@ impl ScreenForm for CodeSetting {
         let manager =
             english_field::<LINE_MAX>(values, "manager_en", "業務責任者名(英)", &mut errors);
         let all_offices = fields::raw(values, "all_offices") == "1";
-        // M002 l.921-922: a 企業名(英) NACCS does not hold yet for the company needs the box.
+        // M002 l.925-926: a 企業名(英) NACCS does not hold yet for the company needs the box.
         if let Some(c) = &company
             && cx.company_en != Some(c.as_str())
             && !all_offices
@@ -343,7 +343,7 @@ fn target(cx: &Cx, user_code: &str) -> Option<Target> {
     })
 }
 
-/// 利用者ID一覧: one check box per 利用者ID of the code (M004 l.297-305).
+/// 利用者ID一覧: one check box per 利用者ID of the code (M004 l.301-311).
 fn id_section(code: &OfficeCode, values: &Values, errors: &FieldErrors) -> Section {
     let ticked: Vec<&str> = fields::raw(values, RESET_IDS).split(',').collect();
     let mut field = Field::text(RESET_IDS, "");

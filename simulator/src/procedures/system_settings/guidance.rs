@@ -1,6 +1,6 @@
 //! システム設定申込ガイダンス: named in M004's breadcrumb only (l.193, 238, 279, 333); its
 //! content is not printed (audit Part 3 Q24). The lines are the manuals' own sentences about
-//! システム設定: M002 3.1 (l.879-880, 「名称等の英文入力は必須です。」 l.912), M003 STEP4
+//! システム設定: M002 3.1 (l.879-880, 「名称等の英文入力は必須です。」 l.908), M003 STEP4
 //! (l.246-248) and M004's screens; the steps are the progress bar's (docs/decisions.md
 //! "Issue 13", Q24).
 

@@ -57,7 +57,7 @@ pub fn setting_cells(setting: &CodeSetting, info: Option<&OfficeCode>) -> Vec<Ce
     name_cells(setting.user_code.as_str(), Some(&setting.names), info)
 }
 
-/// その他の情報 of a row (M004 l.392 prints a 「詳細」 button there; the simulator prints what
+/// その他の情報 of a row (M004 l.403-405 prints a 「詳細」 button there; the simulator prints what
 /// the detail holds: docs/decisions.md "Issue 13", 「その他の情報」).
 pub fn other_info(setting: &CodeSetting) -> String {
     let mut parts = Vec::new();
@@ -75,7 +75,7 @@ pub fn other_info(setting: &CodeSetting) -> String {
     }
 }
 
-/// システム設定情報 / 申込情報 with その他の情報 (M004 l.392-395, 151-155), and, for the codes
+/// システム設定情報 / 申込情報 with その他の情報 (M004 l.401-405, 151-155), and, for the codes
 /// whose passwords are initialised, the IDs and the reason.
 pub fn settings_blocks(app: &SystemSettingsApplication, codes: &[OfficeCode]) -> Vec<Block> {
     let mut columns: Vec<Text> = CODE_COLUMNS.iter().map(|&c| Text::from(c)).collect();
@@ -148,7 +148,7 @@ fn item_table(caption: &'static str, rows: Vec<Vec<Cell>>) -> Block {
     })
 }
 
-/// NACCS登録希望日に関する項目 of the 確認 (M004 l.378-384).
+/// NACCS登録希望日に関する項目 of the 確認 (M004 l.380-386).
 pub fn registration_block(r: &Registration) -> Block {
     item_table(
         REGISTRATION.heading,
@@ -156,7 +156,7 @@ pub fn registration_block(r: &Registration) -> Block {
     )
 }
 
-/// 申込担当者情報 (M004 l.386-390 and 137-145: 氏名 and フリガナ joined, 所属部課名 on the 確認).
+/// 申込担当者情報 (M004 l.391-397 and 137-145: 氏名 and フリガナ joined, 所属部課名 on the 確認).
 pub fn applicant_block(
     caption: &'static str,
     p: &crate::application::Person,
