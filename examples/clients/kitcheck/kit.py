@@ -72,6 +72,7 @@ class Kit:
         self.manual = load_fixture("manual000.json")
         self.extended = load_fixture("extended.json")
         self.manual001 = load_fixture("manual001.json")
+        self.manual004 = load_fixture("manual004.json")
 
     @property
     def buttons(self) -> dict:

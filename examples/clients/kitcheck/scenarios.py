@@ -10,7 +10,10 @@ from .kit import ADDRESS, Kit, Step, latest_application, login_of, temp_credenti
 from .sim import M001_NOW, Workspace
 
 EXTENDED_ADDRESS = "hanako.yushutsu@tokai-seimitsu.example.jp"
+# M004's 申込担当者 (fixtures/kit/manual004.json).
+SETTINGS_ADDRESS = "taro.tsukan@naccs.jp"
 APPROVED = "利用申込の審査を終了しました。通知内容をご確認ください。"
+SETTINGS_APPROVED = "システム設定申込内容の審査が完了しました。通知内容をご確認ください。"
 AMEND = "利用申込を修正する"
 WITHDRAW = "利用申込を取り下げる"
 NEW_PASSWORD = "Naccs2018kit"
@@ -235,9 +238,11 @@ def extended(kit: Kit) -> None:
 
 
 def id_notice_masked(kit: Kit) -> None:
-    """ID通知内容 after the viewing period (M002 3.④): the passwords are no longer shown."""
-    ws = kit.sim.workspace(fixture="approved")
-    number = latest_application(ws)["reception_number"]
+    """ID通知内容 after the viewing period (M002 3.④): the passwords are no longer shown. From the
+    preset whose office filed its システム設定申込 in time: past its システム設定申込締切日 an
+    application without one is cancelled (docs/decisions.md, Issue 13, Q1)."""
+    ws = kit.sim.workspace(fixture="start-tomorrow")
+    number = next(a for a in ws.applications() if a["kind_code"] == "new")["reception_number"]
     ids = ws.application(number)["issued"]["ids"]
     ws.set_clock("2018-12-28T00:00:00+09:00")
     id_notice(kit, ws, {"ログインID": ids["office_code"], "パスワード": ids["office_password"]},
@@ -357,6 +362,74 @@ def change_temp_id(kit: Kit) -> None:
     credentials = register(kit, ws, kit.manual, ADDRESS)
     file_change(kit, ws, kit.manual001["file_change_application"], login_of(credentials),
                 expect="failed")
+# -- システム設定申込 (M004) -------------------------------------------------------------------
+
+SETTINGS_AMEND = "システム設定申込を修正する"
+SETTINGS_WITHDRAW = "システム設定申込を取り下げる"
+PAST_WISH = "NACCS登録希望日には本日以降の日付を入力してください。"
+
+
+def file_settings(kit: Kit, ws: Workspace, data: dict, expect: str = "done") -> str | None:
+    """file_system_settings by M004's office; the report must be the registered …C number, the
+    record the input."""
+    before = {a["reception_number"] for a in ws.applications()}
+    s = kit.step(ws, "file_system_settings", data["file_system_settings"],
+                 office_login(ws, data["office_code"]), address=SETTINGS_ADDRESS, expect=expect)
+    new = [a["reception_number"] for a in ws.applications() if a["reception_number"] not in before]
+    number = new[0] if new else None
+    if expect == "done":
+        if s.outputs.get("申込受付番号") != number or not (number or "").endswith("C"):
+            s.fail("report", f"申込受付番号: the client reported {s.outputs.get('申込受付番号')!r}, the NSS registered {number!r}")
+        if number:
+            kit.check_record(s, ws, number, data["file_system_settings"])
+    else:
+        expect_messages(s, [PAST_WISH])
+        if number:
+            s.fail("record", f"{number} was registered from refused input")
+    kit.close(s, f"申込受付番号 {number}" if number else str(s.run.result.get("messages")))
+    return number
+
+
+def settings_amend(kit: Kit) -> None:
+    """M004 ①–⑩ with its data: the office files, the center asks a 確認事項, the client reads it
+    and corrects (同じ受付番号), the center approves."""
+    data = kit.manual004
+    ws = kit.sim.workspace(now=data["now"])
+    number = file_settings(kit, ws, data)
+    ws.review(number, {"decision": "clarify", "message": data["clarification"]})
+    s = kit.step(ws, "answer_system_settings_clarification",
+                 {"申込受付番号": number, "ボタン": SETTINGS_AMEND, "修正": data["修正"]},
+                 office_login(ws, data["office_code"]), address=SETTINGS_ADDRESS)
+    answered(s, ws, number, "申込中")
+    if s.status == "done" and s.outputs.get("申込受付番号") != number:
+        s.fail("report", f"申込受付番号: the client reported {s.outputs.get('申込受付番号')!r}, expected {number!r}")
+    kit.check_record(s, ws, number, merged(data["file_system_settings"], data["修正"]))
+    kit.close(s, f"通知内容 「{s.outputs.get('通知内容', '')[:20]}…」")
+    ws.review(number, {"decision": "approve"})
+    news(kit, ws, office_login(ws, data["office_code"]), number, SETTINGS_APPROVED)
+
+
+def settings_withdraw(kit: Kit) -> None:
+    """M004 取下げ of the client's own システム設定申込 under 確認事項."""
+    data = kit.manual004
+    ws = kit.sim.workspace(now=data["now"])
+    number = file_settings(kit, ws, data)
+    ws.review(number, {"decision": "clarify", "message": data["clarification"]})
+    s = kit.step(ws, "answer_system_settings_clarification",
+                 {"申込受付番号": number, "ボタン": SETTINGS_WITHDRAW},
+                 office_login(ws, data["office_code"]), address=SETTINGS_ADDRESS)
+    status = answered(s, ws, number, "取下げ")
+    if s.status == "done" and s.outputs.get("ステータス") != status:
+        s.fail("report", f"ステータス: the client reported {s.outputs.get('ステータス')!r}, the NSS shows {status!r}")
+    kit.close(s, f"ステータス {s.outputs.get('ステータス')}")
+
+
+def settings_past_wish(kit: Kit) -> None:
+    """A hard case: a NACCS登録希望日 already past is rejected on 利用者コード 選択, nothing filed."""
+    data = copy.deepcopy(kit.manual004)
+    data["file_system_settings"]["利用者コード 選択"]["NACCS登録希望日に関する項目"]["NACCS登録希望日"] = "20210201"
+    ws = kit.sim.workspace(now=data["now"])
+    file_settings(kit, ws, data, expect="rejected")
 
 
 SCENARIOS = {
@@ -374,4 +447,7 @@ SCENARIOS = {
     "change_save_draft": change_save_draft,
     "change_invalid": change_invalid,
     "change_temp_id": change_temp_id,
+    "settings_amend": settings_amend,
+    "settings_withdraw": settings_withdraw,
+    "settings_past_wish": settings_past_wish,
 }

@@ -72,9 +72,10 @@ class Client:
         return self._arrive(self.browser.get(urllib.parse.urljoin(s.url, href)), None)
 
     def press(self, label: str, values: dict | None = None,
-              uploads: list[Upload] | None = None) -> Screen:
+              uploads: list[Upload] | None = None, index: int = 0) -> Screen:
         """Fills ``values`` (a screen object of the task input: section → label → value) into the
-        current screen's form and presses the button printed ``label``."""
+        current screen's form and presses the button printed ``label`` (``index``: the one of
+        that label in that place, counting in screen order: a table's rows each have theirs)."""
         s = self.current()
         form = s.form
         if form is None:
@@ -86,7 +87,8 @@ class Client:
                 where = f"{section} / {label_}" if section else label_
                 raise Failed(f"「{s.title}」 has no field 「{where}」", screen=s.title)
             pairs = self.fill(pairs, f, value)
-        button = s.button(label)
+        found = s.buttons(label)
+        button = found[index] if index < len(found) else None
         if button is None:
             raise Failed(f"「{s.title}」 has no button 「{label}」", screen=s.title)
         pairs.append((button.get("name", "op"), button.get("value", "")))

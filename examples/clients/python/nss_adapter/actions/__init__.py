@@ -6,6 +6,7 @@ from .clarification import answer_clarification
 from .password import change_password
 from .portal import read_id_notice, read_news
 from .register import register_temp_account
+from .settings import answer_system_settings_clarification, file_system_settings
 
 ACTIONS = {
     "register_temp_account": register_temp_account,
@@ -15,4 +16,6 @@ ACTIONS = {
     "read_id_notice": read_id_notice,
     "answer_clarification": answer_clarification,
     "change_password": change_password,
+    "file_system_settings": file_system_settings,
+    "answer_system_settings_clarification": answer_system_settings_clarification,
 }

@@ -42,13 +42,14 @@ def application_number(client: Client) -> str:
     return number
 
 
-def open_application(client: Client, number: str) -> None:
-    """The 「詳細」 of one application, on 新着情報 or on 申込情報一覧: 申込内容 参照."""
+def open_application(client: Client, number: str, screen_id: str = "applications.detail") -> None:
+    """The 「詳細」 of one application, on 新着情報 or on 申込情報一覧: 申込内容 参照 (or, for a
+    システム設定申込, ``system_settings.detail``)."""
     label = f"詳細【{number}】"
     if client.screen.link(label) is None:
         raise Failed(f"no 「詳細」 for {number} on 「{client.screen.title}」", screen=client.screen.title)
     client.follow(label)
-    client.expect("applications.detail")
+    client.expect(screen_id)
 
 
 def tables(screen: Screen) -> dict:
