@@ -392,6 +392,20 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
             Button::new("op", "set", "この内容で設定する").arrow(Arrow::Forward),
         ],
     ));
+    // Standing here without a code chosen (the screens catalogue): the office's first code.
+    if cx.settings_draft().detail.is_none() {
+        let first = super::office_code(cx)
+            .and_then(|o| cx.ws.state.offices.get(&o))
+            .and_then(|o| {
+                crate::center::settings::office_codes(&o.contract)
+                    .into_iter()
+                    .next()
+            });
+        if let Some(first) = first {
+            let opened = open(cx, &first.code);
+            cx.settings_draft().detail = opened;
+        }
+    }
     let Some(detail) = cx.settings_draft().detail.clone() else {
         s.errors
             .push("設定する利用者コードが選択されていません。".into());
