@@ -48,17 +48,28 @@ impl Event {
         }
     }
 
-    /// The automatic policy's delay for application `number` ran out at `due_at`.
+    /// Application `number` was registered.
     pub fn filed(number: &str) -> Event {
         Event::Filed {
             reception_number: number.to_string(),
         }
     }
 
+    /// The automatic policy's delay for application `number` ran out at `due_at`.
     pub fn auto_review_due(number: &str, due_at: Instant) -> Event {
         Event::DeadlineFired {
             reception_number: number.to_string(),
             deadline: Deadline::AutoReview,
+            due_at,
+        }
+    }
+
+    /// The システム設定申込締切日 of approved 利用申込 `number` ended at `due_at` without a
+    /// システム設定申込 (docs/decisions.md, Issue 13, Q1).
+    pub fn settings_deadline_passed(number: &str, due_at: Instant) -> Event {
+        Event::DeadlineFired {
+            reception_number: number.to_string(),
+            deadline: Deadline::SettingsDeadline,
             due_at,
         }
     }
@@ -70,6 +81,8 @@ impl Event {
 pub enum Deadline {
     /// The automatic review policy's delay after registration (or after a 修正).
     AutoReview,
+    /// The システム設定申込締切日 of an approved 利用申込 (the application is cancelled).
+    SettingsDeadline,
 }
 
 /// One recorded event.

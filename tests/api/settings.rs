@@ -310,6 +310,25 @@ async fn the_deadline_cancels_whatever_request_comes_next() {
             .collect();
         assert_eq!(cancelled.len(), 1, "{first}");
         assert_eq!(cancelled[0]["sent_at"], "2018-12-15T00:00:00+09:00");
+        // Told outward (webhooks, GET …/events): the deadline, then the review and the status.
+        let events = app.get_api(&format!("workspaces/{ws}/events")).await;
+        let types: Vec<&str> = events
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["data"]["reception_number"] == a["reception_number"])
+            .filter(|e| e["at"] == "2018-12-15T00:00:00+09:00")
+            .map(|e| e["type"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            types,
+            [
+                "deadline.fired",
+                "application.reviewed",
+                "application.status_changed"
+            ],
+            "{first}: {events}"
+        );
         // The office it created no longer logs in.
         let offices = app.get_api(&format!("workspaces/{ws}/offices")).await;
         let code = a["issued"]["ids"]["office_code"].as_str().unwrap();

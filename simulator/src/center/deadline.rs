@@ -104,6 +104,16 @@ fn cancel(
         });
         (ctx, issued.ids.office_code, app.kind())
     };
+    crate::events::emit(
+        ws,
+        at,
+        crate::events::Event::settings_deadline_passed(number, at),
+    );
+    crate::events::emit(
+        ws,
+        at,
+        crate::events::Event::reviewed(number, ApplicationStatus::Approved),
+    );
     ws.state.offices.remove(&office_code);
     ws.state.news.push(NewsItem {
         at,

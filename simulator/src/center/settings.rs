@@ -242,6 +242,11 @@ pub fn approve(
         });
         a.submitted_at.date_naive()
     };
+    crate::events::emit(
+        ws,
+        now,
+        crate::events::Event::reviewed(number, ApplicationStatus::Received),
+    );
     ws.state.news.push(NewsItem {
         at: now,
         kind: crate::application::ApplicationKind::SystemSettings
