@@ -45,7 +45,7 @@ async fn at_codes(app: &TestApp, ws: &str) -> Browser {
     let mut b = app.browser(ws);
     b.login("NAC001", &password).await;
     assert_eq!(b.id(), "menu.main");
-    b.press("システム設定の申込", &[]).await;
+    b.open("settings/guidance").await;
     b.press("次へ進む", &[]).await;
     b.press("システム設定申込の入力へ進む", APPLICANT).await;
     assert_eq!(b.id(), "system_settings.codes", "{:?}", b.errors());

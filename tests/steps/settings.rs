@@ -160,7 +160,7 @@ async fn first_row_button(w: &mut NssWorld, caption: Q, label: Q) {
 /// 希望日 2021/02/12 (l.133), registered.
 #[given("マニュアルのデータでシステム設定申込を登録している")]
 async fn file_manual004(w: &mut NssWorld) {
-    w.press("システム設定の申込").await;
+    w.follow("システム設定の申込").await;
     assert_screen(w, "system_settings.guidance");
     w.press("次へ進む").await;
     w.pending = pending(APPLICANT);
@@ -199,7 +199,7 @@ async fn file_names_for_new_office(w: &mut NssWorld) {
     w.pending = pending(&[("ログインID", &code), ("パスワード", &password)]);
     w.press("ログイン").await;
     assert_screen(w, "menu.main");
-    w.press("システム設定の申込").await;
+    w.follow("システム設定の申込").await;
     w.press("次へ進む").await;
     w.press("システム設定申込の入力へ進む").await;
     assert_screen(w, "system_settings.codes");

@@ -44,10 +44,10 @@ def file_system_settings(client: Client) -> dict:
     client.login()
     # A login after 一時保存 resumes on the saved screen; otherwise メインメニュー.
     if client.screen.id == MENU:
-        if client.screen.button(START) is None:
+        if client.screen.link(START) is None:
             raise Failed(f"メインメニュー has no 「{START}」 (a 事業所コード files it)",
                          screen=client.screen.title)
-        client.press(START)
+        client.follow(START)
         client.expect(GUIDANCE)
         client.press("次へ進む")
     done = walk(client, client.task.input, save_at=client.task.options.get("一時保存"))
