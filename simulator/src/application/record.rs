@@ -252,8 +252,9 @@ impl Application {
         }
     }
 
-    /// Whether its approval issues IDs and certificates (a 利用申込 for a new office).
-    pub fn issued_on_approval(&self) -> bool {
+    /// Whether its approval creates an office (a 新規申込), which then owes its システム設定申込
+    /// (docs/decisions.md, Issue 13, Q1).
+    pub fn creates_office(&self) -> bool {
         matches!(self.content, ApplicationContent::New(_))
     }
 

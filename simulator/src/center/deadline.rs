@@ -45,7 +45,7 @@ fn overdue(ws: &Workspace, now: Instant) -> Vec<(String, Instant)> {
     ws.state
         .applications
         .iter()
-        .filter(|a| a.status == ApplicationStatus::Approved && a.issued_on_approval())
+        .filter(|a| a.status == ApplicationStatus::Approved && a.creates_office())
         .filter_map(|a| {
             let issued = a.issued.as_ref()?;
             let end = deadline_end(a)?;
