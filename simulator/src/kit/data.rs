@@ -1,0 +1,75 @@
+//! The kit's data sets, embedded in the binary: manual 000's data (M000 【6】–【24】) and the
+//! kit's own extended data set, both in the input shape of the driver protocol (docs/kit.md,
+//! "Inputs"). `fixtures/kit/manual000.json` is the one copy of the manual's data the kit, the
+//! built-in client and the screen-level steps use.
+
+use serde_json::Value;
+use std::sync::OnceLock;
+
+/// The address of manual 000's 申込担当者 (M000 【6】): whose mail the client reads.
+pub const MANUAL_ADDRESS: &str = "qqfcbj@meti.go.jp";
+
+/// M000's own date: the manual registers on 2018-11-27 (【8】 申込受付年月日).
+pub const MANUAL_NOW: &str = "2018-11-27T16:30:00+09:00";
+
+/// The data sets by the name a feature gives them.
+const SETS: &[(&str, &str)] = &[
+    (
+        "manual000",
+        include_str!("../../../fixtures/kit/manual000.json"),
+    ),
+    (
+        "extended",
+        include_str!("../../../fixtures/kit/extended.json"),
+    ),
+];
+
+/// A data set by name (`manual000`, `extended`): `{"register_temp_account": …,
+/// "file_application": …}`, each the `input` of that action's task.
+pub fn set(name: &str) -> Option<&'static Value> {
+    static PARSED: OnceLock<Vec<(&'static str, Value)>> = OnceLock::new();
+    PARSED
+        .get_or_init(|| {
+            SETS.iter()
+                .map(|(n, text)| {
+                    let v = serde_json::from_str(text)
+                        .unwrap_or_else(|e| panic!("fixtures/kit/{n}.json: {e}"));
+                    (*n, v)
+                })
+                .collect()
+        })
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, v)| v)
+}
+
+/// Manual 000's data.
+pub fn manual000() -> &'static Value {
+    set("manual000").expect("the manual000 data set is embedded")
+}
+
+/// The names of the data sets.
+pub fn names() -> Vec<&'static str> {
+    SETS.iter().map(|(n, _)| *n).collect()
+}
+
+/// The applicant's E-mailアドレス of a data set's 仮ログイン登録: whose mail the client reads.
+pub fn address(set: &Value) -> Option<&str> {
+    set["register_temp_account"]["申込担当者 入力"]["申込担当者に関する項目"]["E-mailアドレス 登録用"]
+        .as_str()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_set_parses_and_names_its_applicant() {
+        for name in names() {
+            let s = set(name).unwrap();
+            assert!(s["file_application"].is_object(), "{name}");
+            assert!(address(s).is_some_and(|a| a.contains('@')), "{name}");
+        }
+        assert_eq!(address(manual000()), Some(MANUAL_ADDRESS));
+    }
+}

@@ -1,0 +1,115 @@
+//! The workspace and its clock, what the kit does itself before the client's steps (`前提`, with
+//! the built-in client: the client under test is verified only on its own steps), and the
+//! NACCS center's decisions through the simulator API. Tests never sleep: time moves on the
+//! workspace clock.
+
+use super::{Q, data_set, jst};
+use crate::kit::data;
+use crate::kit::world::KitWorld;
+use cucumber::{given, when};
+use serde_json::json;
+
+/// The seed of every scenario's workspace: same seed, same IDs and mails (and snapshots).
+pub const SEED: u64 = 42;
+
+#[given(regex = r"^(\d{4})年(\d{1,2})月(\d{1,2})日(\d{1,2})時(\d{1,2})分のワークスペースがある$")]
+async fn workspace_at(w: &mut KitWorld, year: u32, month: u32, day: u32, hour: u32, minute: u32) {
+    let ws = w
+        .sim()
+        .workspace(SEED, &jst(year, month, day, hour, minute))
+        .await;
+    w.log.ws = Some(ws);
+}
+
+/// A workspace from a fixture preset (`GET /_sim/api/fixtures`): manual 000's application
+/// already registered, under a 確認事項, or approved.
+#[given(expr = "フィクスチャ{q}のワークスペースがある")]
+async fn workspace_from(w: &mut KitWorld, fixture: Q) {
+    let ws = w.sim().workspace_from(SEED, &fixture.0).await;
+    w.log.ws = Some(ws);
+    // The presets replay manual 000's data.
+    w.filed = Some(data::manual000()["file_application"].clone());
+}
+
+#[given(regex = r"^(?:(\d+)時間)?(?:(\d+)分)?が経過した$")]
+#[when(regex = r"^(?:(\d+)時間)?(?:(\d+)分)?が経過する$")]
+async fn time_passes(w: &mut KitWorld, hours: String, minutes: String) {
+    let number = |s: &str| s.parse::<u32>().unwrap_or(0);
+    let (hours, minutes) = (number(&hours), number(&minutes));
+    assert!(hours + minutes > 0, "経過する時間がありません");
+    w.sim()
+        .advance(w.ws(), &format!("PT{hours}H{minutes}M"))
+        .await;
+}
+
+#[given(regex = r"^日時が(\d{4})年(\d{1,2})月(\d{1,2})日(\d{1,2})時(\d{1,2})分になった$")]
+#[when(regex = r"^日時が(\d{4})年(\d{1,2})月(\d{1,2})日(\d{1,2})時(\d{1,2})分になる$")]
+async fn clock_set(w: &mut KitWorld, year: u32, month: u32, day: u32, hour: u32, minute: u32) {
+    w.sim()
+        .set_clock(w.ws(), &jst(year, month, day, hour, minute))
+        .await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the kit does itself
+
+/// M000 【4】–【10】, done by the kit.
+#[given(regex = r"^(マニュアルのデータ|拡張データ)で仮ログイン登録がされている$")]
+async fn temp_account_registered(w: &mut KitWorld, set: String) {
+    let set = data_set(&set);
+    let address = data::address(set).unwrap_or_default();
+    let task = w
+        .task("register_temp_account", address)
+        .input(set["register_temp_account"].clone());
+    w.kit_does(task).await;
+}
+
+/// M000 【4】–【24】, done by the kit: the 仮ログイン登録 and the application.
+#[given(regex = r"^(マニュアルのデータ|拡張データ)で利用申込が登録されている$")]
+async fn application_registered(w: &mut KitWorld, set: String) {
+    temp_account_registered(w, set.clone()).await;
+    let set = data_set(&set);
+    let (id, password) = w
+        .temp_credentials()
+        .await
+        .expect("the kit's 仮アカウント mail");
+    let task = w
+        .task("file_application", data::address(set).unwrap_or_default())
+        .login(&id, &password)
+        .input(set["file_application"].clone());
+    w.kit_does(task).await;
+    w.filed = Some(set["file_application"].clone());
+}
+
+// ---------------------------------------------------------------------------------------------
+// The NACCS center (M001 2.–3., M004)
+
+#[given("NACCSセンターが利用申込を承認した")]
+#[when("NACCSセンターが利用申込を承認する")]
+async fn approve(w: &mut KitWorld) {
+    let number = w.reception_number().await;
+    let (status, answer) = w
+        .sim()
+        .review(w.ws(), &number, json!({"decision": "approve"}))
+        .await;
+    check_eq!(status, 200, "the center cannot approve {number}: {answer}");
+}
+
+#[given(regex = r"^NACCSセンターが利用申込について確認事項「(.+)」を送った$")]
+#[when(regex = r"^NACCSセンターが利用申込について確認事項「(.+)」を送る$")]
+async fn clarify(w: &mut KitWorld, message: String) {
+    let number = w.reception_number().await;
+    let (status, answer) = w
+        .sim()
+        .review(
+            w.ws(),
+            &number,
+            json!({"decision": "clarify", "message": message}),
+        )
+        .await;
+    check_eq!(
+        status,
+        200,
+        "the center cannot ask about {number}: {answer}"
+    );
+}
