@@ -16,7 +16,7 @@ mod screens;
 mod settings;
 mod workspace;
 
-use crate::support::{Browser, TestApp};
+use nss_simulator::kit::{Browser, Simulator as TestApp};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt;

@@ -38,7 +38,9 @@ pub struct Upload {
 
 /// One browser window: its cookies and the screen it shows.
 pub struct Browser {
-    client: reqwest::Client,
+    /// The window's HTTP client (its cookie jar is the session), for requests the browser
+    /// does not make itself (an HTML page with the same session).
+    pub client: reqwest::Client,
     /// `http://HOST:PORT`.
     pub origin: String,
     /// The workspace base path (`/w/{id}/`).
