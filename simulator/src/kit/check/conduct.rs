@@ -4,19 +4,32 @@
 use serde_json::Value;
 use std::collections::HashMap;
 
-/// The new application's screens in the manual's order (M000 【14】–【24】, 完了); the
-/// 利用者コード detail belongs to the 利用者コード step.
-const ORDER: &[&str] = &[
-    "new_application.guidance",
-    "new_application.applicant",
-    "new_application.office",
-    "new_application.user_codes",
-    "new_application.terminals",
-    "new_application.plan",
-    "new_application.billing",
-    "new_application.confirm",
-    "new_application.complete",
+/// Each procedure's screens in the manual's order: a client goes forward through them (a
+/// procedure added to the simulator adds its row). A screen outside the sequence that belongs
+/// to one of its steps (a detail screen) is listed in [`SAME_STEP`].
+const SEQUENCES: &[&[&str]] = &[
+    // 仮ログイン登録 (M000 【5】–【9】).
+    &[
+        "temp_account.guidance",
+        "temp_account.input",
+        "temp_account.confirm",
+        "temp_account.complete",
+    ],
+    // 新規利用申込 (M000 【14】–【24】, 完了), and its 修正 (M004 ④).
+    &[
+        "new_application.guidance",
+        "new_application.applicant",
+        "new_application.office",
+        "new_application.user_codes",
+        "new_application.terminals",
+        "new_application.plan",
+        "new_application.billing",
+        "new_application.confirm",
+        "new_application.complete",
+    ],
 ];
+/// Screens that belong to a step of a sequence: the 利用者コード detail (M000 【18】) to
+/// 利用者コード 入力.
 const SAME_STEP: &[(&str, &str)] = &[(
     "new_application.user_code_detail",
     "new_application.user_codes",
@@ -159,8 +172,9 @@ fn posted_as_shown(entries: &[Value], cat: &Catalogue) -> Vec<String> {
     out
 }
 
+/// The screens shown, within each procedure's sequence, never go back.
 fn manual_order(entries: &[Value], cat: &Catalogue) -> Vec<String> {
-    let steps: Vec<usize> = entries
+    let shown: Vec<&str> = entries
         .iter()
         .filter(|e| e["status"] == 200)
         .filter_map(|e| e["next_screen"].as_str())
@@ -170,19 +184,22 @@ fn manual_order(entries: &[Value], cat: &Catalogue) -> Vec<String> {
                 .find(|(d, _)| *d == s)
                 .map_or(s, |(_, step)| step)
         })
-        .filter_map(|s| ORDER.iter().position(|o| *o == s))
         .collect();
-    steps
-        .windows(2)
-        .find(|w| w[1] < w[0])
-        .map(|w| {
-            vec![format!(
+    let mut out = Vec::new();
+    for order in SEQUENCES {
+        let steps: Vec<usize> = shown
+            .iter()
+            .filter_map(|s| order.iter().position(|o| o == s))
+            .collect();
+        if let Some(w) = steps.windows(2).find(|w| w[1] < w[0]) {
+            out.push(format!(
                 "screens out of the manual's order: 「{}」 then 「{}」",
-                cat.title(ORDER[w[0]]),
-                cat.title(ORDER[w[1]])
-            )]
-        })
-        .unwrap_or_default()
+                cat.title(order[w[0]]),
+                cat.title(order[w[1]])
+            ));
+        }
+    }
+    out
 }
 
 /// No request in a session the NSS has ended (予期しない操作, an expiry, 一時保存) other than
