@@ -4,6 +4,7 @@ use super::driver::Driver;
 use super::driver::attended::AttendedDriver;
 use super::driver::builtin::BuiltinDriver;
 use super::driver::process::ProcessDriver;
+use super::protocol::TIMEOUT_SECONDS;
 use super::run::{self, Options};
 use clap::Parser;
 use std::path::PathBuf;
@@ -50,6 +51,11 @@ pub struct Args {
     /// How many scenarios run at once (default: all; attended: 1).
     #[arg(long, value_name = "N")]
     pub concurrency: Option<usize>,
+    /// How long the client may take over one step (the task's `timeout_seconds`); past it the
+    /// client is killed and the step is a crash.
+    #[arg(long, value_name = "SECONDS", default_value_t = TIMEOUT_SECONDS,
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub timeout: u64,
 }
 
 impl Args {
@@ -75,6 +81,7 @@ impl Args {
             report: self.report,
             update_snapshots: self.update_snapshots,
             concurrency,
+            timeout_seconds: self.timeout,
             quiet: false,
         })
     }

@@ -37,6 +37,8 @@ pub struct Options {
     pub update_snapshots: bool,
     /// How many scenarios run at once (attended mode: one).
     pub concurrency: Option<usize>,
+    /// How long a client may take over one step.
+    pub timeout_seconds: u64,
     /// Print nothing per scenario (the caller reads the results).
     pub quiet: bool,
 }
@@ -114,6 +116,7 @@ pub async fn run(o: Options) -> Result<Outcome, String> {
         catalogue,
         source: source.clone(),
         update_snapshots: o.update_snapshots,
+        timeout_seconds: o.timeout_seconds,
         reports: Mutex::new(Vec::new()),
     });
 

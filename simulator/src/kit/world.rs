@@ -26,6 +26,8 @@ pub struct Context {
     pub source: Source,
     /// `--update-snapshots`.
     pub update_snapshots: bool,
+    /// The `timeout_seconds` of every task (`--timeout`).
+    pub timeout_seconds: u64,
     /// The scenarios' reports, pushed as each scenario ends.
     pub reports: Mutex<Vec<ScenarioLog>>,
 }
@@ -113,7 +115,9 @@ impl KitWorld {
 
     /// A task of `action` for this scenario's workspace, the mail read at `address`.
     pub fn task(&self, action: &str, address: &str) -> Task {
-        Task::new(action, &self.sim().nss(self.ws()), address)
+        let mut task = Task::new(action, &self.sim().nss(self.ws()), address);
+        task.timeout_seconds = self.kit.timeout_seconds;
+        task
     }
 
     /// Runs the client under test on `task` and checks its conduct in the journal. `saves`:

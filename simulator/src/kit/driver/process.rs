@@ -8,7 +8,7 @@ use crate::kit::protocol::{Outcome, Task};
 use futures::future::BoxFuture;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
-use tokio::io::AsyncWriteExt as _;
+use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 
 /// The most of a client's stderr kept for the report.
 const STDERR_KEPT: usize = 64 * 1024;
@@ -54,6 +54,10 @@ impl ProcessDriver {
             Ok(child) => child,
             Err(e) => return crash(format!("cannot run {:?}: {e}", self.shown), String::new()),
         };
+        // The outputs are read while the client runs (a full pipe would stall it), so that what
+        // it wrote is kept even when it has to be killed.
+        let stdout = child.stdout.take().map(read_all);
+        let stderr = child.stderr.take().map(read_all);
         let input = serde_json::to_vec(task).unwrap_or_default();
         if let Some(mut stdin) = child.stdin.take() {
             // A client that exits without reading its task makes this fail: its exit status
@@ -62,34 +66,59 @@ impl ProcessDriver {
             drop(stdin);
         }
         let limit = Duration::from_secs(task.timeout_seconds.max(1));
-        // Waiting on the child's own output (real time: the client's time, not the workspace
-        // clock). On a time-out the future is dropped and `kill_on_drop` ends the client.
-        match tokio::time::timeout(limit, child.wait_with_output()).await {
+        // The client's own time (real time, not the workspace clock).
+        let status = tokio::time::timeout(limit, child.wait()).await;
+        if status.is_err() {
+            // Killed; what it wrote until then is still read (a grandchild holding the pipe
+            // open is not waited for long).
+            let _ = child.kill().await;
+        }
+        let stdout = collect(stdout).await;
+        let stderr = kept(&collect(stderr).await);
+        match status {
             Err(_) => crash(
                 format!("no answer within {} s (timeout_seconds)", limit.as_secs()),
-                String::new(),
+                stderr,
             ),
-            Ok(Err(e)) => crash(format!("waiting for the client: {e}"), String::new()),
-            Ok(Ok(out)) => {
-                let stderr = kept(&out.stderr);
-                if !out.status.success() {
-                    let code = out
-                        .status
-                        .code()
-                        .map_or_else(|| "a signal".to_string(), |c| c.to_string());
-                    return crash(format!("the client exited with {code}"), stderr);
-                }
-                let stdout = String::from_utf8_lossy(&out.stdout);
-                match Outcome::parse(&stdout) {
-                    Ok(outcome) => Run {
-                        outcome: Ok(outcome),
-                        stderr,
-                        seconds: started.elapsed().as_secs_f64(),
-                    },
-                    Err(e) => crash(e, stderr),
-                }
+            Ok(Err(e)) => crash(format!("waiting for the client: {e}"), stderr),
+            Ok(Ok(status)) if !status.success() => {
+                let code = status
+                    .code()
+                    .map_or_else(|| "a signal".to_string(), |c| c.to_string());
+                crash(format!("the client exited with {code}"), stderr)
             }
+            Ok(Ok(_)) => match Outcome::parse(&String::from_utf8_lossy(&stdout)) {
+                Ok(outcome) => Run {
+                    outcome: Ok(outcome),
+                    stderr,
+                    seconds: started.elapsed().as_secs_f64(),
+                },
+                Err(e) => crash(e, stderr),
+            },
         }
+    }
+}
+
+/// Reads a pipe to its end in a task of its own.
+fn read_all(
+    mut pipe: impl tokio::io::AsyncRead + Unpin + Send + 'static,
+) -> tokio::task::JoinHandle<Vec<u8>> {
+    tokio::spawn(async move {
+        let mut bytes = Vec::new();
+        // An error ends the reading; what was read is kept.
+        let _ = pipe.read_to_end(&mut bytes).await;
+        bytes
+    })
+}
+
+/// What a reader got, waiting at most a moment once the client is gone.
+async fn collect(reader: Option<tokio::task::JoinHandle<Vec<u8>>>) -> Vec<u8> {
+    let Some(reader) = reader else {
+        return Vec::new();
+    };
+    match tokio::time::timeout(Duration::from_secs(2), reader).await {
+        Ok(Ok(bytes)) => bytes,
+        _ => Vec::new(),
     }
 }
 
@@ -158,8 +187,12 @@ mod tests {
         let exit = run("sh -c 'cat >/dev/null; echo boom >&2; exit 3'", 10).await;
         assert_eq!(exit.outcome.unwrap_err(), "the client exited with 3");
         assert_eq!(exit.stderr, "boom\n");
-        let slow = run("sleep 5", 1).await;
+        let slow = run("sh -c 'echo started >&2; exec sleep 5'", 1).await;
         assert!(slow.outcome.unwrap_err().contains("no answer within 1 s"));
+        assert_eq!(
+            slow.stderr, "started\n",
+            "what a killed client wrote is kept"
+        );
         let prose = run("sh -c 'cat >/dev/null; echo hello'", 10).await;
         assert!(prose.outcome.unwrap_err().starts_with("stdout is not JSON"));
         let missing = run("/nonexistent/client", 10).await;
