@@ -171,8 +171,11 @@ pub async fn run(o: Options) -> Result<Outcome, String> {
             .lock()
             .unwrap_or_else(PoisonError::into_inner),
     );
-    let logs = collector
-        .results
+    // The report and the JUnit file list the scenarios in the features' order (the console
+    // printed them as they ended).
+    let mut results = collector.results;
+    results.sort_by(|a, b| (&a.feature, a.line).cmp(&(&b.feature, b.line)));
+    let logs = results
         .iter()
         .map(|r| {
             logs.iter()
@@ -182,7 +185,7 @@ pub async fn run(o: Options) -> Result<Outcome, String> {
         })
         .collect();
     let outcome = Outcome {
-        results: collector.results,
+        results,
         parse_errors: collector.parse_errors,
         logs,
     };
