@@ -262,12 +262,10 @@ fn a_running_simulator_can_be_the_target() {
         .stderr(Stdio::null())
         .spawn()
         .expect("the simulator starts");
+    // Kept open until the end: the simulator prints more lines, and a closed pipe would fail it.
+    let mut output = std::io::BufReader::new(sim.stdout.take().expect("stdout"));
     let mut first = String::new();
-    std::io::BufRead::read_line(
-        &mut std::io::BufReader::new(sim.stdout.take().expect("stdout")),
-        &mut first,
-    )
-    .expect("its first line");
+    std::io::BufRead::read_line(&mut output, &mut first).expect("its first line");
     let address = first
         .trim()
         .rsplit(' ')
@@ -277,6 +275,7 @@ fn a_running_simulator_can_be_the_target() {
     let o = kit(&["--target", &format!("http://{address}"), "--tags", "@m001"]);
     let _ = sim.kill();
     let _ = sim.wait();
+    drop(output);
     let out = stdout(&o);
     assert_eq!((summary(&out), o.status.code()), ((2, 0), Some(0)), "{out}");
 }

@@ -73,9 +73,12 @@ pub struct ScenarioLog {
 pub struct KitWorld {
     pub kit: Arc<Context>,
     pub log: ScenarioLog,
-    /// The input the latest application must hold (what was filed, with corrections laid
+    /// The input the scenario's application must hold (what was filed, with corrections laid
     /// over it).
     pub filed: Option<Value>,
+    /// The 申込受付番号 of the scenario's application: the last one a step registered, or the
+    /// fixture's 利用申込.
+    pub number: Option<String>,
 }
 
 impl fmt::Debug for KitWorld {
@@ -98,6 +101,7 @@ impl KitWorld {
             kit,
             log: ScenarioLog::default(),
             filed: None,
+            number: None,
         }
     }
 
@@ -125,6 +129,7 @@ impl KitWorld {
     /// after keeping the step for the report.
     pub async fn client_step(&mut self, task: Task) -> &ClientStep {
         let saves = usize::from(task.option_str("一時保存").is_some());
+        let known = self.sim().applications(self.ws()).await.len();
         let before = self.sim().journal(self.ws()).await.len();
         let cx = StepContext {
             sim: self.sim(),
@@ -139,6 +144,7 @@ impl KitWorld {
             .into_iter()
             .skip(before)
             .collect();
+        self.note_new_application(known).await;
         let mut problems = Vec::new();
         if let Err(crash) = &run.outcome {
             let stderr = tail(&run.stderr, 1500);
@@ -207,9 +213,22 @@ impl KitWorld {
         }
     }
 
+    /// Makes the application a step registered (the workspace had `known` before it) the
+    /// scenario's.
+    async fn note_new_application(&mut self, known: usize) {
+        let apps = self.sim().applications(self.ws()).await;
+        if apps.len() > known
+            && let Some(n) = apps.last().and_then(|a| a["reception_number"].as_str())
+        {
+            self.number = Some(n.to_string());
+        }
+    }
+
     /// A step of the kit's own, done with the built-in client (a `前提`): it must succeed.
     pub async fn kit_does(&mut self, task: Task) -> Map<String, Value> {
+        let known = self.sim().applications(self.ws()).await.len();
         let (outcome, trace) = builtin::perform(&task).await;
+        self.note_new_application(known).await;
         self.log
             .kit_steps
             .push(format!("{}: {}", task.action, outcome.summary()));
@@ -237,19 +256,21 @@ impl KitWorld {
         ))
     }
 
-    /// The latest application of the workspace, as the simulator API answers it.
-    pub async fn latest_application(&self) -> Option<Value> {
-        self.sim().applications(self.ws()).await.pop()
-    }
-
-    /// The latest application, which must exist.
+    /// The scenario's application, as the simulator API answers it: the one a step registered
+    /// last, the fixture's 利用申込, or else the latest of the workspace.
     pub async fn application(&self) -> Value {
-        self.latest_application()
-            .await
-            .expect("no application is registered in the workspace")
+        match &self.number {
+            Some(n) => self.sim().application(self.ws(), n).await,
+            None => self
+                .sim()
+                .applications(self.ws())
+                .await
+                .pop()
+                .expect("no application is registered in the workspace"),
+        }
     }
 
-    /// The 申込受付番号 of the latest application.
+    /// The 申込受付番号 of the scenario's application.
     pub async fn reception_number(&self) -> String {
         self.application().await["reception_number"]
             .as_str()
@@ -257,7 +278,7 @@ impl KitWorld {
             .to_string()
     }
 
-    /// What approval issued to the latest application (`issued.ids`).
+    /// What approval issued to the scenario's application (`issued.ids`).
     pub async fn issued_ids(&self) -> Value {
         let a = self.application().await;
         assert!(

@@ -26,8 +26,15 @@ async fn workspace_at(w: &mut KitWorld, year: u32, month: u32, day: u32, hour: u
 #[given(expr = "フィクスチャ{q}のワークスペースがある")]
 async fn workspace_from(w: &mut KitWorld, fixture: Q) {
     let ws = w.sim().workspace_from(SEED, &fixture.0).await;
+    // The presets replay manual 000's data; the scenario is about their 利用申込.
+    w.number = w
+        .sim()
+        .applications(&ws)
+        .await
+        .into_iter()
+        .find(|a| a["kind_code"] == "new")
+        .and_then(|a| a["reception_number"].as_str().map(str::to_string));
     w.log.ws = Some(ws);
-    // The presets replay manual 000's data.
     w.filed = Some(data::manual000()["file_application"].clone());
 }
 
