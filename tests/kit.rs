@@ -245,7 +245,9 @@ fn a_bad_command_line_or_an_unreachable_target_exits_2() {
 fn tags_select_the_scenarios_of_a_manual() {
     let o = kit(&["--tags", "@m004"]);
     let out = stdout(&o);
-    assert_eq!(summary(&out), (2, 0), "{out}");
+    let (passed, failed) = summary(&out);
+    assert!(passed >= 2 && failed == 0, "{out}");
+    assert_eq!(passed, client_scenarios(&out), "{out}");
     assert!(
         out.lines()
             .filter(|l| l.starts_with("PASS"))
@@ -277,7 +279,9 @@ fn a_running_simulator_can_be_the_target() {
     let _ = sim.wait();
     drop(output);
     let out = stdout(&o);
-    assert_eq!((summary(&out), o.status.code()), ((2, 0), Some(0)), "{out}");
+    let (passed, failed) = summary(&out);
+    assert_eq!((failed, o.status.code()), (0, Some(0)), "{out}");
+    assert!(passed >= 2, "{out}");
 }
 
 #[test]

@@ -122,7 +122,7 @@ async fn reception_number_matches(w: &mut NssWorld) {
         .and_then(|t| t.get(..4))
         .and_then(|y| y.parse().ok())
         .expect("submitted_at");
-    nss_simulator::kit::check::format::reception_number(&number, year)
+    nss_simulator::kit::check::format::reception_number(&number, year, 'A')
         .unwrap_or_else(|e| panic!("{e}"));
     let wanted = format!("申込受付番号「{number}」");
     let texts = w.screen().text();

@@ -1,7 +1,8 @@
-//! The kit's data sets, embedded in the binary: manual 000's data (M000 【6】–【24】) and the
-//! kit's own extended data set, both in the input shape of the driver protocol (docs/kit.md,
-//! "Inputs"). `fixtures/kit/manual000.json` is the one copy of the manual's data the kit, the
-//! built-in client and the screen-level steps use.
+//! The kit's data sets, embedded in the binary, in the input shape of the driver protocol
+//! (docs/kit.md, "Inputs"): manual 000's data (M000 【6】–【24】), the kit's own extended set,
+//! manual 001's change (M001 手順④) and manual 004's システム設定申込.
+//! `fixtures/kit/manual000.json` is the one copy of manual 000's data the kit, the built-in
+//! client and the screen-level steps use.
 
 use serde_json::Value;
 use std::sync::OnceLock;
@@ -22,10 +23,19 @@ const SETS: &[(&str, &str)] = &[
         "extended",
         include_str!("../../../fixtures/kit/extended.json"),
     ),
+    (
+        "manual001",
+        include_str!("../../../fixtures/kit/manual001.json"),
+    ),
+    (
+        "manual004",
+        include_str!("../../../fixtures/kit/manual004.json"),
+    ),
 ];
 
-/// A data set by name (`manual000`, `extended`): `{"register_temp_account": …,
-/// "file_application": …}`, each the `input` of that action's task.
+/// A data set by name: `{"register_temp_account": …, "file_application": …}` (`manual000`,
+/// `extended`), `{"file_change_application": …}` (`manual001`), `{"file_system_settings": …,
+/// "修正": …, …}` (`manual004`): each the `input` of that action's task.
 pub fn set(name: &str) -> Option<&'static Value> {
     static PARSED: OnceLock<Vec<(&'static str, Value)>> = OnceLock::new();
     PARSED
@@ -64,12 +74,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_set_parses_and_names_its_applicant() {
+    fn every_set_parses_and_holds_an_action_input() {
         for name in names() {
             let s = set(name).unwrap();
-            assert!(s["file_application"].is_object(), "{name}");
-            assert!(address(s).is_some_and(|a| a.contains('@')), "{name}");
+            let actions = [
+                "file_application",
+                "file_change_application",
+                "file_system_settings",
+            ];
+            assert!(actions.iter().any(|a| s[a].is_object()), "{name}");
         }
         assert_eq!(address(manual000()), Some(MANUAL_ADDRESS));
+        assert!(address(set("extended").unwrap()).is_some_and(|a| a.contains('@')));
     }
 }

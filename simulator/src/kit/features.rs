@@ -26,6 +26,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../../features/client/m001_password.feature"),
     ),
     (
+        "client/m001_change_application.feature",
+        include_str!("../../../features/client/m001_change_application.feature"),
+    ),
+    (
         "client/m002_id_notice.feature",
         include_str!("../../../features/client/m002_id_notice.feature"),
     ),
@@ -34,12 +38,20 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../../features/client/m004_clarification.feature"),
     ),
     (
+        "client/m004_system_settings.feature",
+        include_str!("../../../features/client/m004_system_settings.feature"),
+    ),
+    (
         "client/snapshots/extended_application.json",
         include_str!("../../../features/client/snapshots/extended_application.json"),
     ),
     (
         "client/snapshots/m000_new_application.json",
         include_str!("../../../features/client/snapshots/m000_new_application.json"),
+    ),
+    (
+        "client/snapshots/m001_change_application.json",
+        include_str!("../../../features/client/snapshots/m001_change_application.json"),
     ),
     (
         "client/snapshots/m000_save_draft.json",
@@ -52,6 +64,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     (
         "client/snapshots/m004_amend.json",
         include_str!("../../../features/client/snapshots/m004_amend.json"),
+    ),
+    (
+        "client/snapshots/m004_system_settings.json",
+        include_str!("../../../features/client/snapshots/m004_system_settings.json"),
     ),
 ];
 

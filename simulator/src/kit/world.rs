@@ -79,6 +79,9 @@ pub struct KitWorld {
     /// The 申込受付番号 of the scenario's application: the last one a step registered, or the
     /// fixture's 利用申込.
     pub number: Option<String>,
+    /// The office the scenario's applicant works for, when a step names it (a change, a
+    /// システム設定申込); otherwise the office approval issued.
+    pub office: Option<String>,
 }
 
 impl fmt::Debug for KitWorld {
@@ -102,6 +105,7 @@ impl KitWorld {
             log: ScenarioLog::default(),
             filed: None,
             number: None,
+            office: None,
         }
     }
 
@@ -291,19 +295,27 @@ impl KitWorld {
 
     /// The 事業所コード and its current password (the truth, after any change).
     pub async fn office_credentials(&self) -> (String, String) {
-        let code = self.issued_ids().await["office_code"]
-            .as_str()
-            .unwrap_or("")
-            .to_string();
+        let code = match &self.office {
+            Some(code) => code.clone(),
+            None => self.issued_ids().await["office_code"]
+                .as_str()
+                .unwrap_or("")
+                .to_string(),
+        };
+        self.office_login(&code).await
+    }
+
+    /// An office's 事業所コード and its current password (the truth).
+    pub async fn office_login(&self, code: &str) -> (String, String) {
         let password = self
             .sim()
             .offices(self.ws())
             .await
             .into_iter()
-            .find(|o| o["office_code"] == code.as_str())
+            .find(|o| o["office_code"] == code)
             .and_then(|o| o["password"].as_str().map(str::to_string))
             .unwrap_or_else(|| panic!("no office {code} in the workspace"));
-        (code, password)
+        (code.to_string(), password)
     }
 }
 

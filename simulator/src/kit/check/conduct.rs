@@ -27,13 +27,36 @@ const SEQUENCES: &[&[&str]] = &[
         "new_application.confirm",
         "new_application.complete",
     ],
+    // 変更申込 (M001 手順④) and its 修正.
+    &[
+        "change_application.guidance",
+        "change_application.items",
+        "change_application.applicant",
+        "change_application.office",
+        "change_application.terminals",
+        "change_application.plan",
+        "change_application.billing",
+        "change_application.confirm",
+        "change_application.complete",
+    ],
+    // システム設定申込 (M004 ⑤–⑩) and its 修正.
+    &[
+        "system_settings.guidance",
+        "system_settings.applicant",
+        "system_settings.codes",
+        "system_settings.confirm",
+        "system_settings.complete",
+    ],
 ];
 /// Screens that belong to a step of a sequence: the 利用者コード detail (M000 【18】) to
-/// 利用者コード 入力.
-const SAME_STEP: &[(&str, &str)] = &[(
-    "new_application.user_code_detail",
-    "new_application.user_codes",
-)];
+/// 利用者コード 入力, システム設定情報 入力 (M004 ⑦) to 利用者コード 選択.
+const SAME_STEP: &[(&str, &str)] = &[
+    (
+        "new_application.user_code_detail",
+        "new_application.user_codes",
+    ),
+    ("system_settings.code", "system_settings.codes"),
+];
 /// 「申込内容を登録する」 on both 申込内容 確認 screens.
 const REGISTER: &str = "register";
 /// 「申込内容を一時保存する」.

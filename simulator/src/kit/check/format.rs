@@ -22,11 +22,11 @@ pub fn temp_password(pw: &str) -> Result<(), String> {
     }
 }
 
-/// 申込受付番号 of a 利用申込: the two-digit year, five digits and 「A」 (M000 完了 1830304A,
-/// procedures.md §9).
-pub fn reception_number(n: &str, year: i32) -> Result<(), String> {
-    let Some(number) = n.strip_suffix('A') else {
-        return Err(format!("申込受付番号 「{n}」 does not end with A"));
+/// 申込受付番号: the two-digit year, five digits and the kind's letter — 「A」 for a 利用申込
+/// (M000 完了 1830304A), 「C」 for a システム設定申込 (2101932C; procedures.md §9).
+pub fn reception_number(n: &str, year: i32, letter: char) -> Result<(), String> {
+    let Some(number) = n.strip_suffix(letter) else {
+        return Err(format!("申込受付番号 「{n}」 does not end with {letter}"));
     };
     digits(number, 7, "申込受付番号")?;
     two_digit_year(n, year, "申込受付番号")
@@ -78,10 +78,11 @@ mod tests {
         assert!(temp_login_id("181288", 2018).is_err());
         assert!(temp_password("7TDE8NP7").is_ok());
         assert!(temp_password("7tde8np7").is_err());
-        assert!(reception_number("1830304A", 2018).is_ok());
-        assert!(reception_number("1830304", 2018).is_err());
-        assert!(reception_number("1830304C", 2018).is_err());
-        assert!(reception_number("1930304A", 2018).is_err());
+        assert!(reception_number("1830304A", 2018, 'A').is_ok());
+        assert!(reception_number("2101932C", 2021, 'C').is_ok());
+        assert!(reception_number("1830304", 2018, 'A').is_err());
+        assert!(reception_number("1830304C", 2018, 'A').is_err());
+        assert!(reception_number("1930304A", 2018, 'A').is_err());
         assert!(office_code("DEN001", "DEN").is_ok());
         assert!(office_code("DEN01", "DEN").is_err());
         assert!(office_code("ABC001", "DEN").is_err());

@@ -74,7 +74,11 @@ const ACTIONS: &[Action] = &[
         what: "確認事項への対応 (M004): log in, find the 確認事項 in 新着情報, 「詳細」, then 修正 (walk the screens to 登録) or 取り下げる",
         start: "login/nsscoapp/",
         asked: &[],
-        ends: |e| shows(e, "new_application.complete") || posted_ok(e, "applications.detail"),
+        ends: |e| {
+            shows(e, "new_application.complete")
+                || shows(e, "change_application.complete")
+                || posted_ok(e, "applications.detail")
+        },
     },
     Action {
         name: "change_password",
@@ -82,6 +86,27 @@ const ACTIONS: &[Action] = &[
         start: "login/nsscoapp/",
         asked: &[],
         ends: |e| posted_ok(e, "user.password"),
+    },
+    Action {
+        name: "file_change_application",
+        what: "変更申込 (M001 手順④): log in with the 事業所コード, 「契約内容確認」, 「契約情報を変更する」, fill every screen, 「申込内容を登録する」",
+        start: "login/nsscoapp/",
+        asked: &["申込受付番号"],
+        ends: |e| shows(e, "change_application.complete"),
+    },
+    Action {
+        name: "file_system_settings",
+        what: "システム設定申込 (M004 ⑤–⑩): log in with the 事業所コード, 「システム設定の申込」, fill every screen, 「システム設定申込を登録する」",
+        start: "login/nsscoapp/",
+        asked: &["申込受付番号"],
+        ends: |e| shows(e, "system_settings.complete"),
+    },
+    Action {
+        name: "answer_system_settings_clarification",
+        what: "確認事項への対応 (M004): log in, find the 確認事項 in 新着情報, 「詳細」, then 修正 (walk the screens to 登録) or 取り下げる",
+        start: "login/nsscoapp/",
+        asked: &[],
+        ends: |e| shows(e, "system_settings.complete") || posted_ok(e, "system_settings.detail"),
     },
 ];
 

@@ -48,14 +48,18 @@ impl FromStr for Q {
 }
 
 /// The data sets by the words the features use for them.
-pub const DATA_SETS: &str = "マニュアルのデータ|拡張データ";
+pub const DATA_SETS: &str =
+    "マニュアルのデータ|拡張データ|マニュアル001のデータ|マニュアル004のデータ";
 
-/// The data set a feature names (`マニュアルのデータ`: manual 000's; `拡張データ`: the kit's
-/// extended set).
+/// The data set a feature names: 「マニュアルのデータ」 manual 000's, 「拡張データ」 the kit's
+/// extended set, 「マニュアル001のデータ」 manual 001's change, 「マニュアル004のデータ」 manual 004's
+/// システム設定申込.
 pub fn data_set(words: &str) -> &'static Value {
     let name = match words {
         "マニュアルのデータ" => "manual000",
         "拡張データ" => "extended",
+        "マニュアル001のデータ" => "manual001",
+        "マニュアル004のデータ" => "manual004",
         other => panic!("no data set 「{other}」 (known: {DATA_SETS})"),
     };
     data::set(name).expect("the kit's data sets are embedded")

@@ -28,6 +28,26 @@ async fn record_as_input(w: &mut KitWorld) {
     );
 }
 
+/// The kind as the API labels it (`新規申込`, `変更申込`, …) and the filer.
+#[then(regex = r"^登録された申込は事業所「([^」]+)」の「([^」]+)」である$")]
+async fn kind_and_filer(w: &mut KitWorld, office: String, kind: String) {
+    let a = w.application().await;
+    check_eq!(
+        a["kind"].as_str(),
+        Some(kind.as_str()),
+        "{} is a {}",
+        a["reception_number"],
+        a["kind"]
+    );
+    check_eq!(
+        a["filer"],
+        json!({"kind": "office", "id": office}),
+        "{} was filed by {}",
+        a["reception_number"],
+        a["filer"]
+    );
+}
+
 #[then(expr = "申込は{int}件登録されている")]
 async fn application_count(w: &mut KitWorld, count: usize) {
     let apps = w.sim().applications(w.ws()).await;

@@ -80,11 +80,13 @@ async fn reception_number_as_registered(w: &mut KitWorld) {
     reported_equals(w, "申込受付番号", &number, "the NSS registered");
 }
 
-#[then("報告された申込受付番号は年の下2桁で始まる7桁の数字と「A」である")]
-async fn reception_number_format(w: &mut KitWorld) {
+/// 「A」 for a 利用申込 (新規 or 変更), 「C」 for a システム設定申込.
+#[then(regex = r"^報告された申込受付番号は年の下2桁で始まる7桁の数字と「([AC])」である$")]
+async fn reception_number_format(w: &mut KitWorld, letter: String) {
     let year = year(w).await;
+    let letter = letter.chars().next().unwrap_or('A');
     if let Some(n) = w.reported("申込受付番号") {
-        format::reception_number(&text(&n), year).unwrap_or_else(|e| panic!("{e}"));
+        format::reception_number(&text(&n), year, letter).unwrap_or_else(|e| panic!("{e}"));
     }
 }
 
@@ -232,6 +234,59 @@ async fn id_notice_masked(w: &mut KitWorld) {
     }
 }
 
+/// A change's ID通知内容 (M001 3.④): the office's code, the 事業所パスワード masked (a change
+/// issues none), and the added terminals with their 端末アクセスキー and 認証コード as issued.
+#[then("クライアントは変更申込のID通知内容を払い出されたとおりに報告する")]
+async fn change_id_notice(w: &mut KitWorld) {
+    let ids = w.issued_ids().await;
+    let Some((notice, _, terminals)) = notice(w) else {
+        return;
+    };
+    check_eq!(
+        notice["事業所コード"],
+        ids["office_code"],
+        "ID通知内容 事業所コード: the client reported {}, the NSS issued {}",
+        notice["事業所コード"],
+        ids["office_code"]
+    );
+    check_eq!(
+        text(&notice["事業所パスワード"]),
+        MASK,
+        "ID通知内容 事業所パスワード: the client reported {}, the screen masks it (a change issues none)",
+        notice["事業所パスワード"]
+    );
+    let row = |t: &Value| -> Vec<String> {
+        [
+            "論理端末名",
+            "端末アクセスキー",
+            "認証コード1",
+            "認証コード2",
+            "認証コード3",
+        ]
+        .iter()
+        .map(|k| text(&t[*k]))
+        .collect()
+    };
+    let mut reported: Vec<Vec<String>> = terminals.iter().map(row).collect();
+    let mut issued: Vec<Vec<String>> = ids["terminals"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|t| {
+            let mut r = vec![text(&t["name"]), text(&t["access_key"])];
+            r.extend(t["auth_codes"].as_array().into_iter().flatten().map(text));
+            r
+        })
+        .collect();
+    reported.sort();
+    issued.sort();
+    check_eq!(
+        reported,
+        issued,
+        "論理端末名 / デジタル証明書: the client reported {reported:?}, the NSS issued {issued:?}"
+    );
+}
+
 fn check_codes(ids: &Value, notice: &Value, users: &[Value], terminals: &[Value]) {
     for (key, issued) in [
         ("事業所コード", "office_code"),
@@ -320,6 +375,12 @@ async fn status_reported(w: &mut KitWorld, status: Q) {
 async fn message_reported(w: &mut KitWorld, message: Q) {
     w.done_outputs();
     reported_equals(w, "メッセージ", &message.0, "the screen says");
+}
+
+/// `failed`, whatever the reason (the NSS shows no message for it).
+#[then("クライアントは失敗を報告する")]
+async fn failed(w: &mut KitWorld) {
+    status_is(w, "failed".to_string()).await;
 }
 
 /// The step ended as expected, whatever it reported (for steps whose outputs other checks

@@ -88,11 +88,40 @@ async fn application_registered(w: &mut KitWorld, set: String) {
     w.filed = Some(set["file_application"].clone());
 }
 
-// ---------------------------------------------------------------------------------------------
-// The NACCS center (M001 2.–3., M004)
+/// M001 手順④ by the office, done by the kit.
+#[given(regex = r"^事業所「([^」]+)」の変更申込がマニュアル001のデータで登録されている$")]
+async fn change_registered(w: &mut KitWorld, office: String) {
+    let (code, password) = w.office_login(&office).await;
+    let input = data_set("マニュアル001のデータ")["file_change_application"].clone();
+    let task = w
+        .task("file_change_application", super::tasks::M001_ADDRESS)
+        .login(&code, &password)
+        .input(input.clone());
+    w.kit_does(task).await;
+    w.office = Some(office);
+    w.filed = Some(input);
+}
 
-#[given("NACCSセンターが利用申込を承認した")]
-#[when("NACCSセンターが利用申込を承認する")]
+/// M004 ⑤–⑩ by the office, done by the kit.
+#[given(regex = r"^事業所「([^」]+)」のシステム設定申込がマニュアル004のデータで登録されている$")]
+async fn settings_registered(w: &mut KitWorld, office: String) {
+    let (code, password) = w.office_login(&office).await;
+    let input = data_set("マニュアル004のデータ")["file_system_settings"].clone();
+    let task = w
+        .task("file_system_settings", &super::tasks::settings_address())
+        .login(&code, &password)
+        .input(input.clone());
+    w.kit_does(task).await;
+    w.office = Some(office);
+    w.filed = Some(input);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The NACCS center (M001 2.–3., M004): its decisions on the scenario's application (a
+// 利用申込 — 新規 or 変更 — or a システム設定申込)
+
+#[given(regex = r"^NACCSセンターが(?:利用申込|変更申込|システム設定申込)を承認した$")]
+#[when(regex = r"^NACCSセンターが(?:利用申込|変更申込|システム設定申込)を承認する$")]
 async fn approve(w: &mut KitWorld) {
     let number = w.reception_number().await;
     let (status, answer) = w
@@ -102,8 +131,12 @@ async fn approve(w: &mut KitWorld) {
     check_eq!(status, 200, "the center cannot approve {number}: {answer}");
 }
 
-#[given(regex = r"^NACCSセンターが利用申込について確認事項「(.+)」を送った$")]
-#[when(regex = r"^NACCSセンターが利用申込について確認事項「(.+)」を送る$")]
+#[given(
+    regex = r"^NACCSセンターが(?:利用申込|変更申込|システム設定申込)について確認事項「(.+)」を送った$"
+)]
+#[when(
+    regex = r"^NACCSセンターが(?:利用申込|変更申込|システム設定申込)について確認事項「(.+)」を送る$"
+)]
 async fn clarify(w: &mut KitWorld, message: String) {
     let number = w.reception_number().await;
     let (status, answer) = w
@@ -118,5 +151,20 @@ async fn clarify(w: &mut KitWorld, message: String) {
         status,
         200,
         "the center cannot ask about {number}: {answer}"
+    );
+}
+
+#[given("NACCSセンターがデジタル証明書を発行した")]
+#[when("NACCSセンターがデジタル証明書を発行する")]
+async fn issue_certificates(w: &mut KitWorld) {
+    let number = w.reception_number().await;
+    let (status, answer) = w
+        .sim()
+        .review(w.ws(), &number, json!({"decision": "issue_certificates"}))
+        .await;
+    check_eq!(
+        status,
+        200,
+        "the center cannot issue the certificates of {number}: {answer}"
     );
 }

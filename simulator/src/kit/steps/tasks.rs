@@ -14,6 +14,9 @@ use serde_json::{Value, json};
 const AMEND: &str = "利用申込を修正する";
 const WITHDRAW: &str = "利用申込を取り下げる";
 
+/// M001's office, whose 申込担当者 (通関 花子) reads the mails at this address.
+pub const M001_ADDRESS: &str = "tuukan-hanako@naccs.co.jp";
+
 /// The applicant's address of the data set the scenario uses (manual 000's until one is used).
 fn address(w: &KitWorld) -> String {
     w.filed
@@ -152,13 +155,18 @@ async fn read_id_notice(w: &mut KitWorld, who: String) {
 // ---------------------------------------------------------------------------------------------
 // answer_clarification (M004)
 
-async fn answer(w: &mut KitWorld, input: Value) {
-    let (id, password) = w
-        .temp_credentials()
-        .await
-        .expect("no 仮アカウント mail in the workspace");
+/// The login of an answer to a 確認事項: the office's when the application is an office's (a
+/// change, a システム設定申込), else the 仮ログインID.
+async fn answer(w: &mut KitWorld, action: &str, input: Value) {
+    let (id, password) = match &w.office {
+        Some(code) => w.office_login(code).await,
+        None => w
+            .temp_credentials()
+            .await
+            .expect("no 仮アカウント mail in the workspace"),
+    };
     let task = w
-        .task("answer_clarification", &address(w))
+        .task(action, &address(w))
         .login(&id, &password)
         .input(input);
     w.client_step(task).await;
@@ -181,6 +189,7 @@ async fn amend(w: &mut KitWorld, step: &Step) {
     w.filed = Some(merged(&base, &corrections));
     answer(
         w,
+        "answer_clarification",
         json!({"申込受付番号": number, "ボタン": AMEND, "修正": corrections}),
     )
     .await;
@@ -189,7 +198,12 @@ async fn amend(w: &mut KitWorld, step: &Step) {
 #[when("申込担当者が確認事項に答えて利用申込を取り下げる")]
 async fn withdraw(w: &mut KitWorld) {
     let number = w.reception_number().await;
-    answer(w, json!({"申込受付番号": number, "ボタン": WITHDRAW})).await;
+    answer(
+        w,
+        "answer_clarification",
+        json!({"申込受付番号": number, "ボタン": WITHDRAW}),
+    )
+    .await;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -221,6 +235,139 @@ async fn change(w: &mut KitWorld, new: Q) {
 async fn change_wrong(w: &mut KitWorld, new: Q) {
     let (_, current) = w.office_credentials().await;
     change_password(w, format!("{current}x"), &new.0).await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// file_change_application (M001 手順④)
+
+async fn file_change(w: &mut KitWorld, login: (String, String), input: Value, save: Option<&str>) {
+    let mut task = w
+        .task("file_change_application", M001_ADDRESS)
+        .login(&login.0, &login.1)
+        .input(input.clone());
+    if let Some(screen) = save {
+        task = task.option("一時保存", json!(screen));
+    }
+    w.filed = Some(input);
+    w.client_step(task).await;
+}
+
+fn change_input() -> Value {
+    data_set("マニュアル001のデータ")["file_change_application"].clone()
+}
+
+/// M001 手順④, logged in with the office's 事業所コード (the truth: its current password).
+#[when(regex = r"^事業所「([^」]+)」の申込担当者がマニュアル001のデータで変更申込を登録する$")]
+async fn file_change_application(w: &mut KitWorld, office: String) {
+    let login = w.office_login(&office).await;
+    w.office = Some(office);
+    file_change(w, login, change_input(), None).await;
+}
+
+#[when(
+    regex = r"^事業所「([^」]+)」の申込担当者がマニュアル001のデータの「([^」]+)」を「([^」]*)」に変えて変更申込を登録する$"
+)]
+async fn file_change_changed(w: &mut KitWorld, office: String, field: String, value: String) {
+    let mut input = change_input();
+    assert!(
+        change_field(&mut input, &field, &value) > 0,
+        "the data set has no field 「{field}」"
+    );
+    let login = w.office_login(&office).await;
+    w.office = Some(office);
+    file_change(w, login, input, None).await;
+}
+
+#[when(
+    regex = r"^事業所「([^」]+)」の申込担当者がマニュアル001のデータで「([^」]+)」画面で一時保存してから変更申込を登録する$"
+)]
+async fn file_change_with_save(w: &mut KitWorld, office: String, screen: String) {
+    let login = w.office_login(&office).await;
+    w.office = Some(office);
+    file_change(w, login, change_input(), Some(&screen)).await;
+}
+
+/// A hard case: a 仮ログインID cannot file a change (M001: the office's 事業所コード does).
+#[when("申込担当者が仮ログインIDでマニュアル001のデータの変更申込を登録しようとする")]
+async fn file_change_as_temp(w: &mut KitWorld) {
+    let login = w
+        .temp_credentials()
+        .await
+        .expect("no 仮アカウント mail in the workspace");
+    file_change(w, login, change_input(), None).await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// file_system_settings, answer_system_settings_clarification (M004)
+
+fn settings_data() -> &'static Value {
+    data_set("マニュアル004のデータ")
+}
+
+/// The 申込担当者's address of M004's data.
+pub(super) fn settings_address() -> String {
+    settings_data()["file_system_settings"]["申込担当者 入力"]["申込担当者に関する項目"]
+        ["E-mailアドレス 登録用"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+async fn file_settings(w: &mut KitWorld, office: String, input: Value) {
+    let login = w.office_login(&office).await;
+    w.office = Some(office);
+    let task = w
+        .task("file_system_settings", &settings_address())
+        .login(&login.0, &login.1)
+        .input(input.clone());
+    w.filed = Some(input);
+    w.client_step(task).await;
+}
+
+/// M004 ⑤–⑩, logged in with the office's 事業所コード.
+#[when(
+    regex = r"^事業所「([^」]+)」の申込担当者がマニュアル004のデータでシステム設定申込を登録する$"
+)]
+async fn file_system_settings(w: &mut KitWorld, office: String) {
+    file_settings(w, office, settings_data()["file_system_settings"].clone()).await;
+}
+
+#[when(
+    regex = r"^事業所「([^」]+)」の申込担当者がマニュアル004のデータの「([^」]+)」を「([^」]*)」に変えてシステム設定申込を登録する$"
+)]
+async fn file_settings_changed(w: &mut KitWorld, office: String, field: String, value: String) {
+    let mut input = settings_data()["file_system_settings"].clone();
+    assert!(
+        change_field(&mut input, &field, &value) > 0,
+        "the data set has no field 「{field}」"
+    );
+    file_settings(w, office, input).await;
+}
+
+/// M004 ⑤–⑨ again with manual 004's correction (M004 ⑦).
+#[when("申込担当者が確認事項に答えてシステム設定申込をマニュアル004のデータのとおり修正する")]
+async fn amend_settings(w: &mut KitWorld) {
+    let corrections = settings_data()["修正"].clone();
+    let number = w.reception_number().await;
+    let base = w.filed.clone().unwrap_or_else(|| json!({}));
+    w.filed = Some(merged(&base, &corrections));
+    answer(
+        w,
+        "answer_system_settings_clarification",
+        json!({"申込受付番号": number, "ボタン": "システム設定申込を修正する", "修正": corrections}),
+    )
+    .await;
+}
+
+#[when("申込担当者が確認事項に答えてシステム設定申込を取り下げる")]
+async fn withdraw_settings(w: &mut KitWorld) {
+    let number = w.reception_number().await;
+    answer(
+        w,
+        "answer_system_settings_clarification",
+        json!({"申込受付番号": number, "ボタン": "システム設定申込を取り下げる"}),
+    )
+    .await;
 }
 
 #[cfg(test)]

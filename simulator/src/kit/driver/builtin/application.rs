@@ -21,8 +21,20 @@ const IDENT: &str = "識別番号に関する項目";
 const NEW_CODE: &str = "新規に利用者コードを追加する";
 const MAX_SCREENS: usize = 40;
 
-/// The button that leaves each input screen forward, in the manual's order (M000 【15】–【24】).
-/// On 事業所・企業 入力 the input's 「ボタン」 chooses between netNACCS and 一般NACCS (【16】(5)).
+/// A procedure's input screens: the button that leaves each forward, and its 完了.
+pub struct Sequence {
+    pub forward: &'static [(&'static str, &'static str)],
+    pub complete: &'static str,
+}
+
+/// The new application (M000 【15】–【24】). On 事業所・企業 入力 the input's 「ボタン」 chooses
+/// between netNACCS and 一般NACCS (【16】(5)).
+pub const NEW_APPLICATION: Sequence = Sequence {
+    forward: FORWARD,
+    complete: COMPLETE,
+};
+
+/// The button that leaves each input screen forward, in the manual's order.
 const FORWARD: &[(&str, &str)] = &[
     ("new_application.applicant", "次へ進む"),
     ("new_application.office", "netNACCSを利用する"),
@@ -44,7 +56,7 @@ pub async fn file_application(client: &mut Client<'_>) -> ActionResult {
     }
     let input = client.task.input.clone();
     let save_at = client.task.option_str("一時保存").map(str::to_string);
-    walk(client, &input, save_at, None).await?;
+    walk(client, &input, save_at, None, &NEW_APPLICATION).await?;
     let mut out = Map::new();
     out.insert(
         "申込受付番号".into(),
@@ -53,23 +65,24 @@ pub async fn file_application(client: &mut Client<'_>) -> ActionResult {
     Ok(out)
 }
 
-/// From the current input screen to 完了 (or, with `stop_at`, to that screen): each screen the
-/// NSS shows is filled with the object of the same title in `screens` (screens without one are
-/// left as they are) and left by its forward button. `save_at`: the title of the screen to leave
-/// by 「申込内容を一時保存する」 once, logging in again afterwards.
+/// From the current input screen to the sequence's 完了 (or, with `stop_at`, to that screen):
+/// each screen the NSS shows is filled with the object of the same title in `screens` (screens
+/// without one are left as they are) and left by its forward button. `save_at`: the title of the
+/// screen to leave by 「申込内容を一時保存する」 once, logging in again afterwards.
 pub async fn walk(
     client: &mut Client<'_>,
     screens: &Value,
     mut save_at: Option<String>,
     stop_at: Option<&str>,
+    sequence: &Sequence,
 ) -> Result<(), Stop> {
     let mut filled: BTreeSet<String> = BTreeSet::new();
     for _ in 0..MAX_SCREENS {
         let id = client.browser.id().to_string();
-        if id == COMPLETE || stop_at == Some(id.as_str()) {
+        if id == sequence.complete || stop_at == Some(id.as_str()) {
             return Ok(());
         }
-        let Some((_, forward)) = FORWARD.iter().find(|(s, _)| *s == id) else {
+        let Some((_, forward)) = sequence.forward.iter().find(|(s, _)| *s == id) else {
             return Err(Stop::Failed {
                 reason: format!("unexpected screen {}", client.browser.described()),
                 messages: client.browser.errors(),
@@ -109,7 +122,7 @@ pub async fn walk(
 pub async fn walk_to_confirm(client: &mut Client<'_>, screens: &Value) -> Result<(), Stop> {
     client.expect(&[GUIDANCE])?;
     client.press("次へ進む", &Map::new()).await?;
-    walk(client, screens, None, Some(CONFIRM)).await
+    walk(client, screens, None, Some(CONFIRM), &NEW_APPLICATION).await
 }
 
 async fn fill_screen(
@@ -128,7 +141,7 @@ async fn fill_screen(
 
 /// M000 一時保存: the draft is saved and the session ends; the next login (in a new window, as
 /// on another day) resumes on the saved screen.
-async fn resume(client: &mut Client<'_>, title: &str) -> Result<(), Stop> {
+pub async fn resume(client: &mut Client<'_>, title: &str) -> Result<(), Stop> {
     client.expect(&[LOGIN_SCREEN])?;
     client.new_window()?;
     client.login().await?;

@@ -2,7 +2,8 @@
 //! 進行状況, then 「利用申込を修正する」 with the given corrections, or 「利用申込を取り下げる」.
 
 use super::ActionResult;
-use super::application::{reception_number, walk};
+use super::application::{NEW_APPLICATION, reception_number, walk};
+use super::change;
 use super::client::{Client, MENU};
 use super::fill::BUTTON_KEY;
 use super::portal::{NEWS, open_application};
@@ -53,10 +54,18 @@ pub async fn answer_clarification(client: &mut Client<'_>) -> ActionResult {
     let mut out = Map::new();
     out.insert("通知内容".into(), message);
     client.press(&choice, &Map::new()).await?;
-    if choice == AMEND {
+    let corrections = client.task.input["修正"].clone();
+    if choice == AMEND && client.browser.id() == change::GUIDANCE {
+        // A change (M001) re-opens at its guidance; then its screens, pre-filled.
+        client.press("申込内容選択へ進む", &Map::new()).await?;
+        walk(client, &corrections, None, None, &change::CHANGE).await?;
+        out.insert(
+            "申込受付番号".into(),
+            Value::String(reception_number(client)?),
+        );
+    } else if choice == AMEND {
         // M004 ④: the application's screens re-open pre-filled; only the corrections change.
-        let corrections = client.task.input["修正"].clone();
-        walk(client, &corrections, None, None).await?;
+        walk(client, &corrections, None, None, &NEW_APPLICATION).await?;
         out.insert(
             "申込受付番号".into(),
             Value::String(reception_number(client)?),

@@ -136,6 +136,30 @@ impl<'t> Client<'t> {
         self.submit(label, pairs, Vec::new()).await
     }
 
+    /// Presses the `index`-th button printed `label` (a table's rows each have theirs, in the
+    /// screen's order) after filling `values`.
+    pub async fn press_nth(
+        &mut self,
+        label: &str,
+        index: usize,
+        values: &Map<String, Value>,
+    ) -> Result<(), Stop> {
+        let mut pairs = fill::pairs(&self.browser, values)?;
+        let buttons = self.browser.buttons(label);
+        let b = buttons.get(index).ok_or_else(|| {
+            self.fail(format!(
+                "「{}」 has no button 「{label}」 number {}",
+                self.browser.title(),
+                index + 1
+            ))
+        })?;
+        pairs.push((
+            b["name"].as_str().unwrap_or("op").to_string(),
+            b["value"].as_str().unwrap_or("").to_string(),
+        ));
+        self.send(label, pairs, Vec::new()).await
+    }
+
     /// Presses the button printed `label` sending `pairs` (the rendered form, changed) and
     /// `files`.
     pub async fn submit(
@@ -145,6 +169,16 @@ impl<'t> Client<'t> {
         files: Vec<Upload>,
     ) -> Result<(), Stop> {
         pairs.push(self.browser.button_pair(label)?);
+        self.send(label, pairs, files).await
+    }
+
+    /// Submits the form with `pairs` (the pressed button's among them).
+    async fn send(
+        &mut self,
+        label: &str,
+        pairs: Vec<(String, String)>,
+        files: Vec<Upload>,
+    ) -> Result<(), Stop> {
         let on = self.browser.id().to_string();
         let shown = self.browser.described();
         self.browser.try_submit(pairs, files).await?;

@@ -8,6 +8,7 @@
 //! API, and uses nothing else of the simulator API.
 
 mod application;
+mod change;
 mod clarification;
 mod client;
 mod fill;
@@ -15,6 +16,7 @@ mod mail;
 mod password;
 mod portal;
 mod register;
+mod settings;
 
 pub use application::walk_to_confirm;
 pub use client::{Client, Stop};
@@ -38,6 +40,9 @@ pub const ACTIONS: &[&str] = &[
     "read_id_notice",
     "answer_clarification",
     "change_password",
+    "file_change_application",
+    "file_system_settings",
+    "answer_system_settings_clarification",
 ];
 
 async fn dispatch(client: &mut Client<'_>) -> ActionResult {
@@ -48,6 +53,11 @@ async fn dispatch(client: &mut Client<'_>) -> ActionResult {
         "read_id_notice" => portal::read_id_notice(client).await,
         "answer_clarification" => clarification::answer_clarification(client).await,
         "change_password" => password::change_password(client).await,
+        "file_change_application" => change::file_change_application(client).await,
+        "file_system_settings" => settings::file_system_settings(client).await,
+        "answer_system_settings_clarification" => {
+            settings::answer_system_settings_clarification(client).await
+        }
         other => Err(Stop::failed(format!("unsupported action {other:?}"))),
     }
 }

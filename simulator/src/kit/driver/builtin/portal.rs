@@ -41,6 +41,16 @@ pub async fn read_id_notice(client: &mut Client<'_>) -> ActionResult {
 
 /// The 「詳細」 of one application, on 新着情報 or on 申込情報一覧: 申込内容 参照.
 pub async fn open_application(client: &mut Client<'_>, number: &str) -> Result<(), Stop> {
+    open_application_at(client, number, "applications.detail").await
+}
+
+/// The 「詳細」 of one application, leading to the screen `screen` (a システム設定申込's is
+/// `system_settings.detail`).
+pub async fn open_application_at(
+    client: &mut Client<'_>,
+    number: &str,
+    screen: &str,
+) -> Result<(), Stop> {
     let label = format!("詳細【{number}】");
     if client.browser.link(&label).is_none() {
         return Err(client.fail(format!(
@@ -49,7 +59,7 @@ pub async fn open_application(client: &mut Client<'_>, number: &str) -> Result<(
         )));
     }
     client.follow(&label).await?;
-    client.expect(&["applications.detail"])
+    client.expect(&[screen])
 }
 
 /// Every captioned table: a 項目 table as 項目 → value, any other as a list of rows keyed by
