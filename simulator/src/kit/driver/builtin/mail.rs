@@ -1,12 +1,9 @@
 //! The applicant's mailbox, read as a mail client reads it: list the messages, fetch each new
-//! one as raw RFC 5322 and parse it (headers unfolded, RFC 2047 encoded-words decoded, the body
-//! decoded from its transfer encoding). Only what the NSS sends is understood: a single
-//! `text/plain; charset=UTF-8` part in base64, 7bit or 8bit.
+//! one as raw RFC 5322 and parse it (mail-parser: headers unfolded and decoded, the body decoded
+//! from its transfer encoding and charset).
 
 use super::client::Stop;
 use crate::kit::protocol::Mailbox;
-use base64::Engine as _;
-use base64::engine::general_purpose::STANDARD as BASE64;
 use serde_json::Value;
 use std::time::{Duration, Instant};
 
@@ -19,117 +16,25 @@ pub struct Message {
     pub subject: String,
     /// The addresses of `To`.
     pub to: Vec<String>,
-    /// The body, with `\n` line ends.
+    /// The text body, with `\n` line ends.
     pub text: String,
 }
 
-/// Parses an RFC 5322 message; `None` when it has no header/body separator.
+/// Parses an RFC 5322 message; `None` when it is not one.
 pub fn parse_message(raw: &str) -> Option<Message> {
-    let raw = raw.replace("\r\n", "\n");
-    let (head, body) = raw.split_once("\n\n")?;
-    // Unfold: a line starting with white space continues the previous header.
-    let mut headers: Vec<(String, String)> = Vec::new();
-    for line in head.lines() {
-        if line.starts_with([' ', '\t']) {
-            if let Some((_, v)) = headers.last_mut() {
-                v.push_str(line);
-            }
-        } else if let Some((k, v)) = line.split_once(':') {
-            headers.push((k.trim().to_ascii_lowercase(), v.trim().to_string()));
-        }
-    }
-    let header = |name: &str| {
-        headers
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-            .unwrap_or("")
-    };
-    let text = if header("content-transfer-encoding").eq_ignore_ascii_case("base64") {
-        let compact: String = body.chars().filter(|c| !c.is_whitespace()).collect();
-        String::from_utf8_lossy(&BASE64.decode(compact).ok()?).into_owned()
-    } else {
-        body.to_string()
-    };
+    let m = mail_parser::MessageParser::default().parse(raw.as_bytes())?;
     Some(Message {
-        subject: decode_words(header("subject")),
-        to: addresses(header("to")),
-        text: text.replace("\r\n", "\n"),
+        subject: m.subject().unwrap_or_default().to_string(),
+        to: m
+            .to()
+            .map(|to| {
+                to.iter()
+                    .filter_map(|a| a.address().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        text: m.body_text(0)?.replace("\r\n", "\n"),
     })
-}
-
-/// A header with RFC 2047 encoded-words (`=?UTF-8?B?…?=`, `=?UTF-8?Q?…?=`) decoded; white
-/// space between two encoded-words is dropped (RFC 2047 §6.2).
-fn decode_words(value: &str) -> String {
-    let mut out = String::new();
-    let mut pending_space = String::new();
-    let mut last_was_word = false;
-    for token in value.split_inclusive([' ', '\t']) {
-        let word = token.trim_end_matches([' ', '\t']);
-        let space = &token[word.len()..];
-        match decode_word(word) {
-            Some(decoded) => {
-                if !last_was_word {
-                    out.push_str(&pending_space);
-                }
-                out.push_str(&decoded);
-                last_was_word = true;
-            }
-            None => {
-                out.push_str(&pending_space);
-                out.push_str(word);
-                last_was_word = false;
-            }
-        }
-        pending_space = space.to_string();
-    }
-    out
-}
-
-fn decode_word(word: &str) -> Option<String> {
-    let inner = word.strip_prefix("=?")?.strip_suffix("?=")?;
-    let mut parts = inner.splitn(3, '?');
-    let (_charset, encoding, text) = (parts.next()?, parts.next()?, parts.next()?);
-    let bytes = match encoding {
-        "B" | "b" => BASE64.decode(text).ok()?,
-        "Q" | "q" => quoted(text)?,
-        _ => return None,
-    };
-    String::from_utf8(bytes).ok()
-}
-
-fn quoted(text: &str) -> Option<Vec<u8>> {
-    let mut out = Vec::new();
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'_' => out.push(b' '),
-            b'=' => {
-                let hex = text.get(i + 1..i + 3)?;
-                out.push(u8::from_str_radix(hex, 16).ok()?);
-                i += 2;
-            }
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    Some(out)
-}
-
-/// The addr-specs of an address list (`"貿易 太郎" <a@b.jp>, c@d.jp`).
-fn addresses(value: &str) -> Vec<String> {
-    value
-        .split(',')
-        .filter_map(|a| {
-            let a = a.trim();
-            let spec = match (a.rfind('<'), a.rfind('>')) {
-                (Some(open), Some(close)) if open < close => &a[open + 1..close],
-                _ => a,
-            };
-            spec.contains('@').then(|| spec.trim().to_string())
-        })
-        .collect()
 }
 
 /// The mailbox of a task.
@@ -240,15 +145,5 @@ mod tests {
         assert_eq!(m.subject, mail.subject);
         assert_eq!(m.to, ["qqfcbj@meti.go.jp", "x@y.jp"]);
         assert_eq!(m.text, mail.text);
-    }
-
-    #[test]
-    fn encoded_words_and_plain_text_mix() {
-        assert_eq!(
-            decode_words("=?UTF-8?B?44GC?= =?UTF-8?B?44GE?= x"),
-            "あい x"
-        );
-        assert_eq!(decode_words("Re: =?UTF-8?Q?a=41_b?="), "Re: aA b");
-        assert_eq!(decode_words("plain words"), "plain words");
     }
 }
