@@ -9,6 +9,7 @@ mod catch_up;
 mod center;
 mod change;
 mod clock_bounds;
+mod documents;
 mod flow;
 mod html;
 mod isolation;

@@ -1,6 +1,7 @@
 //! 申込内容 参照 (利用申込詳細, M001 2.③, M004): the application with its tabs, its 進行状況,
 //! and, under clarification, 修正 and 取下げ.
 
+use super::documents::{self, Document};
 use super::{current_tab, item_table, nav, progress_table, viewed};
 use crate::application::draft::NewApplicationDraft;
 use crate::application::{Application, ApplicationContent, ApplicationStatus, Draft, Slot};
@@ -116,7 +117,22 @@ pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
             )),
         ));
     }
+    // M001 l.439-445, M002 l.800-802: the documents; the 承認通知 from the 利用開始日 only.
+    links.push(Link::new(
+        "申込書を出力する",
+        cx.url(&Document::Application.href(&a)),
+    ));
+    let refusal = documents::approval_refusal(&a, cx.now.date_naive());
+    if refusal.is_none() {
+        links.push(Link::new(
+            "承認通知を出力する",
+            cx.url(&Document::Approval.href(&a)),
+        ));
+    }
     s.blocks.push(Block::Links(links));
+    if let Some(why) = refusal.filter(|_| a.issued.is_some()) {
+        s.blocks.push(Block::Text(vec![why.into()]));
+    }
     // 修正 and 取下げ belong to the filer, whoever it is (M004: an office login too).
     if a.status == ApplicationStatus::Clarification && files(cx, &a) {
         let mut withdraw = Button::new("op", "withdraw", "利用申込を取り下げる");
