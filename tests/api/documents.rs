@@ -223,3 +223,65 @@ async fn user_text_is_escaped() {
     );
     assert!(!html.contains("<script>"));
 }
+
+/// A change (M001's terminal addition): its 申込書 is the システムサービス利用契約変更申込書 (M001
+/// l.46) and its 承認通知 the システムサービス利用契約変更承認通知 (M001 l.43), from its 利用開始日.
+#[tokio::test]
+async fn a_change_prints_its_own_documents() {
+    use crate::change::{ADD_SEA, NOW, nac001, to_terminals};
+    let app = TestApp::spawn().await;
+    let ws = app.workspace(42, NOW).await;
+    let mut b = nac001(&app, &ws).await;
+    to_terminals(&mut b).await;
+    b.press("次へ進む", &[(ADD_SEA, "2")]).await;
+    b.press("申込内容を登録する", &[("備考", "通関課で使用します。")])
+        .await;
+    assert_eq!(b.id(), "change_application.complete", "{:?}", b.errors());
+    let apps = app.get_api(&format!("workspaces/{ws}/applications")).await;
+    let number = apps[0]["reception_number"].as_str().unwrap().to_string();
+
+    let (status, _, _, html) = download(&b, &doc(&number, "application")).await;
+    assert_eq!(status, 200, "{html}");
+    for value in [
+        "<h1>システムサービス利用契約変更申込書</h1>",
+        number.as_str(),
+        "変更申込",
+        "20131205",
+        "通関 花子",
+        "通関課で使用します。",
+    ] {
+        assert!(html.contains(value), "{value} not in {html}");
+    }
+
+    let path = format!("workspaces/{ws}/applications/{number}/review");
+    let (s, e) = app.post_api(&path, json!({"decision": "approve"})).await;
+    assert_eq!(s, 200, "{e}");
+    let start = app
+        .get_api(&format!("workspaces/{ws}/applications/{number}"))
+        .await["issued"]["start_date"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(start, "2013-12-10");
+    let (status, _, _, _) = download(&b, &doc(&number, "approval")).await;
+    assert_eq!(status, 403);
+    app.post_api(
+        &format!("workspaces/{ws}/clock"),
+        json!({"set": "2013-12-10T09:00:00+09:00"}),
+    )
+    .await;
+    let mut b = nac001(&app, &ws).await;
+    let (status, _, _, html) = download(&b, &doc(&number, "approval")).await;
+    assert_eq!(status, 200, "{html}");
+    for value in [
+        "<h1>システムサービス利用契約変更承認通知</h1>",
+        "下記のとおり承認しましたので通知いたします。",
+        "NAC001",
+        "2013/12/10",
+    ] {
+        assert!(html.contains(value), "{value} not in {html}");
+    }
+    b.open(&format!("menu/applications/detail?no={number}"))
+        .await;
+    assert!(links(&b.screen).contains(&"承認通知を出力する".to_string()));
+}
