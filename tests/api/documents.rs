@@ -285,3 +285,27 @@ async fn a_change_prints_its_own_documents() {
         .await;
     assert!(links(&b.screen).contains(&"承認通知を出力する".to_string()));
 }
+
+/// A 利用申込 cancelled by the システム設定申込締切日 (12/14) has no 承認通知 on its 利用開始日: its approval
+/// no longer stands. Its 申込書 still prints.
+#[tokio::test]
+async fn a_cancelled_application_has_no_approval() {
+    let app = TestApp::spawn().await;
+    let (number, _) = approved(&app, "c", "approved").await;
+    let (id, pw) = temp_credentials(&app.mails("c").await[0]);
+    app.post_api(
+        "workspaces/c/clock",
+        json!({"set": "2018-12-25T09:00:00+09:00"}),
+    )
+    .await;
+    let mut b = app.browser("c");
+    b.login(&id, &pw).await;
+    b.open(&doc(&number, "approval")).await;
+    assert_eq!(b.status, 403);
+    assert_eq!(
+        b.errors(),
+        vec!["この申込は無効となったため、承認通知は出力できません。".to_string()]
+    );
+    let (status, _, _, _) = download(&b, &doc(&number, "application")).await;
+    assert_eq!(status, 200);
+}
