@@ -97,12 +97,13 @@ pub fn download(ws: &mut Workspace, req: &NssRequest, now: Instant, token: Optio
             "←一覧表示に戻る",
             format!("{}menu/applications", req.base),
         )]));
-        screen_reply(
-            s,
-            CookieAction::Keep,
-            Outcome::ValidationError,
-            asked.clone(),
-        )
+        // The journal tells an unknown application from a refused 承認通知.
+        let outcome = if status == 404 {
+            Outcome::NotFound
+        } else {
+            Outcome::ValidationError
+        };
+        screen_reply(s, CookieAction::Keep, outcome, asked.clone())
     };
     let login = token
         .and_then(|t| ws.sessions.get(t))
