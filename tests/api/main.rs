@@ -21,6 +21,7 @@ mod screen_json;
 mod session;
 mod settings;
 mod smtp;
+mod sharing;
 mod snapshots;
 mod store_failures;
 mod webhooks;

@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod smtp;
+pub mod kit_data;
 
 use nss_simulator::state::AppState;
 use reqwest::header::{ACCEPT, HeaderMap, HeaderValue};
@@ -324,7 +325,7 @@ fn option_value(f: &Value, wanted: &str) -> Option<String> {
 }
 
 /// What a browser would send for the form as rendered: text values, selected options, hidden fields.
-fn current_values(form: &Value) -> Vec<(String, String)> {
+pub fn current_values(form: &Value) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for f in form["fields"].as_array().into_iter().flatten() {
         let name = f["name"].as_str().unwrap_or("").to_string();

@@ -73,6 +73,7 @@ class Kit:
         self.extended = load_fixture("extended.json")
         self.manual001 = load_fixture("manual001.json")
         self.manual004 = load_fixture("manual004.json")
+        self.manual002 = load_fixture("manual002.json")
 
     @property
     def buttons(self) -> dict:

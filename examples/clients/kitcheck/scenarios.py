@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import copy
 
-from .kit import ADDRESS, Kit, Step, latest_application, login_of, temp_credentials
+from .kit import ADDRESS, Kit, ScenarioFailed, Step, latest_application, login_of, temp_credentials
 from .sim import M001_NOW, Workspace
 
 EXTENDED_ADDRESS = "hanako.yushutsu@tokai-seimitsu.example.jp"
 # M004's 申込担当者 (fixtures/kit/manual004.json).
 SETTINGS_ADDRESS = "taro.tsukan@naccs.jp"
+# M002: the applicant 混載 一郎, and the day the manual's 利用開始日 2018/11/06 can still be had.
+M002_ADDRESS = "konsai.ichiro@naccs.co.jp"
+M002_NOW = "2018-10-22T10:00:00+09:00"
 APPROVED = "利用申込の審査を終了しました。通知内容をご確認ください。"
 SETTINGS_APPROVED = "システム設定申込内容の審査が完了しました。通知内容をご確認ください。"
 AMEND = "利用申込を修正する"
@@ -76,16 +79,21 @@ def news(kit: Kit, ws: Workspace, login: dict, number: str, line: str) -> Step:
     return kit.close(s, f"{len(lines or [])} lines")
 
 
-def id_notice(kit: Kit, ws: Workspace, login: dict, number: str, visible: bool) -> Step:
+def id_notice(kit: Kit, ws: Workspace, login: dict, number: str, visible: bool,
+              owner: str | None = None) -> Step:
     """read_id_notice; every ID must be the issued one; the passwords as well while the screen
-    shows them (M002 3.④), never the real ones after."""
+    shows them (M002 3.④), never the real ones after. ``owner``: the 事業所コード(機器共用先) the
+    ID通知内容 of a 機器共用 office names (M002)."""
     s = kit.step(ws, "read_id_notice", {"申込受付番号": number}, login)
     ids = ws.application(number)["issued"]["ids"]
     out = s.outputs
     if s.status == "done":
         notice = out.get("ID通知内容") or {}
         users = {(r.get("利用者コード"), r.get("識別番号")): r.get("パスワード") for r in out.get("利用者ID") or []}
-        terminals = {(r.get("論理端末名"), r.get("端末アクセスキー")) for r in out.get("論理端末名 / デジタル証明書") or []}
+        # A 機器共用 office's table also lists the owner's terminals under the owner's 事業所コード
+        # (without its keys): only the office's own rows are what approval issued.
+        terminals = {(r.get("論理端末名"), r.get("端末アクセスキー")) for r in out.get("論理端末名 / デジタル証明書") or []
+                     if r.get("事業所コード") == ids["office_code"]}
         expect = {"事業所コード": ids["office_code"], "請求先コード": ids["billing_code"], "企業略称": ids["company_abbr"]}
         for key, value in expect.items():
             if notice.get(key) != value:
@@ -102,6 +110,8 @@ def id_notice(kit: Kit, ws: Workspace, login: dict, number: str, visible: bool) 
                 s.fail("report", f"a password: the client reported {reported!r}, the NSS issued {issued!r}")
             if not visible and reported == issued:
                 s.fail("report", f"a password past its viewing period was reported in clear: {reported!r}")
+        if owner is not None and notice.get("事業所コード(機器共用先)") != owner:
+            s.fail("report", f"ID通知内容 事業所コード(機器共用先): the client reported {notice.get('事業所コード(機器共用先)')!r}, expected {owner!r}")
     return kit.close(s, f"事業所コード {(out.get('ID通知内容') or {}).get('事業所コード')}")
 
 
@@ -152,6 +162,23 @@ def m000(kit: Kit) -> None:
     ids = ws.application(number)["issued"]["ids"]
     change_password(kit, ws, ids["office_code"], ids["office_password"], ids["office_password"], NEW_PASSWORD)
     news(kit, ws, {"ログインID": ids["office_code"], "パスワード": NEW_PASSWORD}, number, APPROVED)
+
+
+def m002(kit: Kit) -> None:
+    """M002 機器共用（新規事業所）申込 end to end with the manual's data: the new office of
+    ナックスシステム株式会社 uses NAC001's terminals; approval issues IDs only (no terminals, no
+    certificate mail); the ID通知内容 names the owner."""
+    ws = kit.sim.workspace(now=M002_NOW)
+    credentials = register(kit, ws, kit.manual002, M002_ADDRESS)
+    number = file(kit, ws, kit.manual002, credentials, M002_ADDRESS)
+    ws.advance("PT24H")
+    ws.review(number, {"decision": "approve"})
+    news(kit, ws, login_of(credentials), number, APPROVED)
+    ws.review(number, {"decision": "issue_certificates"}, expect=409)
+    id_notice(kit, ws, login_of(credentials), number, visible=True, owner="NAC001")
+    ids = ws.application(number)["issued"]["ids"]
+    if ids["terminals"] or any(m.get("kind") == "certificate_issued" for m in ws.mails()):
+        raise ScenarioFailed("a 機器共用 office got terminals or a certificate mail")
 
 
 def save_draft(kit: Kit) -> None:
@@ -434,6 +461,7 @@ def settings_past_wish(kit: Kit) -> None:
 
 SCENARIOS = {
     "m000": m000,
+    "m002": m002,
     "save_draft": save_draft,
     "clarify_amend": clarify_amend,
     "clarify_withdraw": clarify_withdraw,

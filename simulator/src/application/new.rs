@@ -343,4 +343,18 @@ impl NewApplication {
     pub fn first_system(&self) -> Option<SystemKind> {
         self.user_codes.codes.first().map(|c| c.code.system())
     }
+
+    /// 事業所コード(機器共用先): the office whose equipment this one uses (M002 ⑦).
+    pub fn sharing_office(&self) -> Option<&OfficeCode> {
+        self.terminals.sharing_office.as_ref()
+    }
+
+    /// The 利用者コード shared from other offices (M003), in order.
+    pub fn shared_codes(&self) -> Vec<&str> {
+        self.user_codes
+            .codes
+            .iter()
+            .filter_map(|c| c.code.shared_code().map(UserCode::as_str))
+            .collect()
+    }
 }

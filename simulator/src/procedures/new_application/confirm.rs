@@ -1,11 +1,13 @@
 //! 申込内容 確認 (M000 【23】【24】): every section read-only in input order, each with its
 //! 「…入力に戻る」 button; 利用申込の備考 and 添付ファイル; 「申込内容を登録する」.
 
-use super::{office, user_codes, view};
+use super::{attachments, office, user_codes, view};
 use crate::application::draft::NewApplicationDraft;
 use crate::application::{Attachment, NewApplication};
+use crate::center::checks;
 use crate::domain::calendar::schedule;
 use crate::domain::format::Text240;
+use crate::domain::sharing::SharingKind;
 use crate::procedures::fields::{self, ScreenForm, slot_values};
 use crate::procedures::{Cx, Step, common};
 use crate::screen::form::FormInput;
@@ -31,11 +33,14 @@ pub const REMARKS: SectionSpec = SectionSpec {
 
 pub const ATTACH: SectionSpec = SectionSpec {
     heading: "添付ファイル",
+    // M003 l.752-760 (2023), newer than M000 【24】.
     lines: &[
-        "ファイルを添付する場合には、「参照」ボタンをクリックして、ファイルを選択してください。",
-        "その際に、「ファイルを添付する」ボタンをクリックすると、添付ファイル名が表示されます。",
+        "ファイルを添付する場合には、「ファイルの選択(ファイルを選択)」ボタンをクリックして、ファイルを選択してください。",
+        "その際に、「ファイルを添付する」ボタンをクリックして、必ず、添付ファイル名を確認してください。",
+        "添付ファイル名が表示されていない場合、添付が行われておりません。",
         "添付ファイルを削除する場合は、「削除」ボタンをクリックしてください。",
-        "共同利用の申込を行うお客様は、「委任状」の写しを添付してください。",
+        "共同利用の申込を行うお客様は、「委任状(子事業所の役職印押印済みのもの)」を添付してください。",
+        "※なお、「委任状」はNACCS掲示板より取得可能です。",
     ],
     rows: &[RowSpec {
         label: "添付ファイル",
@@ -143,12 +148,24 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
     );
     form.multipart = true;
     s.form = Some(form);
-    let d = &*cx.new_draft();
+    cx.ws.seed_customers();
+    let Some(d) = super::draft_of(cx.session) else {
+        return s;
+    };
     let app = complete(d, today).ok();
     if let Some(app) = &app
         && !wish_is_feasible(app.start_wish(), today).0
     {
         s.notices.push(SHORT_LEAD.into());
+    }
+    // 共同利用 (another company's equipment) needs the 委任状 attached here (M003 l.759): said
+    // before 「申込内容を登録する」 refuses it.
+    if let Some(app) = &app
+        && checks::special_kind(cx.ws, app) == Some(SharingKind::JointUse)
+        && d.attachments.is_empty()
+        && let Some(e) = checks::refusal(cx.ws, app)
+    {
+        s.notices.push(e.japanese().into());
     }
     s.errors = spec::error_list(&[&REMARKS, &ATTACH], errors);
     type Render = fn(&NewApplication) -> Vec<Block>;
@@ -202,16 +219,19 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
     s.blocks
         .push(Block::Section(spec::build(&ATTACH, &remarks, errors)));
     let files: Vec<&Attachment> = d.attachments.iter().collect();
-    s.blocks
-        .push(Block::Table(super::terminals::attachment_table(
-            "",
-            &files,
-            "remove_attachment",
-        )));
+    s.blocks.push(Block::Table(super::attachments::table(
+        "",
+        &files,
+        "remove_attachment",
+    )));
     s
 }
 
 pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
+    // A file too large cut the body: nothing of this post is read (its remarks may be cut too).
+    if form.truncated {
+        return Step::Stay(attachment_refused(attachments::TOO_LARGE));
+    }
     let today = cx.now.date_naive();
     let draft = cx.new_draft();
     let mut remarks = slot_values(&draft.remarks).into_owned();
@@ -236,18 +256,12 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
         "goto_plan" => Step::Go("new_application.plan"),
         "goto_billing" => Step::Go("new_application.billing"),
         "save" => common::save_and_logout(cx),
-        "attach" => match form.file("attachment") {
-            Some(f) => {
-                draft.attachments.push(Attachment {
-                    name: f.filename.clone(),
-                    size: f.size,
-                });
+        "attach" => match attachments::upload(form, "attachment") {
+            Ok(file) => {
+                draft.attachments.push(file);
                 Step::Refresh
             }
-            None => Step::Stay(FieldErrors::from([(
-                "attachment".to_string(),
-                "添付するファイルを選択してください。".to_string(),
-            )])),
+            Err(msg) => Step::Stay(attachment_refused(msg)),
         },
         "register" => {
             if !remark_errors.is_empty() {
@@ -286,6 +300,10 @@ fn register(cx: &mut Cx, app: NewApplication) -> Step {
         }
         Err(e) => Step::Stay(not_registered(&e.japanese())),
     }
+}
+
+fn attachment_refused(msg: &str) -> FieldErrors {
+    FieldErrors::from([("attachment".to_string(), msg.to_string())])
 }
 
 fn not_registered(msg: &str) -> FieldErrors {

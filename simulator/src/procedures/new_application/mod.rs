@@ -3,6 +3,7 @@
 //! plan → billing → confirm → complete.
 
 pub mod applicant;
+pub mod attachments;
 pub mod billing;
 pub mod complete;
 pub mod confirm;
@@ -23,6 +24,7 @@ use crate::application::draft::NewApplicationDraft;
 use crate::screen::form::FormInput;
 use crate::screen::frame::{APPLICATION_TABS, PROGRESS_STEPS};
 use crate::screen::spec::{self, SectionSpec};
+use crate::workspace::session::Session;
 
 /// The screens of the new application, in order (the progress bar continues 仮ログイン登録's).
 pub const PROCEDURE: Procedure = Procedure {
@@ -121,6 +123,15 @@ pub const PROCEDURE: Procedure = Procedure {
         .progress(3),
     ],
 };
+
+/// The session's new application, read-only: for a screen's rules that read the workspace and
+/// the draft at once (`Cx::new_draft` borrows the whole context).
+pub fn draft_of(session: &Session) -> Option<&NewApplicationDraft> {
+    match &session.draft {
+        Some(crate::application::Draft::NewApplication(d)) => Some(d),
+        _ => None,
+    }
+}
 
 /// The shared submit of a plain input screen: read its sections over what the slot holds, keep
 /// the typed value if it passes the screen's rules (else the input as typed), then

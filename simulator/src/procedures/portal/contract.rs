@@ -36,6 +36,7 @@ pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
     s.tabs = Tabs::links(&TABS, &tab, |t| cx.url(&format!("menu/contract?tab={t}")));
     s.blocks.push(Block::TabBar);
     let person = |x: &crate::domain::customers::Person| format!("{} {}", x.last_name, x.first_name);
+    let owner_terminals = super::id_notice::shared_terminals(cx, &p.issued);
     match tab.as_str() {
         "netNACCS" => {
             let options = code_options(cx, &office);
@@ -104,10 +105,13 @@ pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
                 ]
                 .map(Text::from)
                 .to_vec(),
+                // With a 機器共用 office's, the owner's terminals it uses, under the owner's
+                // 事業所コード (M002; docs/decisions.md, issue 11, Q10).
                 rows: p
                     .issued
                     .terminals
                     .iter()
+                    .chain(owner_terminals.iter())
                     .map(|t| {
                         vec![
                             Cell::from(t.system.short()),
@@ -151,7 +155,15 @@ pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
                     ("FAX番号", p.fax.clone()),
                     ("管轄税関", p.customs.label().to_string()),
                     ("利用開始日", crate::clock::format_date(p.start_date)),
-                ],
+                ]
+                .into_iter()
+                .chain(
+                    p.issued
+                        .sharing_office
+                        .clone()
+                        .map(|owner| ("事業所コード(機器共用先)", owner)),
+                )
+                .collect(),
             ));
             s.blocks.push(kv(
                 "契約者",

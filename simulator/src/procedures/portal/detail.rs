@@ -5,6 +5,7 @@ use super::documents::{self, Document};
 use super::{current_tab, item_table, nav, progress_table, viewed};
 use crate::application::draft::NewApplicationDraft;
 use crate::application::{Application, ApplicationContent, ApplicationStatus, Draft, Slot};
+use crate::center::checks;
 use crate::procedures::change_application::{self, view as change_view};
 use crate::procedures::new_application::{confirm, view as new_view};
 use crate::procedures::{Cx, Step, common};
@@ -22,7 +23,18 @@ pub const TABS: [&str; 6] = [
     "請求先",
 ];
 
-fn summary(a: &Application) -> Block {
+/// 申込分類(特殊) of a new application (M001 l.518: 共同利用 共用 付替 地位の承継): 共用 for a
+/// 機器共用 office (M002), 共同利用 when the equipment is another company's (docs/decisions.md,
+/// issue 11, Q9). A change prints its own.
+fn new_special(cx: &mut Cx, a: &Application) -> Option<&'static str> {
+    cx.ws.seed_customers();
+    match &a.content {
+        ApplicationContent::New(n) => checks::special_kind(cx.ws, n).map(|k| k.label()),
+        _ => None,
+    }
+}
+
+fn summary(a: &Application, new_special: Option<&str>) -> Block {
     let issued = a.issued.as_ref();
     let remarks = match &a.content {
         ApplicationContent::New(n) => n.remarks.as_ref().map_or("", |r| r.as_str()),
@@ -39,7 +51,11 @@ fn summary(a: &Application) -> Block {
             c.specials().join(" "),
             c.flags().join(" "),
         ),
-        _ => (a.kind().label().to_string(), String::new(), String::new()),
+        _ => (
+            a.kind().label().to_string(),
+            new_special.unwrap_or_default().to_string(),
+            String::new(),
+        ),
     };
     let dash = |v: String| if v.is_empty() { "-".to_string() } else { v };
     item_table(
@@ -98,7 +114,8 @@ pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
     match body {
         Some(blocks) => s.blocks.extend(blocks),
         None => {
-            s.blocks.push(summary(&a));
+            let special = new_special(cx, &a);
+            s.blocks.push(summary(&a, special));
             if a.feasible_start
                 .is_some_and(|d| Some(d.format("%Y%m%d").to_string().as_str()) != a.wished_start())
             {
