@@ -215,7 +215,18 @@ async fn new_office_contract(w: &mut NssWorld, company: Q, terminals: usize) {
     );
 }
 
-/// A row of a screen table, looked up by its first cell, has `value` in the column `column`.
+/// No field printed `label` on the current screen.
+#[then(expr = "項目{q}はない")]
+async fn no_field(w: &mut NssWorld, label: Q) {
+    assert!(
+        w.screen().field(&label.0).is_none(),
+        "画面 {} に項目「{}」があります",
+        w.screen().id(),
+        label.0
+    );
+}
+
+/// A row of a screen table, looked up by one of its cells, has `value` in the column `column`.
 #[then(expr = "{q}の表の{q}の行の{q}は{q}である")]
 async fn table_cell(w: &mut NssWorld, caption: Q, first: Q, column: Q, value: Q) {
     let table = w.table(&caption.0);
@@ -237,7 +248,7 @@ async fn table_cell(w: &mut NssWorld, caption: Q, first: Q, column: Q, value: Q)
     let shown = rows(&table);
     let row = shown
         .iter()
-        .find(|r| r.first() == Some(&first.0))
+        .find(|r| r.contains(&first.0))
         .unwrap_or_else(|| {
             panic!(
                 "表「{}」に行「{}」がありません: {shown:?}",

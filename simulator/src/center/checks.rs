@@ -4,7 +4,8 @@
 //! on the operator console beside the application.
 
 use crate::application::NewApplication;
-use crate::application::new::OfficeDetails;
+use crate::application::new::{Connection, OfficeDetails};
+use crate::domain::lists::ProcessingMethod;
 use crate::domain::sharing::{self, Applicant, OfficeRef, SharingError};
 use crate::workspace::Workspace;
 
@@ -13,6 +14,13 @@ use crate::workspace::Workspace;
 pub enum RuleError {
     #[error(transparent)]
     Sharing(#[from] SharingError),
+    /// A 処理方式 of the other path: netNACCS and 一般NACCS never in one application
+    /// (M003:l.355-357).
+    #[error("{method:?} is not a {connection:?} processing method")]
+    Connection {
+        connection: Connection,
+        method: ProcessingMethod,
+    },
 }
 
 impl RuleError {
@@ -20,8 +28,19 @@ impl RuleError {
     pub fn japanese(&self) -> String {
         match self {
             RuleError::Sharing(e) => e.japanese(),
+            RuleError::Connection { connection, method } => connection.refusal(*method),
         }
     }
+}
+
+/// The first 処理方式 of the application that is not its path's.
+fn other_path_method(app: &NewApplication) -> Option<RuleError> {
+    app.methods()
+        .find(|m| !app.connection.allows(*m))
+        .map(|method| RuleError::Connection {
+            connection: app.connection,
+            method,
+        })
 }
 
 /// One rule as the operator console prints it: what was checked, and its outcome (what was
@@ -92,6 +111,13 @@ pub fn report(ws: &Workspace, app: &NewApplication) -> Vec<Check> {
             });
         }
     }
+    out.push(Check {
+        rule: "処理方式（netNACCSと一般NACCSを同時に申し込まない）",
+        outcome: match other_path_method(app) {
+            Some(e) => Err(e.japanese()),
+            None => Ok(format!("すべて{}の処理方式", app.connection.label())),
+        },
+    });
     let codes = app.shared_codes();
     if !codes.is_empty() {
         out.push(Check {
@@ -115,6 +141,9 @@ pub fn report(ws: &Workspace, app: &NewApplication) -> Vec<Check> {
 
 /// The first rule the application breaks, if any: what registration refuses it for.
 pub fn refusal(ws: &Workspace, app: &NewApplication) -> Option<RuleError> {
+    if let Some(e) = other_path_method(app) {
+        return Some(e);
+    }
     let offices = offices(ws);
     let me = applicant(&app.office);
     let result = (|| -> Result<(), SharingError> {

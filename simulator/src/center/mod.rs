@@ -150,8 +150,8 @@ fn approve_new(
         )
     };
     let row = schedule::row_for_start(start);
-    let request = issue::request(content);
     ws.seed_customers();
+    let request = issue::request(content, &|code| issue::system_of_code(ws, code));
     let joint_use = checks::special_kind(ws, content) == Some(SharingKind::JointUse);
     let ids = {
         let taken = issue::taken(ws);
@@ -166,12 +166,17 @@ fn approve_new(
                 )
             })
         });
-        crate::domain::issuance::issue_for_company(
+        let mut ids = crate::domain::issuance::issue_for_company(
             &mut ws.state.rng,
             &request,
             abbr.as_deref(),
             &|v: &str| taken.contains(v),
-        )
+        );
+        let lines = issue::line_terminals(&mut ws.state.rng, content, &ids, &|v: &str| {
+            taken.contains(v)
+        });
+        ids.terminals.extend(lines);
+        ids
     };
     let office = Office {
         code: ids.office_code.clone(),

@@ -1,8 +1,9 @@
 //! 申込内容 確認 (M000 【23】【24】): every section read-only in input order, each with its
 //! 「…入力に戻る」 button; 利用申込の備考 and 添付ファイル; 「申込内容を登録する」.
 
-use super::{attachments, office, user_codes, view};
+use super::{attachments, lines, office, user_codes, view};
 use crate::application::draft::NewApplicationDraft;
+use crate::application::new::{Connection, LineServices, Mailboxes, Terminals};
 use crate::application::{Attachment, NewApplication};
 use crate::center::checks;
 use crate::domain::calendar::schedule;
@@ -107,7 +108,40 @@ pub fn complete(
     if user_codes::check(d.user_codes.len(), d.users_transfer).is_err() {
         return Err("new_application.user_codes");
     }
-    let terminals = d.terminals.parsed().ok_or("new_application.terminals")?;
+    // The equipment of the path: 論理端末・証明書 (netNACCS) or 回線・論理端末 and メールボックス
+    // (一般NACCS); the other path's stays empty.
+    let (terminals, lines, mailboxes) = match connection {
+        Connection::NetNaccs => (
+            d.terminals
+                .parsed()
+                .ok_or("new_application.terminals")?
+                .clone(),
+            LineServices::default(),
+            Mailboxes::default(),
+        ),
+        Connection::General => {
+            let choices = d.line_choices.parsed().ok_or("new_application.lines")?;
+            // The rows may have changed after the screen accepted its inputs.
+            lines::structure(
+                d.lines.len(),
+                choices.sharing_office.is_some(),
+                choices.no_lines,
+                d.diagram.is_some(),
+            )
+            .map_err(|_| "new_application.lines")?;
+            (
+                Terminals::default(),
+                LineServices {
+                    rows: d.lines.clone(),
+                    choices: choices.clone(),
+                },
+                d.mailboxes
+                    .parsed()
+                    .ok_or("new_application.mailbox")?
+                    .clone(),
+            )
+        }
+    };
     let plan = d.plan.parsed().ok_or("new_application.plan")?;
     let billing = d.billing.parsed().ok_or("new_application.billing")?;
     Ok(NewApplication {
@@ -118,7 +152,9 @@ pub fn complete(
             codes: d.user_codes.clone(),
             transfer: d.users_transfer,
         },
-        terminals: terminals.clone(),
+        terminals,
+        lines,
+        mailboxes,
         diagram: d.diagram.clone(),
         plan: *plan,
         billing: billing.clone(),
@@ -133,6 +169,8 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
         "入力した情報内容を確認してください。",
         "「申込内容を登録する」ボタンをクリックすると、利用申込（新規）が完了します。",
         "情報内容の修正をする場合は、それぞれの項目の「入力に戻る」ボタンをクリックして、各情報入力画面から修正してください。",
+        // M003:l.722.
+        "入力内容を確認後に、「申込内容を登録する」ボタンをクリックしてください。",
     ]
     .map(Text::from)
     .to_vec();
@@ -169,7 +207,8 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
     }
     s.errors = spec::error_list(&[&REMARKS, &ATTACH], errors);
     type Render = fn(&NewApplication) -> Vec<Block>;
-    let groups: [(&str, &str, &str, Render); 6] = [
+    let general = d.connection == Some(Connection::General);
+    let groups: [(&str, &str, &str, Render); 7] = [
         (
             "申込担当者情報",
             "goto_applicant",
@@ -188,11 +227,26 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
             "利用者コード入力に戻る",
             view::user_code_blocks,
         ),
+        if general {
+            (
+                "回線・論理端末情報",
+                "goto_lines",
+                "回線・論理端末入力に戻る",
+                view::line_tables,
+            )
+        } else {
+            (
+                "論理端末・証明書情報",
+                "goto_terminals",
+                "論理端末・証明書入力に戻る",
+                view::terminal_tables,
+            )
+        },
         (
-            "論理端末・証明書情報",
-            "goto_terminals",
-            "論理端末・証明書入力に戻る",
-            view::terminal_tables,
+            "メールボックス情報",
+            "goto_mailbox",
+            "メールボックス入力に戻る",
+            view::mailbox_blocks,
         ),
         (
             "料金プラン情報",
@@ -208,6 +262,10 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
         ),
     ];
     for (text, op, label, render) in groups {
+        // メールボックス is a 一般NACCS screen (M003 tab bar; M000 【24】 has no such group).
+        if op == "goto_mailbox" && !general {
+            continue;
+        }
         s.blocks.push(heading(text, op, label));
         if let Some(app) = &app {
             s.blocks.extend(render(app));
@@ -253,6 +311,8 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
         "goto_office" => Step::Go("new_application.office"),
         "goto_users" => Step::Go("new_application.user_codes"),
         "goto_terminals" => Step::Go("new_application.terminals"),
+        "goto_lines" => Step::Go("new_application.lines"),
+        "goto_mailbox" => Step::Go("new_application.mailbox"),
         "goto_plan" => Step::Go("new_application.plan"),
         "goto_billing" => Step::Go("new_application.billing"),
         "save" => common::save_and_logout(cx),

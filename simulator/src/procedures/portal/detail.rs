@@ -4,6 +4,7 @@
 use super::documents::{self, Document};
 use super::{current_tab, item_table, nav, progress_table, viewed};
 use crate::application::draft::NewApplicationDraft;
+use crate::application::new::Connection;
 use crate::application::{Application, ApplicationContent, ApplicationStatus, Draft, Slot};
 use crate::center::checks;
 use crate::procedures::change_application::{self, view as change_view};
@@ -173,10 +174,19 @@ fn new_tab(tab: &str, content: &crate::application::NewApplication) -> Vec<Block
             blocks.extend(new_view::applicant_blocks(content));
             blocks.extend(new_view::office_blocks(content));
         }
-        "netNACCS" => {
+        // The application's path fills its tab; the other path's says there is nothing.
+        "netNACCS" if content.connection == Connection::NetNaccs => {
             blocks.extend(new_view::user_code_blocks(content));
             blocks.extend(new_view::terminal_tables(content));
             blocks.extend(new_view::plan_blocks(content));
+        }
+        "一般NACCS" if content.connection == Connection::General => {
+            blocks.extend(new_view::user_code_blocks(content));
+            blocks.extend(new_view::mailbox_blocks(content));
+            blocks.extend(new_view::plan_blocks(content));
+        }
+        "回線申込" if content.connection == Connection::General => {
+            blocks.extend(new_view::line_tables(content));
         }
         "請求先" => blocks.extend(new_view::billing_blocks(content)),
         _ => blocks.push(Block::Text(vec!["申込内容はありません。".into()])),
@@ -238,7 +248,21 @@ fn amendment(content: &crate::application::NewApplication, number: &str) -> NewA
         user_codes: content.user_codes.codes.clone(),
         users_transfer: content.user_codes.transfer,
         detail: None,
-        terminals: Slot::Parsed(content.terminals.clone()),
+        // Each path's own screens hold what was registered; the other path's start empty.
+        terminals: match content.connection {
+            Connection::NetNaccs => Slot::Parsed(content.terminals.clone()),
+            Connection::General => Slot::Empty,
+        },
+        lines: content.lines.rows.clone(),
+        line_detail: None,
+        line_choices: match content.connection {
+            Connection::General => Slot::Parsed(content.lines.choices.clone()),
+            Connection::NetNaccs => Slot::Empty,
+        },
+        mailboxes: match content.connection {
+            Connection::General => Slot::Parsed(content.mailboxes.clone()),
+            Connection::NetNaccs => Slot::Empty,
+        },
         diagram: content.diagram.clone(),
         plan: Slot::Parsed(content.plan),
         billing: Slot::Parsed(content.billing.clone()),

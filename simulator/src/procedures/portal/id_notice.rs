@@ -277,7 +277,11 @@ impl<'a> Facts<'a> {
                 codes.dedup();
                 Facts {
                     change: false,
-                    system: n.first_system(),
+                    // A shared 利用者コード has no システム区分 of the application's own: the
+                    // issued IDs carry the code's.
+                    system: n
+                        .first_system()
+                        .or_else(|| ids.user_ids.first().map(|u| u.system)),
                     customs: n.office.customs,
                     company: n.office.company.as_str(),
                     office_name: n.office.office_name.as_str(),
@@ -285,9 +289,12 @@ impl<'a> Facts<'a> {
                     counts: vec![
                         ("利用者コード数", [codes.len(), 0, 0]),
                         ("識別番号数", [ids.user_ids.len(), 0, 0]),
-                        ("回線数", [0, 0, 0]),
+                        ("回線数", [n.lines.rows.len(), 0, 0]),
                         ("論理端末数", [ids.terminals.len(), 0, 0]),
-                        ("メールボックス数", [0, 0, 0]),
+                        (
+                            "メールボックス数",
+                            [n.mailboxes.total() as usize, 0, 0],
+                        ),
                     ],
                 }
             }
