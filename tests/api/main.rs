@@ -11,6 +11,7 @@ mod change;
 mod clock_bounds;
 mod documents;
 mod flow;
+mod general_naccs;
 mod html;
 mod isolation;
 mod kit_record;

@@ -3,20 +3,26 @@ conduct checks of a client scenario (issue 9, "The conduct, from the journal")."
 
 from __future__ import annotations
 
-# The new application's screens in the manual's order (M000 【14】–【24】, 完了); the 利用者コード
-# detail belongs to the 利用者コード step.
+# The new application's screens in the manual's order (M000 【14】–【24】, 完了; 論理端末・証明書 on
+# the netNACCS path, 回線・論理端末 and メールボックス on the 一般NACCS path, M003); a detail screen
+# belongs to its list's step.
 ORDER = [
     "new_application.guidance",
     "new_application.applicant",
     "new_application.office",
     "new_application.user_codes",
     "new_application.terminals",
+    "new_application.lines",
+    "new_application.mailbox",
     "new_application.plan",
     "new_application.billing",
     "new_application.confirm",
     "new_application.complete",
 ]
-SAME_STEP = {"new_application.user_code_detail": "new_application.user_codes"}
+SAME_STEP = {
+    "new_application.user_code_detail": "new_application.user_codes",
+    "new_application.line_detail": "new_application.lines",
+}
 REGISTER = "register"  # 「申込内容を登録する」 on both 申込内容 確認 screens
 SAVE = "save"  # 「申込内容を一時保存する」
 # Where a person starts again once the NSS has ended the session.

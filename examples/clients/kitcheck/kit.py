@@ -74,6 +74,7 @@ class Kit:
         self.manual001 = load_fixture("manual001.json")
         self.manual004 = load_fixture("manual004.json")
         self.manual002 = load_fixture("manual002.json")
+        self.manual003 = load_fixture("manual003.json")
 
     @property
     def buttons(self) -> dict:

@@ -15,6 +15,34 @@ SETTINGS_ADDRESS = "taro.tsukan@naccs.jp"
 # M002: the applicant 混載 一郎, and the day the manual's 利用開始日 2018/11/06 can still be had.
 M002_ADDRESS = "konsai.ichiro@naccs.co.jp"
 M002_NOW = "2018-10-22T10:00:00+09:00"
+# M003: the applicant 港湾 太郎 as the manual prints him, on the manual's day.
+M003_ADDRESS = "cyberport@jp"
+M003_NOW = "2023-02-27T15:48:00+09:00"
+# The 一般NACCS branch beyond Cyberport: manual 003's applicant with one line of two interactive
+# terminals, its system diagram and mailboxes (the kit's own data, docs/kit.md).
+BOX = "機器共用・共同利用、回線付替を別途申込、または自社システムを利用します。"
+WITH_LINE = {
+    "回線・論理端末 入力": {
+        "申込情報(回線)": [{
+            "回線サービスに関する項目": {
+                "区分": "海上", "接続方式": "IP-VPN", "EDIFACTの要否": "要", "接続種別": "主回線",
+                "アクセス速度": "100Mbps", "回線種別": "光回線（ベストエフォート）", "屋内配線工事": "否",
+                "保守時間帯": "平日 9:00～17:00", "工事希望日": "20230307", "設置場所": "事業所に同じ",
+                "オプション": "なし", "他事業所と共用": "なし",
+            },
+            "論理端末に関する項目": {"利用機器区分": "インタラクティブ端末", "バックアップ区分": "通常", "論理端末数": "2"},
+            "回線工事に関する項目": {
+                "工事事務担当者 氏名 姓": "港湾", "工事事務担当者 氏名 名": "次郎",
+                "工事事務担当者 電話番号": "0301234568", "工事立会者": "工事事務担当者に同じ",
+            },
+        }],
+        "システム構成図に関する項目": {
+            "システム構成図": [{"ファイル名": "システム構成図.csv", "base64": "44K344K544OG44Og5qeL5oiQ5Zuz77yI44Kt44OD44OI77yJCg=="}],
+            BOX: [],
+        },
+    },
+    "メールボックス 入力": {"メールボックスに関する項目": {"メールボックス数 (SMTP/POP3)": "2", "メールボックス数 (EDIFACT)": "1"}},
+}
 APPROVED = "利用申込の審査を終了しました。通知内容をご確認ください。"
 SETTINGS_APPROVED = "システム設定申込内容の審査が完了しました。通知内容をご確認ください。"
 AMEND = "利用申込を修正する"
@@ -179,6 +207,43 @@ def m002(kit: Kit) -> None:
     ids = ws.application(number)["issued"]["ids"]
     if ids["terminals"] or any(m.get("kind") == "certificate_issued" for m in ws.mails()):
         raise ScenarioFailed("a 機器共用 office got terminals or a certificate mail")
+
+
+def m003(kit: Kit) -> None:
+    """M003 (サイバーポート) end to end with the manual's data: 一般NACCS, the shared 利用者コード
+    CP999 with 処理方式 SMTP双方向, no line, no mailbox; approval gives the office SAI002 the
+    識別番号 YA1 of CP999 and no certificate."""
+    ws = kit.sim.workspace(now=M003_NOW)
+    credentials = register(kit, ws, kit.manual003, M003_ADDRESS)
+    number = file(kit, ws, kit.manual003, credentials, M003_ADDRESS)
+    ws.advance("PT24H")
+    ws.review(number, {"decision": "approve"})
+    ws.review(number, {"decision": "issue_certificates"}, expect=409)
+    news(kit, ws, login_of(credentials), number, APPROVED)
+    id_notice(kit, ws, login_of(credentials), number, visible=True)
+    ids = ws.application(number)["issued"]["ids"]
+    issued = [(u["user_code"], u["ident"], u["method"], u["shared"]) for u in ids["user_ids"]]
+    if ids["office_code"] != "SAI002" or issued != [("CP999", "YA1", "smtp_bidirectional", True)]:
+        kit.out(f"      [record] M003's office and IDs: {ids['office_code']} {issued}")
+        raise ScenarioFailed("m003")
+
+
+def general_lines(kit: Kit) -> None:
+    """The 一般NACCS branch with a line: 回線サービス・論理端末情報 for one line, its system
+    diagram attached (multipart), two mailboxes of each kind; approval issues the line's
+    terminals, and their certificates."""
+    ws = kit.sim.workspace(now=M003_NOW)
+    data = merged(kit.manual003, {"file_application": WITH_LINE})
+    credentials = register(kit, ws, data, M003_ADDRESS)
+    number = file(kit, ws, data, credentials, M003_ADDRESS)
+    ws.advance("PT24H")
+    ws.review(number, {"decision": "approve"})
+    ws.review(number, {"decision": "issue_certificates"})
+    id_notice(kit, ws, login_of(credentials), number, visible=True)
+    terminals = ws.application(number)["issued"]["ids"]["terminals"]
+    if [t.get("router") for t in terminals] != [1, 1]:
+        kit.out(f"      [record] the line's terminals: {terminals}")
+        raise ScenarioFailed("general_lines")
 
 
 def save_draft(kit: Kit) -> None:
@@ -462,6 +527,8 @@ def settings_past_wish(kit: Kit) -> None:
 SCENARIOS = {
     "m000": m000,
     "m002": m002,
+    "m003": m003,
+    "general_lines": general_lines,
     "save_draft": save_draft,
     "clarify_amend": clarify_amend,
     "clarify_withdraw": clarify_withdraw,

@@ -139,8 +139,20 @@ fn detail_rows(a: &Application) -> Vec<(&'static str, String)> {
                         .map(|d| d.format("%Y/%m/%d").to_string())
                         .unwrap_or_default(),
                 ),
+                ("接続形態", n.connection.label().to_string()),
                 ("利用者コード数", n.user_codes.codes.len().to_string()),
                 ("論理端末数 (netNACCS)", n.terminals.net_count().to_string()),
+                ("回線数 (一般NACCS)", n.lines.rows.len().to_string()),
+                (
+                    "論理端末数 (一般NACCS)",
+                    n.lines
+                        .rows
+                        .iter()
+                        .map(|l| l.terminals.value())
+                        .sum::<u32>()
+                        .to_string(),
+                ),
+                ("メールボックス数", n.mailboxes.total().to_string()),
                 (
                     "事業所コード(機器共用先)",
                     n.sharing_office()

@@ -76,7 +76,7 @@ pub const PROCEDURE: Procedure = Procedure {
         ScreenDef::step(
             "new_application.user_code_detail",
             "app/users/detail",
-            "M000 【18】",
+            "M000 【18】, M003 他事業所の利用者コードを共用する",
             user_code_detail::view,
             user_code_detail::submit,
         )
@@ -126,7 +126,7 @@ pub const PROCEDURE: Procedure = Procedure {
         ScreenDef::step(
             "new_application.plan",
             "app/plan",
-            "M000 【21】",
+            "M000 【21】, M003 料金プラン 入力 (一般NACCS)",
             plan::view,
             plan::submit,
         )
