@@ -23,6 +23,7 @@ mod session;
 mod settings;
 mod smtp;
 mod sharing;
+mod smtp;
 mod snapshots;
 mod store_failures;
 mod webhooks;

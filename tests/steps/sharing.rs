@@ -138,7 +138,7 @@ async fn nothing_to_certify(w: &mut NssWorld) {
     assert!(
         answer["detail"]
             .as_str()
-            .is_some_and(|d| d.contains("nothing to issue")),
+            .is_some_and(|d| d.contains("no digital certificate to issue")),
         "{answer}"
     );
 }

@@ -4,8 +4,8 @@
 
 #![allow(dead_code)]
 
-pub mod smtp;
 pub mod kit_data;
+pub mod smtp;
 
 use nss_simulator::state::AppState;
 use reqwest::header::{ACCEPT, HeaderMap, HeaderValue};

@@ -11,9 +11,9 @@ use crate::application::change::{
 use crate::application::{ApplicationContent, Attachment, Draft};
 use crate::domain::format::Text240;
 use crate::procedures::fields::{self, ScreenForm, slot_values};
+use crate::procedures::new_application::attachments::{self, table as attachment_table};
 use crate::procedures::new_application::confirm::{ATTACH, SHORT_LEAD, wish_is_feasible};
 use crate::procedures::new_application::office::check_start_wish;
-use crate::procedures::new_application::attachments::{self, table as attachment_table};
 use crate::procedures::{Cx, Step, common};
 use crate::screen::form::FormInput;
 use crate::screen::spec::{self, FieldErrors, FieldSpec, Input, RowSpec, SectionSpec};

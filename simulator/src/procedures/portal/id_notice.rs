@@ -291,10 +291,7 @@ impl<'a> Facts<'a> {
                         ("識別番号数", [ids.user_ids.len(), 0, 0]),
                         ("回線数", [n.lines.rows.len(), 0, 0]),
                         ("論理端末数", [ids.terminals.len(), 0, 0]),
-                        (
-                            "メールボックス数",
-                            [n.mailboxes.total() as usize, 0, 0],
-                        ),
+                        ("メールボックス数", [n.mailboxes.total() as usize, 0, 0]),
                     ],
                 }
             }
