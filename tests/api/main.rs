@@ -21,7 +21,6 @@ mod rules;
 mod screen_json;
 mod session;
 mod settings;
-mod smtp;
 mod sharing;
 mod smtp;
 mod snapshots;

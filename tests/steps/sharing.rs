@@ -157,30 +157,6 @@ async fn no_mail(w: &mut NssWorld, prefix: String) {
     assert!(found.is_empty(), "{found:?}");
 }
 
-/// A seeded office (NAC001, SAI001 …) logs in with its password from the simulator API.
-#[when(expr = "別のブラウザで、事業所コード{q}でログインする")]
-async fn seeded_office_login(w: &mut NssWorld, code: Q) {
-    let offices = app()
-        .await
-        .get_api(&format!("workspaces/{}/offices", w.ws()))
-        .await;
-    let password = offices
-        .as_array()
-        .into_iter()
-        .flatten()
-        .find(|o| o["office_code"] == code.0.as_str())
-        .and_then(|o| o["password"].as_str())
-        .unwrap_or_else(|| panic!("事業所コード「{}」の事業所がありません", code.0))
-        .to_string();
-    w.new_browser().await;
-    w.open("login/nsscoapp/").await;
-    w.pending = vec![
-        ("ログインID".into(), code.0),
-        ("パスワード".into(), password),
-    ];
-    w.press("ログイン").await;
-}
-
 /// The office approval created: its contract as the simulator API reports it.
 async fn new_office(w: &mut NssWorld) -> Value {
     let number = w.reception_number().await;

@@ -4,8 +4,8 @@
 //! all come here.
 
 pub mod change;
-pub mod deadline;
 pub mod checks;
+pub mod deadline;
 mod issue;
 pub mod parties;
 pub mod settings;
