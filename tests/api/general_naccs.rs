@@ -58,6 +58,28 @@ async fn manual_003_outputs() {
     assert_eq!(ids["terminals"], json!([]));
     super::sharing::assert_entered(&stored, &kit("003")["file_application"]);
 
+    // The printed 申込書 carries the 一般NACCS path's sections, not 論理端末・証明書.
+    let form = b
+        .client
+        .get(format!(
+            "{}{}menu/applications/document?no={number}&doc=application",
+            b.origin, b.base
+        ))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    for wanted in [
+        "申込情報(回線)",
+        "メールボックスに関する項目",
+        "適用料金 (一般NACCS)",
+        "CP999",
+    ] {
+        assert!(form.contains(wanted), "{wanted} not in the 申込書");
+    }
+    assert!(!form.contains("webNACCSに関する項目"));
     b.open(&format!("menu/applications/id-notice?no={number}"))
         .await;
     assert_eq!(b.id(), "applications.id_notice");

@@ -7,7 +7,7 @@
 
 use super::{applicant, billing, lines, mailbox, office, plan, user_codes};
 use crate::application::new::{
-    Billing, BillingContact, BillingLocation, HeadOffice, Manager, OfficeDetails,
+    Billing, BillingContact, BillingLocation, Connection, HeadOffice, Manager, OfficeDetails,
 };
 use crate::application::{Address, NewApplication, Person};
 use crate::procedures::fields::{self, ScreenForm};
@@ -175,6 +175,19 @@ pub fn line_tables(app: &NewApplication) -> Vec<Block> {
         }),
         diagram_table(app),
     ]
+}
+
+/// The equipment of the application's path: 論理端末・証明書 (netNACCS), or 回線・論理端末 and
+/// メールボックス (一般NACCS) — for the pages that print an application whole.
+pub fn equipment_blocks(app: &NewApplication) -> Vec<Block> {
+    match app.connection {
+        Connection::NetNaccs => terminal_tables(app),
+        Connection::General => {
+            let mut blocks = line_tables(app);
+            blocks.extend(mailbox_blocks(app));
+            blocks
+        }
+    }
 }
 
 /// メールボックス情報 (一般NACCS).

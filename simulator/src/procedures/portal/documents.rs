@@ -225,7 +225,8 @@ fn sections(app: &Application) -> Vec<Block> {
             let mut b = new_view::applicant_blocks(n);
             b.extend(new_view::office_blocks(n));
             b.extend(new_view::user_code_blocks(n));
-            b.extend(new_view::terminal_tables(n));
+            // 論理端末・証明書 (netNACCS), or 回線・論理端末 and メールボックス (一般NACCS, M003).
+            b.extend(new_view::equipment_blocks(n));
             b.extend(new_view::plan_blocks(n));
             b.extend(new_view::billing_blocks(n));
             b
