@@ -9,13 +9,13 @@ use serde_json::{Value, json};
 
 /// M001's data: the change is filed on 2013-11-20 for 20131205, which the schedule moves to
 /// 20131210 (M001 l.516, 535).
-const NOW: &str = "2013-11-20T10:00:00+09:00";
+pub(crate) const NOW: &str = "2013-11-20T10:00:00+09:00";
 const NET_ITEM: (&str, &str) = (
     "端末の変更 (netNACCS)",
     "netNACCS端末の登録情報(追加・変更・削除)",
 );
 const WISH: (&str, &str) = ("利用開始希望日", "20131205");
-const ADD_SEA: &str = "論理端末追加数 (netNACCS) 海上";
+pub(crate) const ADD_SEA: &str = "論理端末追加数 (netNACCS) 海上";
 
 fn table(screen: &Value, caption: &str) -> Vec<Vec<String>> {
     screen["tables"]
@@ -82,7 +82,7 @@ async fn office_password(app: &TestApp, ws: &str, code: &str) -> String {
 }
 
 /// NAC001 logged in, on its menu.
-async fn nac001(app: &TestApp, ws: &str) -> Browser {
+pub(crate) async fn nac001(app: &TestApp, ws: &str) -> Browser {
     let pw = office_password(app, ws, "NAC001").await;
     let mut b = app.browser(ws);
     b.login("NAC001", &pw).await;
@@ -100,7 +100,7 @@ async fn to_items(b: &mut Browser) {
 }
 
 /// Up to 論理端末 入力 with M001's choice (④⑤).
-async fn to_terminals(b: &mut Browser) {
+pub(crate) async fn to_terminals(b: &mut Browser) {
     to_items(b).await;
     b.press("申込担当者の入力へ進む", &[NET_ITEM, WISH]).await;
     assert_eq!(b.id(), "change_application.applicant", "{:?}", b.errors());

@@ -78,7 +78,7 @@ async fn confirmation_and_input_screens_carry_what_their_pages_print() {
     assert!(section_lines(&b, "利用申込の備考").is_empty());
     assert!(
         section_lines(&b, "添付ファイル")
-            .contains(&"共同利用の申込を行うお客様は、「委任状」の写しを添付してください。")
+            .contains(&"共同利用の申込を行うお客様は、「委任状(子事業所の役職印押印済みのもの)」を添付してください。")
     );
 
     // 事業所・企業 入力 (M000 【16】), re-opened from 確認.

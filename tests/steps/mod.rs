@@ -6,7 +6,8 @@
 //! Steps by area: [`workspace`] (workspace and clock), [`screens`] (pages, input, buttons and what
 //! a screen shows), [`mail`] (mails and the simulator API), [`flows`] (whole stretches of the
 //! manual's procedure, for backgrounds), [`center`] (the NACCS center's review and what the
-//! applicant sees after it), [`settings`] (システム設定申込, presets, office logins).
+//! applicant sees after it), [`settings`] (システム設定申込, presets, office logins), [`sharing`]
+//! (機器共用 M002 and Cyberport / 一般NACCS M003 with the kit's data files, multipart uploads).
 
 mod center;
 mod change;
@@ -14,6 +15,7 @@ mod flows;
 mod mail;
 mod screens;
 mod settings;
+mod sharing;
 mod workspace;
 
 use nss_simulator::kit::{Browser, Simulator as TestApp};

@@ -6,8 +6,10 @@
 //! 反映) — the raw input exactly as typed, so that the screen shows it again and nothing typed is
 //! lost. Raw input is read by the screen that owns it and by nothing else.
 
-use super::new::UserCodeRequest;
-use super::new::{Applicant, Billing, Connection, IdentSetting, OfficeDetails, Terminals};
+use super::new::{
+    Applicant, Billing, Connection, IdentSetting, LineChoices, LineRequest, Mailboxes,
+    OfficeDetails, Terminals, UserCodeRequest,
+};
 use super::person::TempApplicant;
 use super::record::{Attachment, Filer};
 use super::settings::{CodeSetting, Registration, SettingsApplicant};
@@ -71,6 +73,15 @@ pub struct UserCodeDetailDraft {
     pub settings: Vec<IdentSetting>,
 }
 
+/// 回線サービス・論理端末情報 入力 while it is open (一般NACCS).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LineDetailDraft {
+    /// The row being edited (修正), or None for a new one.
+    pub editing: Option<usize>,
+    /// The inputs as typed (read as a whole at 「この内容で設定する」).
+    pub raw: RawInput,
+}
+
 /// The new application being entered (M000 【14】–【24】).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewApplicationDraft {
@@ -86,7 +97,19 @@ pub struct NewApplicationDraft {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<UserCodeDetailDraft>,
     pub terminals: Slot<Terminals>,
-    /// システム構成図 attached on 論理端末・証明書 入力.
+    /// 申込情報(回線) of 回線・論理端末 入力 (一般NACCS, M003).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lines: Vec<LineRequest>,
+    /// 回線サービス・論理端末情報 入力 while open.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line_detail: Option<LineDetailDraft>,
+    /// 回線・論理端末 入力's own inputs (機器共用先, the check box).
+    #[serde(default)]
+    pub line_choices: Slot<LineChoices>,
+    /// メールボックス 入力 (一般NACCS).
+    #[serde(default)]
+    pub mailboxes: Slot<Mailboxes>,
+    /// システム構成図 attached on 論理端末・証明書 入力 or 回線・論理端末 入力.
     pub diagram: Option<Attachment>,
     pub plan: Slot<FeePlan>,
     pub billing: Slot<Billing>,

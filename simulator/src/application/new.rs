@@ -8,7 +8,9 @@ use crate::domain::format::{
     Text240, UserCode, Zenkaku,
 };
 use crate::domain::lists::{
-    Bank, CustomsOffice, FeePlan, Industry, Necessity, ProcessingMethod, SystemKind,
+    AccessSpeed, BackupKind, Bank, CustomsOffice, DeviceKind, FeePlan, Industry, LineConnection,
+    LineKind, LineOption, LineType, MaintenanceHours, Necessity, ProcessingMethod, SharedUse,
+    SystemKind,
 };
 use serde::{Deserialize, Serialize};
 
@@ -26,6 +28,37 @@ pub struct Applicant {
 pub enum Connection {
     NetNaccs,
     General,
+}
+
+impl Connection {
+    /// As the screens name it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Connection::NetNaccs => "netNACCS",
+            Connection::General => "一般NACCS",
+        }
+    }
+
+    /// Whether a 処理方式 belongs to this connection: netNACCS, ebMS and webNACCS are netNACCS;
+    /// インタラクティブ, インタ・POP3併用, SMTP/POP3 and SMTP双方向 are 一般NACCS (M003 shows SMTP双方向
+    /// on the 一般NACCS path only, M003:l.472-481). One application is one of the two
+    /// (M003:l.355-357; audit Q21).
+    pub fn allows(self, method: ProcessingMethod) -> bool {
+        let net = matches!(
+            method,
+            ProcessingMethod::NetNaccs | ProcessingMethod::Ebms | ProcessingMethod::WebNaccs
+        );
+        net == (self == Connection::NetNaccs)
+    }
+
+    /// Why `method` is refused on this connection's path.
+    pub fn refusal(self, method: ProcessingMethod) -> String {
+        format!(
+            "{}の申込では、処理方式「{}」は選択できません。netNACCSと一般NACCSの両方を利用したい方は、一方の申込手続き完了後に、もう一方を追加する変更申込を行ってください。",
+            self.label(),
+            method.label()
+        )
+    }
 }
 
 /// 契約者に関する項目: 氏名 and 役職名.
@@ -98,18 +131,28 @@ pub struct IdentSetting {
 }
 
 /// Which 利用者コード a row asks for: a new one of a システム区分, or another office's code to
-/// share (M003 「他事業所の利用者コードを共用する」).
+/// share (M003 「他事業所の利用者コードを共用する」). A shared code keeps the システム区分 it has:
+/// M003's detail asks for none (M003:l.445-452) and its list prints the 区分 blank (l.540).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum CodeChoice {
-    New { system: SystemKind },
-    Shared { code: UserCode, system: SystemKind },
+    New {
+        system: SystemKind,
+    },
+    Shared {
+        code: UserCode,
+        /// Entered by earlier versions of the detail screen; no longer asked.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        system: Option<SystemKind>,
+    },
 }
 
 impl CodeChoice {
-    pub fn system(&self) -> SystemKind {
+    /// The システム区分 entered: a new code's; none for a shared code.
+    pub fn system(&self) -> Option<SystemKind> {
         match self {
-            CodeChoice::New { system } | CodeChoice::Shared { system, .. } => *system,
+            CodeChoice::New { system } => Some(*system),
+            CodeChoice::Shared { system, .. } => *system,
         }
     }
 
@@ -177,6 +220,126 @@ impl Terminals {
     /// デジタル証明書数 (webNACCS).
     pub fn web_count(&self) -> u32 {
         Self::count(&self.web_certificates)
+    }
+}
+
+/// 設置場所 of a line: the office's address, or another place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "location", content = "place", rename_all = "snake_case")]
+pub enum LineSite {
+    SameAsOffice,
+    Other(Zenkaku),
+}
+
+/// A person of the line works: 氏名 and 電話番号.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorksPerson {
+    pub last: Zenkaku,
+    pub first: Zenkaku,
+    pub tel: PhoneNumber,
+}
+
+impl WorksPerson {
+    pub fn full(&self) -> String {
+        [self.last.as_str(), " ", self.first.as_str()].concat()
+    }
+}
+
+/// 工事立会者: the 工事事務担当者, or another person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "source", content = "person", rename_all = "snake_case")]
+pub enum Witness {
+    SameAsContact,
+    Other(WorksPerson),
+}
+
+/// One line with its logical terminals, as 回線サービス・論理端末情報 入力 enters it: a row of
+/// 申込情報(回線) and one of 申込情報(論理端末) on 回線・論理端末 入力 (M003:l.575-583; the
+/// screen is not printed: docs/decisions.md, issue 12, Q22).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LineRequest {
+    /// 区分 (システム区分) of the line and its terminals.
+    pub system: SystemKind,
+    /// 接続方式.
+    pub connection: LineConnection,
+    /// EDIFACTの要否.
+    pub edifact: Necessity,
+    /// 接続種別.
+    pub kind: LineKind,
+    /// アクセス速度.
+    pub speed: AccessSpeed,
+    /// 回線種別.
+    pub line_type: LineType,
+    /// 屋内配線工事.
+    pub indoor_wiring: Necessity,
+    /// 保守時間帯.
+    pub maintenance: MaintenanceHours,
+    /// 工事希望日.
+    pub works_wish: Date8,
+    /// 設置場所.
+    pub site: LineSite,
+    /// オプション.
+    pub option: LineOption,
+    /// 他事業所と共用.
+    pub shared: SharedUse,
+    /// 利用機器区分 of the terminals.
+    pub device: DeviceKind,
+    /// バックアップ区分.
+    pub backup: BackupKind,
+    /// 論理端末数.
+    pub terminals: PositiveCount,
+    /// 工事事務担当者.
+    pub works_contact: WorksPerson,
+    /// 工事立会者.
+    pub witness: Witness,
+}
+
+/// 回線・論理端末 入力's own inputs: 事業所コード(機器共用先) and the check box (M003:l.585-621).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LineChoices {
+    /// 事業所コード(機器共用先).
+    pub sharing_office: Option<OfficeCode>,
+    /// 「機器共用・共同利用、回線付替を別途申込、または自社システムを利用します。」
+    pub no_lines: bool,
+}
+
+/// 回線・論理端末 入力 (一般NACCS, M003): the lines, and the screen's own inputs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LineServices {
+    pub rows: Vec<LineRequest>,
+    #[serde(flatten)]
+    pub choices: LineChoices,
+}
+
+/// メールボックス 入力 (一般NACCS, M003:l.639-649): only for SMTP/POP3 and EDIFACT users.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mailboxes {
+    /// メールボックス数 (SMTP/POP3).
+    pub smtp_pop3: Option<PositiveCount>,
+    /// メールボックス数 (EDIFACT).
+    pub edifact: Option<PositiveCount>,
+}
+
+impl LineServices {
+    /// Nothing entered (the netNACCS path).
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+impl Mailboxes {
+    /// Nothing entered (the netNACCS path, or no mailbox).
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+
+    /// Every mailbox asked for.
+    pub fn total(&self) -> u32 {
+        [&self.smtp_pop3, &self.edifact]
+            .into_iter()
+            .flatten()
+            .map(PositiveCount::value)
+            .sum()
     }
 }
 
@@ -249,8 +412,15 @@ pub struct NewApplication {
     pub office: OfficeDetails,
     pub connection: Connection,
     pub user_codes: UserCodes,
+    /// 論理端末・証明書 入力 (netNACCS); default on the 一般NACCS path.
     pub terminals: Terminals,
-    /// システム構成図 attached on 論理端末・証明書 入力.
+    /// 回線・論理端末 入力 (一般NACCS); default (and not stored) on the netNACCS path.
+    #[serde(default, skip_serializing_if = "LineServices::is_empty")]
+    pub lines: LineServices,
+    /// メールボックス 入力 (一般NACCS).
+    #[serde(default, skip_serializing_if = "Mailboxes::is_empty")]
+    pub mailboxes: Mailboxes,
+    /// システム構成図 attached on 論理端末・証明書 入力 or 回線・論理端末 入力.
     pub diagram: Option<Attachment>,
     pub plan: FeePlan,
     pub billing: Billing,
@@ -339,8 +509,35 @@ impl NewApplication {
         )
     }
 
-    /// The システム区分 of the first 利用者コード (printed as the terminals' 区分, M000 【24】).
+    /// The システム区分 of the first 利用者コード that has one (printed as the terminals' 区分,
+    /// M000 【24】).
     pub fn first_system(&self) -> Option<SystemKind> {
-        self.user_codes.codes.first().map(|c| c.code.system())
+        self.user_codes.codes.iter().find_map(|c| c.code.system())
+    }
+
+    /// 事業所コード(機器共用先): the office whose equipment this one uses (M002 ⑦; on the
+    /// 一般NACCS path, 回線・論理端末 入力).
+    pub fn sharing_office(&self) -> Option<&OfficeCode> {
+        match self.connection {
+            Connection::NetNaccs => self.terminals.sharing_office.as_ref(),
+            Connection::General => self.lines.choices.sharing_office.as_ref(),
+        }
+    }
+
+    /// Every 処理方式 of the 利用者コード rows, with the row.
+    pub fn methods(&self) -> impl Iterator<Item = ProcessingMethod> + '_ {
+        self.user_codes
+            .codes
+            .iter()
+            .flat_map(|c| c.settings.iter().map(|s| s.method))
+    }
+
+    /// The 利用者コード shared from other offices (M003), in order.
+    pub fn shared_codes(&self) -> Vec<&str> {
+        self.user_codes
+            .codes
+            .iter()
+            .filter_map(|c| c.code.shared_code().map(UserCode::as_str))
+            .collect()
     }
 }

@@ -1,23 +1,39 @@
 //! From a registered application to what approval issues: the issuance request, the values
 //! already taken in the workspace, the contract the approval creates, and who is told.
 
+use crate::application::new::{Connection, LineSite};
 use crate::application::{NewApplication, Person};
-use crate::domain::customers::{self, Contract};
-use crate::domain::issuance::{IdentRequest, IssueRequest, Issued, UserCodeRequest};
-use crate::domain::lists::SystemKind;
+use crate::domain::customers::{self, Contract, ContractLine, GeneralContract};
+use crate::domain::issuance::{
+    self, IdentRequest, IssueRequest, Issued, IssuedTerminal, UserCodeRequest,
+};
+use crate::domain::lists::{ProcessingMethod, SharedUse, SystemKind};
 use crate::mail::Recipient;
 use crate::outbox;
 use crate::workspace::Workspace;
 use std::collections::HashSet;
 
-/// What the application asks to be issued.
-pub fn request(content: &NewApplication) -> IssueRequest {
+/// What the application asks to be issued. `shared_system` gives the システム区分 of an existing
+/// 利用者コード: a shared code keeps its own (M003 asks for none).
+pub fn request(
+    content: &NewApplication,
+    shared_system: &dyn Fn(&str) -> Option<SystemKind>,
+) -> IssueRequest {
     let user_codes: Vec<UserCodeRequest> = content
         .user_codes
         .codes
         .iter()
         .map(|row| UserCodeRequest {
-            system: row.code.system(),
+            system: row
+                .code
+                .system()
+                .or_else(|| {
+                    row.code
+                        .shared_code()
+                        .and_then(|c| shared_system(c.as_str()))
+                })
+                .or_else(|| content.first_system())
+                .unwrap_or(SystemKind::SeaAndAir),
             settings: row
                 .settings
                 .iter()
@@ -42,6 +58,83 @@ pub fn request(content: &NewApplication) -> IssueRequest {
         certificates_web: t.web_count(),
         sharing_office: t.sharing_office.as_ref().map(|c| c.as_str().to_string()),
     }
+}
+
+/// The システム区分 of an existing 利用者コード, from the office holding it.
+pub fn system_of_code(ws: &Workspace, code: &str) -> Option<SystemKind> {
+    ws.state
+        .offices
+        .values()
+        .flat_map(|o| o.contract.issued.user_ids.iter())
+        .find(|u| u.user_code == code && !u.shared)
+        .map(|u| u.system)
+}
+
+/// The logical terminals of the 一般NACCS lines (申込情報(論理端末), M003:l.581-583): a name and
+/// an access key each like every terminal, the 利用機器区分 as 利用機種区分, 「一般」 as パッケージ
+/// ソフト区分 (inferred), and the line's ルータ番号. None for a 機器共用 office (M002 l.20-21).
+pub fn line_terminals(
+    rng: &mut crate::rng::SimRng,
+    content: &NewApplication,
+    ids: &Issued,
+    taken: &dyn Fn(&str) -> bool,
+) -> Vec<IssuedTerminal> {
+    if content.connection != Connection::General || content.sharing_office().is_some() {
+        return Vec::new();
+    }
+    let mut issued: HashSet<String> = ids.used_values().into_iter().collect();
+    let mut out = Vec::new();
+    for (router, line) in (1u32..).zip(&content.lines.rows) {
+        let fresh = issuance::issue_terminals(
+            rng,
+            &ids.company_abbr,
+            &ids.office_code,
+            line.system,
+            ProcessingMethod::Interactive,
+            line.terminals.value(),
+            &|v: &str| taken(v) || issued.contains(v),
+        );
+        for mut t in fresh {
+            issued.insert(t.name.clone());
+            issued.insert(t.access_key.clone());
+            t.model = line.device.short().to_string();
+            t.package = "一般".to_string();
+            t.router = Some(router);
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// The 一般NACCS part of the contract: lines and mailboxes as applied for.
+fn general_contract(content: &NewApplication) -> Option<GeneralContract> {
+    if content.connection != Connection::General {
+        return None;
+    }
+    Some(GeneralContract {
+        lines: (1u32..)
+            .zip(&content.lines.rows)
+            .map(|(router, l)| ContractLine {
+                router,
+                system: l.system,
+                connection: l.connection.label().to_string(),
+                kind: l.kind.label().to_string(),
+                access: format!("{} {}", l.speed.label(), l.line_type.label()),
+                site: match &l.site {
+                    LineSite::SameAsOffice => "事業所に同じ".to_string(),
+                    LineSite::Other(place) => place.as_str().to_string(),
+                },
+                edifact: l.edifact.is_yes(),
+                shared: l.shared == SharedUse::Yes,
+            })
+            .collect(),
+        mailboxes_smtp_pop3: content
+            .mailboxes
+            .smtp_pop3
+            .as_ref()
+            .map_or(0, |n| n.value()),
+        mailboxes_edifact: content.mailboxes.edifact.as_ref().map_or(0, |n| n.value()),
+    })
 }
 
 /// Every abbreviation, office code, user code and terminal name already used in the workspace.
@@ -112,6 +205,7 @@ pub fn contract(content: &NewApplication, ids: &Issued, start: chrono::NaiveDate
         plan: content.plan,
         start_date: start,
         invoices: Vec::new(),
+        general: general_contract(content),
     }
 }
 

@@ -4,6 +4,7 @@
 //! all come here.
 
 pub mod change;
+pub mod checks;
 pub mod deadline;
 mod issue;
 pub mod parties;
@@ -15,6 +16,7 @@ use crate::application::{
 };
 use crate::clock::Instant;
 use crate::domain::calendar::schedule;
+use crate::domain::sharing::SharingKind;
 use crate::events::{self, Event};
 use crate::mail;
 use crate::outbox;
@@ -148,17 +150,33 @@ fn approve_new(
         )
     };
     let row = schedule::row_for_start(start);
-    let request = issue::request(content);
     ws.seed_customers();
+    let request = issue::request(content, &|code| issue::system_of_code(ws, code));
+    let joint_use = checks::special_kind(ws, content) == Some(SharingKind::JointUse);
     let ids = {
         let taken = issue::taken(ws);
-        let abbr = issue::known_abbreviation(ws, content);
-        crate::domain::issuance::issue_for_company(
+        // A 機器共用 office takes its owner's 略称 (same company); a 共同利用 office of a new
+        // company must not: it gets its own (M002 l.10).
+        let abbr = issue::known_abbreviation(ws, content).or_else(|| {
+            joint_use.then(|| {
+                crate::domain::issuance::company_abbreviation(
+                    &mut ws.state.rng,
+                    content.office.company_kana.as_str(),
+                    &|v: &str| taken.contains(v),
+                )
+            })
+        });
+        let mut ids = crate::domain::issuance::issue_for_company(
             &mut ws.state.rng,
             &request,
             abbr.as_deref(),
             &|v: &str| taken.contains(v),
-        )
+        );
+        let lines = issue::line_terminals(&mut ws.state.rng, content, &ids, &|v: &str| {
+            taken.contains(v)
+        });
+        ids.terminals.extend(lines);
+        ids
     };
     let office = Office {
         code: ids.office_code.clone(),
@@ -285,9 +303,10 @@ pub fn issue_certificates(
     if issued.certificates_issued_at.is_some() {
         return Err(ReviewError::AlreadyIssued(number.to_string()));
     }
-    // A change that adds no terminal has no certificate to issue, and no mail to send (M001 3.:
-    // the certificates are those of the added terminals).
-    if matches!(app.content, ApplicationContent::Change(_)) && issued.ids.terminals.is_empty() {
+    // Certificates are per terminal: a change that adds none (M001 3.), an office that uses
+    // another's equipment (M002 l.20-21) or only a shared 利用者コード (M003) has none to issue,
+    // and no mail to send (audit M-20).
+    if issued.ids.terminals.is_empty() {
         return Err(ReviewError::NoCertificates(number.to_string()));
     }
     issued.certificates_issued_at = Some(now);
@@ -405,7 +424,8 @@ pub fn run_due(ws: &mut Workspace, public_base: &str) {
         events::emit(ws, at, Event::auto_review_due(&number, at));
         if approve(ws, &number, at, public_base).is_ok() && certificates {
             match issue_certificates(ws, &number, at, public_base) {
-                // A change that added no terminal has none to issue.
+                // Nothing to issue: no terminal (a change adding none, a 機器共用 office, a
+                // shared 利用者コード only).
                 Ok(()) | Err(ReviewError::NoCertificates(_)) => {}
                 Err(e) => tracing::warn!(error = %e, "automatic certificates not issued"),
             }

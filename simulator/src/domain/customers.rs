@@ -92,10 +92,44 @@ pub struct Contract {
     pub contractor: Person,
     pub manager: Person,
     pub issued: Issued,
+    /// 適用料金: netNACCS's, or 一般NACCS's when `general` is set (one plan per application,
+    /// M000 【21】, M003 料金プラン 入力).
     pub plan: FeePlan,
     pub start_date: NaiveDate,
     /// The last 12 months' bills, oldest first.
     pub invoices: Vec<Invoice>,
+    /// The 一般NACCS contract (lines and mailboxes) of an office approved on the 一般NACCS path
+    /// (M003); none for netNACCS offices.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub general: Option<GeneralContract>,
+}
+
+/// The 一般NACCS part of a contract: the lines with their ルータ番号, and the mailboxes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GeneralContract {
+    pub lines: Vec<ContractLine>,
+    /// メールボックス数 (SMTP/POP3).
+    pub mailboxes_smtp_pop3: u32,
+    /// メールボックス数 (EDIFACT).
+    pub mailboxes_edifact: u32,
+}
+
+/// A 一般NACCS line of a contract, as 契約情報 参照 lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContractLine {
+    /// ルータ番号.
+    pub router: u32,
+    /// 区分.
+    pub system: SystemKind,
+    /// 接続方式, 接続種別, アクセス速度・回線種別, 設置場所 as printed.
+    pub connection: String,
+    pub kind: String,
+    pub access: String,
+    pub site: String,
+    /// EDIFACTの要否.
+    pub edifact: bool,
+    /// 他事業所と共用.
+    pub shared: bool,
 }
 
 /// プランA's 基本料金 per terminal and month, before tax (M002 ⑧: 「1端末ごと月額5,000円
@@ -346,6 +380,7 @@ fn fixed_office(rng: &mut SimRng, today: NaiveDate, f: FixedOffice<'_>) -> Contr
         plan: f.plan,
         start_date,
         invoices,
+        general: None,
     }
 }
 
@@ -386,6 +421,7 @@ fn fixed_terminal(
             rng.upper_alnum(5),
         ],
         office_code: office_code.into(),
+        router: None,
     }
 }
 
@@ -722,6 +758,7 @@ fn new_office(
         plan,
         start_date,
         invoices,
+        general: None,
     }
 }
 

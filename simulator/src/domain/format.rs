@@ -273,15 +273,21 @@ fn all_ascii_digits(s: &str) -> bool {
 
 /// A (全角) value: 企業名, 氏名, 事業所名, 住所(市区町村), 住所(その他), 役職名 …
 ///
-/// Manual examples of 住所(その他) such as 「大崎1-2-3 ABCビル 302号」 are OCR
-/// renderings of full-width text: the screens mark the field (全角).
+/// Full-width text, in which half-width ASCII letters and digits are accepted as typed: M003
+/// has the applicant type the 事業所名 「CP利用者」 into this (全角) field (M003:l.312, 343, 349),
+/// as names with Latin letters are typed (docs/decisions.md, issue 12, Q5). A value of
+/// half-width characters only, half-width kana, spaces and ASCII symbols stay refused, so
+/// 「NACCS Shoji」 and 「大崎1-2-3」 are not 全角.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Zenkaku(String);
 
 impl Zenkaku {
     pub fn parse(raw: &str) -> Result<Self, FormatError> {
         let v = required(raw)?;
-        if v.chars().all(is_zenkaku) {
+        if v.chars()
+            .all(|c| is_zenkaku(c) || c.is_ascii_alphanumeric())
+            && v.chars().any(is_zenkaku)
+        {
             Ok(Self(v.to_owned()))
         } else {
             Err(FormatError::NotZenkaku)
@@ -654,8 +660,10 @@ impl<'de, const MIN: u32, const MAX: u32> Deserialize<'de> for Count<MIN, MAX> {
 /// - local part 1–64 characters of RFC 5322 atext and dots. Consecutive dots
 ///   and a dot before 「@」 are accepted because older Japanese mobile
 ///   addresses (docomo, au) have them and mail to them is delivered;
-/// - domain: at least two dot-separated labels of letters, digits and inner
-///   hyphens, each 1–63 long, the last one alphabetic (a TLD);
+/// - domain: dot-separated labels of letters, digits and inner hyphens, each
+///   1–63 long, the last one alphabetic and at least two letters long. One label
+///   is enough: M003 registers its applicant as 「cyberport@jp」 and shows NSS's
+///   mail sent to it (M003:l.111, 784; docs/decisions.md, issue 12);
 /// - at most [`Email::MAX_CHARS`] characters. The manuals print no limit, so
 ///   the SMTP path limit of RFC 5321 is used: any address mail can reach fits.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -708,8 +716,7 @@ fn valid_domain(domain: &str) -> bool {
             && !l.ends_with('-')
             && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
     };
-    labels.len() >= 2
-        && labels.iter().all(label_ok)
+    labels.iter().all(label_ok)
         && labels
             .last()
             .is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()))
@@ -822,8 +829,13 @@ mod tests {
             ("　本社　", Ok("　本社　")),
             ("", Err(Required)),
             ("   ", Err(Required)),
+            // M003: 「CP利用者」 as printed; Latin letters and digits inside Japanese text.
+            ("CP利用者", Ok("CP利用者")),
+            ("ABCビル3階", Ok("ABCビル3階")),
             ("大崎1-2-3", Err(NotZenkaku)),
-            ("ABCビル", Err(NotZenkaku)),
+            ("ABC", Err(NotZenkaku)),
+            ("NACCS Shoji", Err(NotZenkaku)),
+            ("ABC ビル", Err(NotZenkaku)),
             ("ﾅｯｸｽ", Err(NotZenkaku)),
             ("本社 品川", Err(NotZenkaku)),
             ("本社\n品川", Err(NotZenkaku)),
@@ -959,7 +971,11 @@ mod tests {
             (" qqfcbj@meti.go.jp\n", Ok("qqfcbj@meti.go.jp")),
             ("", Err(Required)),
             ("qqfcbj", Err(EmailSyntax)),
-            ("qqfcbj@meti", Err(EmailSyntax)),
+            // M003's applicant, as printed: a domain of one label.
+            ("cyberport@jp", Ok("cyberport@jp")),
+            ("qqfcbj@meti", Ok("qqfcbj@meti")),
+            ("qqfcbj@meti.", Err(EmailSyntax)),
+            ("qqfcbj@jp1", Err(EmailSyntax)),
             ("qqfcbj@@meti.go.jp", Err(EmailSyntax)),
             ("qq fcbj@meti.go.jp", Err(EmailSyntax)),
             ("qqfcbj＠meti.go.jp", Err(EmailSyntax)),

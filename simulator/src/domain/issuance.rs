@@ -127,6 +127,10 @@ pub struct IssuedTerminal {
     pub auth_codes: [String; 3],
     /// 事業所コード of the office the terminal belongs to.
     pub office_code: String,
+    /// ルータ番号 of the 一般NACCS line the terminal is on (申込情報(論理端末), M003:l.583);
+    /// none for netNACCS terminals.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub router: Option<u32>,
 }
 
 /// Everything approval issues (the ID通知内容 without the dates).
@@ -625,6 +629,7 @@ impl<'a> Ledger<'a> {
                     access_key,
                     auth_codes,
                     office_code: office_code.to_string(),
+                    router: None,
                 }
             })
             .collect()

@@ -376,6 +376,88 @@ impl From<bool> for Necessity {
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// 回線サービス・論理端末情報 入力 (一般NACCS). No manual prints this screen: M003 prints only the
+// columns of the list it fills (申込情報(回線): 区分, 接続方式, EDIFACTの要否, 接続種別, アクセス
+// 速度・回線種別, 屋内配線工事, 保守時間帯, ルータ番号, 工事希望日, 設置場所・オプション, 他事業所と
+// 共用; 申込情報(論理端末): ルータ番号, 区分, 利用機器区分, バックアップ区分, 論理端末数; M003:l.577-
+// 583), and the guidance names 工事希望日, 処理方式, 回線種別, 回線設置場所 and the 工事事務担当者 /
+// 工事立会者 (M003:l.236-238). The options below are inferred: docs/decisions.md, issue 12, Q22.
+
+choice_list! {
+    /// 接続方式 of a 一般NACCS line (inferred).
+    pub enum LineConnection in LINE_CONNECTIONS {
+        IpVpn = ("ip_vpn", "IP-VPN", "IP-VPN"),
+        InternetVpn = ("internet_vpn", "インターネットVPN", "インターネットVPN"),
+    }
+}
+
+choice_list! {
+    /// 接続種別: the main line or its backup (inferred).
+    pub enum LineKind in LINE_KINDS {
+        Main = ("main", "主回線", "主回線"),
+        Backup = ("backup", "副回線（バックアップ）", "副回線"),
+    }
+}
+
+choice_list! {
+    /// アクセス速度 (inferred).
+    pub enum AccessSpeed in ACCESS_SPEEDS {
+        M10 = ("10m", "10Mbps", "10M"),
+        M100 = ("100m", "100Mbps", "100M"),
+        G1 = ("1g", "1Gbps", "1G"),
+    }
+}
+
+choice_list! {
+    /// 回線種別 (inferred).
+    pub enum LineType in LINE_TYPES {
+        FiberBestEffort = ("fiber_best_effort", "光回線（ベストエフォート）", "光ベストエフォート"),
+        FiberGuaranteed = ("fiber_guaranteed", "光回線（帯域確保）", "光帯域確保"),
+    }
+}
+
+choice_list! {
+    /// 保守時間帯 (inferred).
+    pub enum MaintenanceHours in MAINTENANCE_HOURS {
+        Weekdays = ("weekdays", "平日 9:00～17:00", "平日"),
+        Always = ("always", "24時間365日", "24時間"),
+    }
+}
+
+choice_list! {
+    /// オプション of the line's 設置場所 (inferred).
+    pub enum LineOption in LINE_OPTIONS {
+        Nothing = ("none", "なし", "なし"),
+        DualRouter = ("dual_router", "ルータ二重化", "ルータ二重化"),
+    }
+}
+
+choice_list! {
+    /// 利用機器区分 of the line's logical terminals: interactive terminals or the servers of the
+    /// company's own system (M003:l.203 「サーバ台数(自社システム)」; labels inferred).
+    pub enum DeviceKind in DEVICE_KINDS {
+        Interactive = ("interactive", "インタラクティブ端末", "インタ"),
+        Server = ("server", "サーバ（自社システム）", "サーバ"),
+    }
+}
+
+choice_list! {
+    /// バックアップ区分 of the logical terminals (inferred).
+    pub enum BackupKind in BACKUP_KINDS {
+        Normal = ("normal", "通常", "通常"),
+        Backup = ("backup", "バックアップ用", "バックアップ"),
+    }
+}
+
+choice_list! {
+    /// 他事業所と共用 of a line: なし / あり; the lists mark them × / ○ (M003:l.540 「o」).
+    pub enum SharedUse in SHARED_USE {
+        No = ("no", "なし", "×"),
+        Yes = ("yes", "あり", "○"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

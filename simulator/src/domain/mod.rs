@@ -9,3 +9,4 @@ pub mod ids;
 pub mod issuance;
 pub mod lists;
 pub mod postal;
+pub mod sharing;

@@ -23,7 +23,11 @@ pub async fn read(req: Request) -> FormInput {
         while let Ok(Some(field)) = multipart.next_field().await {
             let name = field.name().unwrap_or("").to_string();
             let filename = field.file_name().map(str::to_string);
-            let Ok(data) = field.bytes().await else { break };
+            let Ok(data) = field.bytes().await else {
+                // Over the body limit (2 MiB): what was read is kept, and the screen says so.
+                form.truncated = true;
+                break;
+            };
             match filename {
                 Some(filename) => form.files.push(Upload {
                     field: name,
@@ -43,6 +47,7 @@ pub async fn read(req: Request) -> FormInput {
         FormInput {
             pairs: parse_urlencoded(&bytes),
             files: Vec::new(),
+            truncated: false,
         }
     }
 }

@@ -17,6 +17,10 @@ use std::sync::Arc;
 pub fn router(state: Arc<AppState>) -> Router {
     Router::new()
         .route("/_static/nss.css", get(stylesheet))
+        .route(
+            crate::procedures::new_application::lines::TEMPLATE_PATH,
+            get(diagram_template),
+        )
         .route("/_health", get(|| async { "ok" }))
         .route("/favicon.ico", get(favicon))
         .nest("/_sim/api", crate::api::router())
@@ -41,6 +45,21 @@ async fn stylesheet() -> impl IntoResponse {
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
         crate::screen::html::STYLESHEET,
+    )
+}
+
+/// The システム構成図 template of 回線・論理端末 入力's STEP1 (M003), as a download.
+async fn diagram_template() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                // 「システム構成図.csv」, RFC 6266 / 5987.
+                "attachment; filename=\"system-diagram.csv\"; filename*=UTF-8''%E3%82%B7%E3%82%B9%E3%83%86%E3%83%A0%E6%A7%8B%E6%88%90%E5%9B%B3.csv",
+            ),
+        ],
+        crate::procedures::new_application::lines::TEMPLATE,
     )
 }
 

@@ -135,6 +135,21 @@ async fn serve(st: Arc<AppState>, ws_id: String, path: String, req: Request) -> 
             add_cookie(&mut r, cookie);
             r
         }
+        Body::Document { html, filename } => {
+            let disposition = format!("inline; filename=\"{filename}\"");
+            let mut r = (
+                StatusCode::OK,
+                [
+                    (header::CONTENT_TYPE, "text/html; charset=utf-8".to_string()),
+                    (header::CACHE_CONTROL, "no-store".to_string()),
+                    (header::CONTENT_DISPOSITION, disposition),
+                ],
+                html,
+            )
+                .into_response();
+            add_cookie(&mut r, cookie);
+            r
+        }
     }
 }
 

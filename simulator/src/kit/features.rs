@@ -30,8 +30,16 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../../features/client/m001_change_application.feature"),
     ),
     (
+        "client/m002_equipment_sharing.feature",
+        include_str!("../../../features/client/m002_equipment_sharing.feature"),
+    ),
+    (
         "client/m002_id_notice.feature",
         include_str!("../../../features/client/m002_id_notice.feature"),
+    ),
+    (
+        "client/m003_general_naccs.feature",
+        include_str!("../../../features/client/m003_general_naccs.feature"),
     ),
     (
         "client/m004_clarification.feature",
@@ -60,6 +68,18 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     (
         "client/snapshots/m000_temp_account.json",
         include_str!("../../../features/client/snapshots/m000_temp_account.json"),
+    ),
+    (
+        "client/snapshots/m002_equipment_sharing.json",
+        include_str!("../../../features/client/snapshots/m002_equipment_sharing.json"),
+    ),
+    (
+        "client/snapshots/m003_general_lines.json",
+        include_str!("../../../features/client/snapshots/m003_general_lines.json"),
+    ),
+    (
+        "client/snapshots/m003_general_naccs.json",
+        include_str!("../../../features/client/snapshots/m003_general_naccs.json"),
     ),
     (
         "client/snapshots/m004_amend.json",

@@ -139,8 +139,25 @@ fn detail_rows(a: &Application) -> Vec<(&'static str, String)> {
                         .map(|d| d.format("%Y/%m/%d").to_string())
                         .unwrap_or_default(),
                 ),
+                ("接続形態", n.connection.label().to_string()),
                 ("利用者コード数", n.user_codes.codes.len().to_string()),
                 ("論理端末数 (netNACCS)", n.terminals.net_count().to_string()),
+                ("回線数 (一般NACCS)", n.lines.rows.len().to_string()),
+                (
+                    "論理端末数 (一般NACCS)",
+                    n.lines
+                        .rows
+                        .iter()
+                        .map(|l| l.terminals.value())
+                        .sum::<u32>()
+                        .to_string(),
+                ),
+                ("メールボックス数", n.mailboxes.total().to_string()),
+                (
+                    "事業所コード(機器共用先)",
+                    n.sharing_office()
+                        .map_or("-".to_string(), |c| c.as_str().to_string()),
+                ),
             ]);
         }
         ApplicationContent::Change(c) => {
@@ -221,8 +238,20 @@ fn detail_rows(a: &Application) -> Vec<(&'static str, String)> {
 }
 
 pub async fn detail(State(st): St, PagePath((ws, number)): PagePath<(String, String)>) -> Response {
-    let a = match st.with_workspace(&ws, |w| w.application(&number).cloned()) {
-        Ok(Some(a)) => a,
+    // The rules over the workspace's offices (機器共用先, shared 利用者コード) as registration
+    // checks them, evaluated now: the offices may have changed since.
+    let found = st.with_workspace(&ws, |w| {
+        w.seed_customers();
+        w.application(&number).cloned().map(|a| {
+            let checks = match &a.content {
+                ApplicationContent::New(n) => center::checks::report(w, n),
+                ApplicationContent::Change(_) | ApplicationContent::SystemSettings(_) => Vec::new(),
+            };
+            (a, checks)
+        })
+    });
+    let (a, checks) = match found {
+        Ok(Some(found)) => found,
         Ok(None) | Err(StoreError::NotFound(_)) => {
             return not_found(&format!("申込「{number}」は存在しません。"));
         }
@@ -233,6 +262,23 @@ pub async fn detail(State(st): St, PagePath((ws, number)): PagePath<(String, Str
         &format!("申込 {number}"),
         html! {
             table.data { @for (k, v) in detail_rows(&a) { tr { th { (k) } td { (v) } } } }
+            @if !checks.is_empty() {
+                h2 { "チェック結果" }
+                table.data {
+                    thead { tr { th { "確認項目" } th { "結果" } th { "内容" } } }
+                    tbody {
+                        @for c in &checks {
+                            tr {
+                                th { (c.rule) }
+                                @match &c.outcome {
+                                    Ok(found) => { td { "OK" } td { (found) } }
+                                    Err(message) => { td.error { "NG" } td.error { (message) } }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
             @if let Some(i) = &a.issued {
                 h2 { "発行済みの情報" }
                 table.data {
@@ -263,7 +309,7 @@ pub async fn detail(State(st): St, PagePath((ws, number)): PagePath<(String, Str
                     p { button type="submit" { "確認事項を送る" } }
                 }
             }
-            @if a.issued.as_ref().is_some_and(|i| i.certificates_issued_at.is_none()) {
+            @if a.issued.as_ref().is_some_and(|i| i.certificates_issued_at.is_none() && !i.ids.terminals.is_empty()) {
                 form method="post" action=(action("certificates")) {
                     button type="submit" { "デジタル証明書を発行する" }
                 }

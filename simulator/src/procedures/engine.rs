@@ -161,6 +161,10 @@ fn route(ws: &mut Workspace, req: &NssRequest, now: Instant) -> Routed {
                 Some(first.id.into()),
             )
         }
+        // 申込書 / 承認通知 (M001 2.③): a download beside the screens; the session stays where it is.
+        (Method::Get, super::portal::documents::PATH) => {
+            super::portal::documents::download(ws, req, now, token.as_deref())
+        }
         (method, path) => match registry::at_path(path) {
             Some(def) => {
                 if method == Method::Get && def.reach == Reach::Page {

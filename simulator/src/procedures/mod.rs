@@ -75,6 +75,11 @@ pub enum Body {
     Screen(Box<Screen>),
     /// 303 See Other to this absolute path.
     Redirect(String),
+    /// A printed document (申込書, 承認通知): a whole HTML page and its download name.
+    Document {
+        html: String,
+        filename: String,
+    },
 }
 
 /// What to do with the session cookie.

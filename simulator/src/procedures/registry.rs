@@ -287,4 +287,34 @@ mod tests {
         );
         assert!(neighbour("new_application.guidance", Some(&d), false).is_none());
     }
+
+    #[test]
+    fn the_general_naccs_path_takes_lines_and_mailboxes() {
+        let d = Draft::NewApplication(Box::new(crate::application::draft::NewApplicationDraft {
+            connection: Some(crate::application::new::Connection::General),
+            ..Default::default()
+        }));
+        let mut at = "new_application.user_codes";
+        let mut seen = vec![at];
+        while let Some(next) = neighbour(at, Some(&d), true) {
+            at = next.id;
+            seen.push(at);
+        }
+        assert_eq!(
+            seen,
+            [
+                "new_application.user_codes",
+                "new_application.lines",
+                "new_application.mailbox",
+                "new_application.plan",
+                "new_application.billing",
+                "new_application.confirm",
+                "new_application.complete"
+            ]
+        );
+        assert_eq!(
+            neighbour("new_application.plan", Some(&d), false).map(|s| s.id),
+            Some("new_application.mailbox")
+        );
+    }
 }

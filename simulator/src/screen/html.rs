@@ -108,6 +108,14 @@ fn tabs(t: &Tabs) -> Markup {
     }
 }
 
+/// Blocks drawn as a screen draws them, outside a screen (the printed documents reuse the
+/// read-only tables of 申込内容 確認).
+pub fn blocks_markup(blocks: Vec<Block>) -> Markup {
+    let mut s = Screen::new("document", "");
+    s.blocks = blocks;
+    self::blocks(&s)
+}
+
 fn blocks(s: &Screen) -> Markup {
     html! {
         @for b in &s.blocks {

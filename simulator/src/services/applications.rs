@@ -4,6 +4,7 @@
 use crate::application::{
     Application, ApplicationContent, ApplicationKind, ApplicationStatus, Filer,
 };
+use crate::center::checks::RuleError;
 use crate::center::{self, ReviewError};
 use crate::clock::Instant;
 use crate::domain::ids;
@@ -29,6 +30,10 @@ pub enum FilingError {
     ChangePending(String, String),
     #[error(transparent)]
     Review(#[from] ReviewError),
+    /// A rule over the workspace's offices (機器共用先, shared 利用者コード, the path's 処理方式)
+    /// refuses it.
+    #[error(transparent)]
+    Rule(#[from] RuleError),
 }
 
 impl FilingError {
@@ -48,6 +53,7 @@ impl FilingError {
                 "この事業所には審査中の変更申込（申込受付番号「{n}」）があります。審査が終了してから、再度変更申込を行ってください。"
             ),
             FilingError::Review(e) => e.japanese(),
+            FilingError::Rule(e) => e.japanese(),
         }
     }
 }
@@ -100,6 +106,7 @@ pub fn file(
         }
         _ => return Err(FilingError::WrongFiler(filer, kind)),
     };
+    check_rules(ws, &content)?;
     let number = next_number(ws, now, kind);
     ws.state.applications.push(Application {
         reception_number: number.clone(),
@@ -122,6 +129,22 @@ pub fn file(
     crate::events::emit(ws, now, crate::events::Event::filed(&number));
     ws.discard_draft(&filer, draft_procedure(kind));
     Ok(number)
+}
+
+/// The rules over the workspace's offices, checked again at registration: the screens checked
+/// them where they parsed, but the offices may have changed since (`center::checks`).
+fn check_rules(ws: &mut Workspace, content: &ApplicationContent) -> Result<(), FilingError> {
+    match content {
+        ApplicationContent::New(app) => {
+            ws.seed_customers();
+            match center::checks::refusal(ws, app) {
+                Some(e) => Err(FilingError::Rule(e)),
+                None => Ok(()),
+            }
+        }
+        // A change's and a システム設定申込's own rules are their screens' and their filing's.
+        ApplicationContent::Change(_) | ApplicationContent::SystemSettings(_) => Ok(()),
+    }
 }
 
 /// The 受付完了 mail of a registered application, by kind, to its 申込担当者 and 管理責任者:
@@ -176,6 +199,7 @@ pub fn amend(
     content: ApplicationContent,
 ) -> Result<(), FilingError> {
     let kind = owned(ws, filer, number)?.kind();
+    check_rules(ws, &content)?;
     center::amend(ws, number, content, now)?;
     send_received(ws, now, public_base, number);
     ws.state.news.push(NewsItem {

@@ -4,6 +4,11 @@
 
 pub mod smtp;
 
+/// The manuals' data of the kit, walked screen by screen (`nss_simulator::kit::manual`).
+pub mod kit_data {
+    pub use nss_simulator::kit::manual::kit;
+}
+
 pub use nss_simulator::kit::Browser;
 pub use nss_simulator::kit::manual::{self, temp_credentials};
 pub use nss_simulator::kit::sim::PUBLIC_BASE;

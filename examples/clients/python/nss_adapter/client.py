@@ -77,6 +77,18 @@ class Client:
         current screen's form and presses the button printed ``label`` (``index``: the one of
         that label in that place, counting in screen order: a table's rows each have theirs)."""
         s = self.current()
+        found = s.buttons(label)
+        button = found[index] if index < len(found) else None
+        if s.form is not None and button is None:
+            raise Failed(f"「{s.title}」 has no button 「{label}」", screen=s.title)
+        return self.press_button(button or {}, values, uploads)
+
+    def press_button(self, button: dict, values: dict | None = None,
+                     uploads: list[Upload] | None = None) -> Screen:
+        """``press`` for one button of the form (``button`` as the form lists it): where a label
+        is printed several times (the 「削除」 of two lists), the caller picks which."""
+        s = self.current()
+        label = button.get("label", "")
         form = s.form
         if form is None:
             raise Failed(f"「{s.title}」 has no form", screen=s.title)
@@ -87,10 +99,6 @@ class Client:
                 where = f"{section} / {label_}" if section else label_
                 raise Failed(f"「{s.title}」 has no field 「{where}」", screen=s.title)
             pairs = self.fill(pairs, f, value)
-        found = s.buttons(label)
-        button = found[index] if index < len(found) else None
-        if button is None:
-            raise Failed(f"「{s.title}」 has no button 「{label}」", screen=s.title)
         pairs.append((button.get("name", "op"), button.get("value", "")))
         self.log(f"press 「{label}」 on {s.described()}")
         url = urllib.parse.urljoin(s.url, form.get("action") or s.url)
@@ -173,14 +181,25 @@ class Client:
                 if f is not None and f.get("type") == "file":
                     if not isinstance(v, list):
                         raise Failed(f"「{label}」 takes a list of files, not {v!r}")
-                    for _ in range(len(self.screen.buttons("削除"))):
-                        self.press("削除")
+                    self.clear_list("添付ファイル名")
                     for doc in v:
                         self.attach_file(f, doc)
                 else:
                     kept[label] = v
             rest[key] = kept
         return rest
+
+    def clear_list(self, column: str) -> None:
+        """Removes every row of the list with the column ``column`` (the attached files: 「添付
+        ファイル名」; the lines: 「接続方式」) with the rows' own 「削除」 — not those of another list
+        on the same screen."""
+        for _ in range(50):
+            table = self.current().table_where(column)
+            found = self.current().cell_buttons(table, "削除") if table else []
+            if not found:
+                return
+            self.press_button(found[0])
+        raise Failed(f"the rows of the list 「{column}」 are not removed by 「削除」")
 
     def attach_file(self, field: dict, doc: dict) -> Screen:
         try:

@@ -61,6 +61,26 @@ class Screen:
                 return link.get("href")
         return None
 
+    def cell_buttons(self, table: dict, label: str) -> list[dict]:
+        """The form's buttons printed ``label`` in the cells of ``table`` (a 「削除」 of a list),
+        in order. A table prints a button by its label; the form lists every button of the body
+        in display order (contract §4), so the n-th such cell across the tables is the n-th such
+        button of the form."""
+        before = 0
+        for t in self.doc.get("tables") or []:
+            cells = sum(row.count(label) for row in t.get("rows") or [])
+            if t is table:
+                return self.buttons(label)[before:before + cells]
+            before += cells
+        return []
+
+    def table_where(self, column: str) -> dict | None:
+        """The first table with the column ``column`` (a table printed without a caption)."""
+        for t in self.doc.get("tables") or []:
+            if column in (t.get("columns") or []):
+                return t
+        return None
+
     def table(self, caption: str) -> dict | None:
         for t in self.doc.get("tables") or []:
             if t.get("caption") == caption:

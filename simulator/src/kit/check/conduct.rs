@@ -22,6 +22,8 @@ const SEQUENCES: &[&[&str]] = &[
         "new_application.office",
         "new_application.user_codes",
         "new_application.terminals",
+        "new_application.lines",
+        "new_application.mailbox",
         "new_application.plan",
         "new_application.billing",
         "new_application.confirm",
@@ -49,12 +51,14 @@ const SEQUENCES: &[&[&str]] = &[
     ],
 ];
 /// Screens that belong to a step of a sequence: the 利用者コード detail (M000 【18】) to
-/// 利用者コード 入力, システム設定情報 入力 (M004 ⑦) to 利用者コード 選択.
+/// 利用者コード 入力, 回線サービス・論理端末情報 入力 (M003) to 回線・論理端末 入力, システム設定情報
+/// 入力 (M004 ⑦) to 利用者コード 選択.
 const SAME_STEP: &[(&str, &str)] = &[
     (
         "new_application.user_code_detail",
         "new_application.user_codes",
     ),
+    ("new_application.line_detail", "new_application.lines"),
     ("system_settings.code", "system_settings.codes"),
 ];
 /// 「申込内容を登録する」 on both 申込内容 確認 screens.
@@ -73,6 +77,9 @@ const TYPING_AIDS: &[&str] = &["反映"];
 pub struct Catalogue {
     titles: HashMap<String, String>,
     buttons: HashMap<String, HashMap<String, String>>,
+    /// A button value's label wherever every screen that lists it prints the same: for the
+    /// buttons a screen shows only with data (its catalogue entry is drawn without).
+    anywhere: HashMap<String, String>,
 }
 
 impl Catalogue {
@@ -95,6 +102,20 @@ impl Catalogue {
                 .collect();
             c.buttons.insert(id, labels);
         }
+        let mut seen: HashMap<String, Option<String>> = HashMap::new();
+        for (value, label) in c.buttons.values().flatten() {
+            seen.entry(value.clone())
+                .and_modify(|l| {
+                    if l.as_deref() != Some(label.as_str()) {
+                        *l = None;
+                    }
+                })
+                .or_insert_with(|| Some(label.clone()));
+        }
+        c.anywhere = seen
+            .into_iter()
+            .filter_map(|(v, l)| l.map(|l| (v, l)))
+            .collect();
         c
     }
 
@@ -103,6 +124,7 @@ impl Catalogue {
         self.buttons
             .get(screen)
             .and_then(|b| b.get(value))
+            .or_else(|| self.anywhere.get(value))
             .map_or(value, String::as_str)
     }
 
@@ -373,6 +395,20 @@ mod tests {
             unasked,
             ["「申込内容を一時保存する」 pressed 0 times, the task asked for 1"]
         );
+    }
+
+    #[test]
+    fn a_button_the_catalogue_does_not_list_on_its_screen_is_named_from_another() {
+        let cat = Catalogue::from_screens(&json!([
+            {"id": "a", "title": "A", "buttons": [{"label": "ファイルを添付する", "value": "attach"},
+                                                   {"label": "次へ進む", "value": "next"}]},
+            {"id": "b", "title": "B", "buttons": [{"label": "申込内容確認へ進む", "value": "next"}]},
+            {"id": "c", "title": "C", "buttons": []}
+        ]));
+        assert_eq!(cat.button("c", "attach"), "ファイルを添付する");
+        // Printed differently on two screens: the value stays.
+        assert_eq!(cat.button("c", "next"), "next");
+        assert_eq!(cat.button("b", "next"), "申込内容確認へ進む");
     }
 
     #[test]

@@ -48,17 +48,20 @@ impl FromStr for Q {
 }
 
 /// The data sets by the words the features use for them.
-pub const DATA_SETS: &str =
-    "マニュアルのデータ|拡張データ|マニュアル001のデータ|マニュアル004のデータ";
+pub const DATA_SETS: &str = "マニュアルのデータ|拡張データ|マニュアル001のデータ|マニュアル002のデータ|マニュアル003のデータ|回線付きの一般NACCSデータ|マニュアル004のデータ";
 
 /// The data set a feature names: 「マニュアルのデータ」 manual 000's, 「拡張データ」 the kit's
-/// extended set, 「マニュアル001のデータ」 manual 001's change, 「マニュアル004のデータ」 manual 004's
-/// システム設定申込.
+/// extended set, 「マニュアル001のデータ」 manual 001's change, 「マニュアル002のデータ」 manual 002's
+/// 機器共用, 「マニュアル003のデータ」 manual 003's 一般NACCS application, 「回線付きの一般NACCSデータ」
+/// the same with a line and mailboxes, 「マニュアル004のデータ」 manual 004's システム設定申込.
 pub fn data_set(words: &str) -> &'static Value {
     let name = match words {
         "マニュアルのデータ" => "manual000",
         "拡張データ" => "extended",
         "マニュアル001のデータ" => "manual001",
+        "マニュアル002のデータ" => "manual002",
+        "マニュアル003のデータ" => "manual003",
+        "回線付きの一般NACCSデータ" => "general_lines",
         "マニュアル004のデータ" => "manual004",
         other => panic!("no data set 「{other}」 (known: {DATA_SETS})"),
     };

@@ -116,6 +116,72 @@ async fn office_password_unchanged(w: &mut KitWorld) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// What approval issued (the record of the center's side)
+
+#[then("払い出された論理端末はない")]
+async fn no_terminals(w: &mut KitWorld) {
+    let ids = w.issued_ids().await;
+    let terminals = ids["terminals"].as_array().cloned().unwrap_or_default();
+    assert!(terminals.is_empty(), "terminals were issued: {terminals:?}");
+}
+
+#[then(regex = r"^払い出された論理端末は回線(\d+)の(\d+)台である$")]
+async fn line_terminals(w: &mut KitWorld, router: u64, count: usize) {
+    let ids = w.issued_ids().await;
+    let terminals = ids["terminals"].as_array().cloned().unwrap_or_default();
+    let on_line = terminals.iter().filter(|t| t["router"] == router).count();
+    check_eq!(
+        (terminals.len(), on_line),
+        (count, count),
+        "the terminals issued: {terminals:?}"
+    );
+}
+
+#[then(expr = "払い出された事業所コードは{q}である")]
+async fn issued_office(w: &mut KitWorld, code: Q) {
+    let ids = w.issued_ids().await;
+    check_eq!(
+        ids["office_code"].as_str(),
+        Some(code.0.as_str()),
+        "the 事業所コード issued: {}",
+        ids["office_code"]
+    );
+}
+
+/// A shared 利用者コード (M003): the office gets a 識別番号 of the other office's code.
+#[then(expr = "払い出された利用者IDは共用する利用者コード{q}の識別番号{q}だけである")]
+async fn shared_user_id(w: &mut KitWorld, code: Q, ident: Q) {
+    let ids = w.issued_ids().await;
+    let users = ids["user_ids"].as_array().cloned().unwrap_or_default();
+    let found: Vec<(String, String, bool)> = users
+        .iter()
+        .map(|u| {
+            (
+                u["user_code"].as_str().unwrap_or("").to_string(),
+                u["ident"].as_str().unwrap_or("").to_string(),
+                u["shared"] == true,
+            )
+        })
+        .collect();
+    check_eq!(
+        found,
+        vec![(code.0.clone(), ident.0.clone(), true)],
+        "the 利用者ID issued: {found:?}"
+    );
+}
+
+#[then("デジタル証明書発行完了のメールは送られていない")]
+async fn no_certificate_mail(w: &mut KitWorld) {
+    let mails = w.sim().mails(w.ws()).await;
+    let sent: Vec<&Value> = mails
+        .iter()
+        .filter(|m| m["kind"] == "certificate_issued")
+        .map(|m| &m["subject"])
+        .collect();
+    assert!(sent.is_empty(), "the NSS sent {sent:?}");
+}
+
+// ---------------------------------------------------------------------------------------------
 // Snapshots
 
 /// The snapshot of what the scenario left: the applications (normalised: what the API answers

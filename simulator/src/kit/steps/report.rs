@@ -334,6 +334,19 @@ fn user_row<'a>(users: &'a [Value], u: &Value) -> &'a Value {
         })
 }
 
+/// A 機器共用 office's ID通知内容 names the office whose terminals it uses (M002).
+#[then(regex = r"^報告されたID通知内容の事業所コード\(機器共用先\)は「([^」]+)」である$")]
+async fn owner_reported(w: &mut KitWorld, owner: String) {
+    if let Some((notice, _, _)) = notice(w) {
+        check_eq!(
+            text(&notice["事業所コード(機器共用先)"]),
+            owner,
+            "ID通知内容 事業所コード(機器共用先): the client reported {}, the NSS issued 「{owner}」",
+            notice["事業所コード(機器共用先)"]
+        );
+    }
+}
+
 #[then("報告された事業所コードは企業略称と3桁の数字である")]
 async fn office_code_format(w: &mut KitWorld) {
     if let Some((notice, _, _)) = notice(w) {

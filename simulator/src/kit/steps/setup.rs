@@ -6,7 +6,7 @@
 use super::{Q, data_set, jst};
 use crate::kit::data;
 use crate::kit::world::KitWorld;
-use cucumber::{given, when};
+use cucumber::{given, then, when};
 use serde_json::json;
 
 /// The seed of every scenario's workspace: same seed, same IDs and mails (and snapshots).
@@ -61,7 +61,9 @@ async fn clock_set(w: &mut KitWorld, year: u32, month: u32, day: u32, hour: u32,
 // What the kit does itself
 
 /// M000 【4】–【10】, done by the kit.
-#[given(regex = r"^(マニュアルのデータ|拡張データ)で仮ログイン登録がされている$")]
+#[given(
+    regex = r"^(マニュアルのデータ|拡張データ|マニュアル002のデータ|マニュアル003のデータ|回線付きの一般NACCSデータ)で仮ログイン登録がされている$"
+)]
 async fn temp_account_registered(w: &mut KitWorld, set: String) {
     let set = data_set(&set);
     let address = data::address(set).unwrap_or_default();
@@ -72,7 +74,9 @@ async fn temp_account_registered(w: &mut KitWorld, set: String) {
 }
 
 /// M000 【4】–【24】, done by the kit: the 仮ログイン登録 and the application.
-#[given(regex = r"^(マニュアルのデータ|拡張データ)で利用申込が登録されている$")]
+#[given(
+    regex = r"^(マニュアルのデータ|拡張データ|マニュアル002のデータ|マニュアル003のデータ|回線付きの一般NACCSデータ)で利用申込が登録されている$"
+)]
 async fn application_registered(w: &mut KitWorld, set: String) {
     temp_account_registered(w, set.clone()).await;
     let set = data_set(&set);
@@ -166,5 +170,21 @@ async fn issue_certificates(w: &mut KitWorld) {
         status,
         200,
         "the center cannot issue the certificates of {number}: {answer}"
+    );
+}
+
+/// The center has no certificate to issue (an office without terminals of its own: 機器共用,
+/// a 一般NACCS office without a line).
+#[then("NACCSセンターはデジタル証明書を発行できない")]
+async fn no_certificates(w: &mut KitWorld) {
+    let number = w.reception_number().await;
+    let (status, answer) = w
+        .sim()
+        .review(w.ws(), &number, json!({"decision": "issue_certificates"}))
+        .await;
+    check_eq!(
+        status,
+        409,
+        "the center issued certificates for {number}: {answer}"
     );
 }

@@ -37,7 +37,9 @@ async fn register(w: &mut KitWorld, input: Value, address: &str) {
 }
 
 /// M000 【4】–【11】.
-#[when(regex = r"^申込担当者が(マニュアルのデータ|拡張データ)で仮ログイン登録をする$")]
+#[when(
+    regex = r"^申込担当者が(マニュアルのデータ|拡張データ|マニュアル002のデータ|マニュアル003のデータ|回線付きの一般NACCSデータ)で仮ログイン登録をする$"
+)]
 async fn register_temp_account(w: &mut KitWorld, set: String) {
     let set = data_set(&set);
     let address = data::address(set).unwrap_or_default().to_string();
@@ -47,7 +49,7 @@ async fn register_temp_account(w: &mut KitWorld, set: String) {
 /// The data set with one field changed (a hard case: input the screen refuses). The field is
 /// named by its label, or `section / label`.
 #[when(
-    regex = r"^申込担当者が(マニュアルのデータ|拡張データ)の「([^」]+)」を「([^」]*)」に変えて仮ログイン登録をする$"
+    regex = r"^申込担当者が(マニュアルのデータ|拡張データ|マニュアル002のデータ|マニュアル003のデータ|回線付きの一般NACCSデータ)の「([^」]+)」を「([^」]*)」に変えて仮ログイン登録をする$"
 )]
 async fn register_changed(w: &mut KitWorld, set: String, field: String, value: String) {
     let set = data_set(&set);
@@ -105,14 +107,16 @@ async fn file(w: &mut KitWorld, set: &str, options: Option<(&str, &str)>) {
 }
 
 /// M000 【12】–【24】 and 完了, logged in with the 仮ログインID the NSS mailed.
-#[when(regex = r"^申込担当者が(マニュアルのデータ|拡張データ)で利用申込を登録する$")]
+#[when(
+    regex = r"^申込担当者が(マニュアルのデータ|拡張データ|マニュアル002のデータ|マニュアル003のデータ|回線付きの一般NACCSデータ)で利用申込を登録する$"
+)]
 async fn file_application(w: &mut KitWorld, set: String) {
     file(w, &set, None).await;
 }
 
 /// M000 一時保存: saved on a screen, a new login, on to 完了.
 #[when(
-    regex = r"^申込担当者が(マニュアルのデータ|拡張データ)で「([^」]+)」画面で一時保存してから利用申込を登録する$"
+    regex = r"^申込担当者が(マニュアルのデータ|拡張データ|マニュアル002のデータ|マニュアル003のデータ|回線付きの一般NACCSデータ)で「([^」]+)」画面で一時保存してから利用申込を登録する$"
 )]
 async fn file_with_save(w: &mut KitWorld, set: String, screen: String) {
     file(w, &set, Some(("一時保存", &screen))).await;

@@ -11,9 +11,9 @@ use crate::application::change::{
 use crate::application::{ApplicationContent, Attachment, Draft};
 use crate::domain::format::Text240;
 use crate::procedures::fields::{self, ScreenForm, slot_values};
+use crate::procedures::new_application::attachments::{self, table as attachment_table};
 use crate::procedures::new_application::confirm::{ATTACH, SHORT_LEAD, wish_is_feasible};
 use crate::procedures::new_application::office::check_start_wish;
-use crate::procedures::new_application::terminals::attachment_table;
 use crate::procedures::{Cx, Step, common};
 use crate::screen::form::FormInput;
 use crate::screen::spec::{self, FieldErrors, FieldSpec, Input, RowSpec, SectionSpec};
@@ -219,17 +219,15 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
         "goto_plan" => Step::Go("change_application.plan"),
         "goto_billing" => Step::Go("change_application.billing"),
         "save" => common::save_and_logout(cx),
-        "attach" => match form.file("attachment") {
-            Some(f) => {
-                d.attachments.push(Attachment {
-                    name: f.filename.clone(),
-                    size: f.size,
-                });
+        // The new application's rules of what a file must be (docs/decisions.md, issue 11).
+        "attach" => match attachments::upload(form, "attachment") {
+            Ok(file) => {
+                d.attachments.push(file);
                 Step::Refresh
             }
-            None => Step::Stay(FieldErrors::from([(
+            Err(msg) => Step::Stay(FieldErrors::from([(
                 "attachment".to_string(),
-                "添付するファイルを選択してください。".to_string(),
+                msg.to_string(),
             )])),
         },
         "register" => {

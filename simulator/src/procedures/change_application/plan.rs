@@ -34,5 +34,6 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
 }
 
 pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
-    input_submit(cx, form, &[&PLAN], |d| &mut d.plan, &())
+    // The netNACCS plan (M001 changes netNACCS): the new application's context `None`.
+    input_submit(cx, form, &[&PLAN], |d| &mut d.plan, &None)
 }

@@ -1,11 +1,14 @@
 //! 申込内容 確認 (M000 【23】【24】): every section read-only in input order, each with its
 //! 「…入力に戻る」 button; 利用申込の備考 and 添付ファイル; 「申込内容を登録する」.
 
-use super::{office, user_codes, view};
+use super::{attachments, lines, office, user_codes, view};
 use crate::application::draft::NewApplicationDraft;
+use crate::application::new::{Connection, LineServices, Mailboxes, Terminals};
 use crate::application::{Attachment, NewApplication};
+use crate::center::checks;
 use crate::domain::calendar::schedule;
 use crate::domain::format::Text240;
+use crate::domain::sharing::SharingKind;
 use crate::procedures::fields::{self, ScreenForm, slot_values};
 use crate::procedures::{Cx, Step, common};
 use crate::screen::form::FormInput;
@@ -31,11 +34,14 @@ pub const REMARKS: SectionSpec = SectionSpec {
 
 pub const ATTACH: SectionSpec = SectionSpec {
     heading: "添付ファイル",
+    // M003 l.752-760 (2023), newer than M000 【24】.
     lines: &[
-        "ファイルを添付する場合には、「参照」ボタンをクリックして、ファイルを選択してください。",
-        "その際に、「ファイルを添付する」ボタンをクリックすると、添付ファイル名が表示されます。",
+        "ファイルを添付する場合には、「ファイルの選択(ファイルを選択)」ボタンをクリックして、ファイルを選択してください。",
+        "その際に、「ファイルを添付する」ボタンをクリックして、必ず、添付ファイル名を確認してください。",
+        "添付ファイル名が表示されていない場合、添付が行われておりません。",
         "添付ファイルを削除する場合は、「削除」ボタンをクリックしてください。",
-        "共同利用の申込を行うお客様は、「委任状」の写しを添付してください。",
+        "共同利用の申込を行うお客様は、「委任状(子事業所の役職印押印済みのもの)」を添付してください。",
+        "※なお、「委任状」はNACCS掲示板より取得可能です。",
     ],
     rows: &[RowSpec {
         label: "添付ファイル",
@@ -102,7 +108,40 @@ pub fn complete(
     if user_codes::check(d.user_codes.len(), d.users_transfer).is_err() {
         return Err("new_application.user_codes");
     }
-    let terminals = d.terminals.parsed().ok_or("new_application.terminals")?;
+    // The equipment of the path: 論理端末・証明書 (netNACCS) or 回線・論理端末 and メールボックス
+    // (一般NACCS); the other path's stays empty.
+    let (terminals, lines, mailboxes) = match connection {
+        Connection::NetNaccs => (
+            d.terminals
+                .parsed()
+                .ok_or("new_application.terminals")?
+                .clone(),
+            LineServices::default(),
+            Mailboxes::default(),
+        ),
+        Connection::General => {
+            let choices = d.line_choices.parsed().ok_or("new_application.lines")?;
+            // The rows may have changed after the screen accepted its inputs.
+            lines::structure(
+                d.lines.len(),
+                choices.sharing_office.is_some(),
+                choices.no_lines,
+                d.diagram.is_some(),
+            )
+            .map_err(|_| "new_application.lines")?;
+            (
+                Terminals::default(),
+                LineServices {
+                    rows: d.lines.clone(),
+                    choices: choices.clone(),
+                },
+                d.mailboxes
+                    .parsed()
+                    .ok_or("new_application.mailbox")?
+                    .clone(),
+            )
+        }
+    };
     let plan = d.plan.parsed().ok_or("new_application.plan")?;
     let billing = d.billing.parsed().ok_or("new_application.billing")?;
     Ok(NewApplication {
@@ -113,7 +152,9 @@ pub fn complete(
             codes: d.user_codes.clone(),
             transfer: d.users_transfer,
         },
-        terminals: terminals.clone(),
+        terminals,
+        lines,
+        mailboxes,
         diagram: d.diagram.clone(),
         plan: *plan,
         billing: billing.clone(),
@@ -128,6 +169,8 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
         "入力した情報内容を確認してください。",
         "「申込内容を登録する」ボタンをクリックすると、利用申込（新規）が完了します。",
         "情報内容の修正をする場合は、それぞれの項目の「入力に戻る」ボタンをクリックして、各情報入力画面から修正してください。",
+        // M003:l.722.
+        "入力内容を確認後に、「申込内容を登録する」ボタンをクリックしてください。",
     ]
     .map(Text::from)
     .to_vec();
@@ -143,16 +186,29 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
     );
     form.multipart = true;
     s.form = Some(form);
-    let d = &*cx.new_draft();
+    cx.ws.seed_customers();
+    let Some(d) = super::draft_of(cx.session) else {
+        return s;
+    };
     let app = complete(d, today).ok();
     if let Some(app) = &app
         && !wish_is_feasible(app.start_wish(), today).0
     {
         s.notices.push(SHORT_LEAD.into());
     }
+    // 共同利用 (another company's equipment) needs the 委任状 attached here (M003 l.759): said
+    // before 「申込内容を登録する」 refuses it.
+    if let Some(app) = &app
+        && checks::special_kind(cx.ws, app) == Some(SharingKind::JointUse)
+        && d.attachments.is_empty()
+        && let Some(e) = checks::refusal(cx.ws, app)
+    {
+        s.notices.push(e.japanese().into());
+    }
     s.errors = spec::error_list(&[&REMARKS, &ATTACH], errors);
     type Render = fn(&NewApplication) -> Vec<Block>;
-    let groups: [(&str, &str, &str, Render); 6] = [
+    let general = d.connection == Some(Connection::General);
+    let groups: [(&str, &str, &str, Render); 7] = [
         (
             "申込担当者情報",
             "goto_applicant",
@@ -171,11 +227,26 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
             "利用者コード入力に戻る",
             view::user_code_blocks,
         ),
+        if general {
+            (
+                "回線・論理端末情報",
+                "goto_lines",
+                "回線・論理端末入力に戻る",
+                view::line_tables,
+            )
+        } else {
+            (
+                "論理端末・証明書情報",
+                "goto_terminals",
+                "論理端末・証明書入力に戻る",
+                view::terminal_tables,
+            )
+        },
         (
-            "論理端末・証明書情報",
-            "goto_terminals",
-            "論理端末・証明書入力に戻る",
-            view::terminal_tables,
+            "メールボックス情報",
+            "goto_mailbox",
+            "メールボックス入力に戻る",
+            view::mailbox_blocks,
         ),
         (
             "料金プラン情報",
@@ -191,6 +262,10 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
         ),
     ];
     for (text, op, label, render) in groups {
+        // メールボックス is a 一般NACCS screen (M003 tab bar; M000 【24】 has no such group).
+        if op == "goto_mailbox" && !general {
+            continue;
+        }
         s.blocks.push(heading(text, op, label));
         if let Some(app) = &app {
             s.blocks.extend(render(app));
@@ -202,16 +277,19 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
     s.blocks
         .push(Block::Section(spec::build(&ATTACH, &remarks, errors)));
     let files: Vec<&Attachment> = d.attachments.iter().collect();
-    s.blocks
-        .push(Block::Table(super::terminals::attachment_table(
-            "",
-            &files,
-            "remove_attachment",
-        )));
+    s.blocks.push(Block::Table(super::attachments::table(
+        "",
+        &files,
+        "remove_attachment",
+    )));
     s
 }
 
 pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
+    // A file too large cut the body: nothing of this post is read (its remarks may be cut too).
+    if form.truncated {
+        return Step::Stay(attachment_refused(attachments::TOO_LARGE));
+    }
     let today = cx.now.date_naive();
     let draft = cx.new_draft();
     let mut remarks = slot_values(&draft.remarks).into_owned();
@@ -233,21 +311,17 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
         "goto_office" => Step::Go("new_application.office"),
         "goto_users" => Step::Go("new_application.user_codes"),
         "goto_terminals" => Step::Go("new_application.terminals"),
+        "goto_lines" => Step::Go("new_application.lines"),
+        "goto_mailbox" => Step::Go("new_application.mailbox"),
         "goto_plan" => Step::Go("new_application.plan"),
         "goto_billing" => Step::Go("new_application.billing"),
         "save" => common::save_and_logout(cx),
-        "attach" => match form.file("attachment") {
-            Some(f) => {
-                draft.attachments.push(Attachment {
-                    name: f.filename.clone(),
-                    size: f.size,
-                });
+        "attach" => match attachments::upload(form, "attachment") {
+            Ok(file) => {
+                draft.attachments.push(file);
                 Step::Refresh
             }
-            None => Step::Stay(FieldErrors::from([(
-                "attachment".to_string(),
-                "添付するファイルを選択してください。".to_string(),
-            )])),
+            Err(msg) => Step::Stay(attachment_refused(msg)),
         },
         "register" => {
             if !remark_errors.is_empty() {
@@ -286,6 +360,10 @@ fn register(cx: &mut Cx, app: NewApplication) -> Step {
         }
         Err(e) => Step::Stay(not_registered(&e.japanese())),
     }
+}
+
+fn attachment_refused(msg: &str) -> FieldErrors {
+    FieldErrors::from([("attachment".to_string(), msg.to_string())])
 }
 
 fn not_registered(msg: &str) -> FieldErrors {

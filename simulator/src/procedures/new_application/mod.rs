@@ -1,12 +1,17 @@
 //! Procedure P2 — the new application (新規利用申込, M000 【14】–【完了】, procedures.md §3).
-//! Screens in order: guidance → applicant → office → user codes (list, detail) → terminals →
-//! plan → billing → confirm → complete.
+//! Screens in order: guidance → applicant → office → user codes (list, detail) → terminals
+//! (netNACCS) or lines (list, detail) and mailboxes (一般NACCS, M003) → plan → billing → confirm →
+//! complete.
 
 pub mod applicant;
+pub mod attachments;
 pub mod billing;
 pub mod complete;
 pub mod confirm;
 pub mod guidance;
+pub mod line_detail;
+pub mod lines;
+pub mod mailbox;
 pub mod office;
 pub mod plan;
 pub mod record;
@@ -18,11 +23,13 @@ pub mod view;
 use super::fields::{self, ScreenForm, slot_values};
 use super::registry::{Procedure, ScreenDef};
 use super::{Cx, Step, common};
-use crate::application::Slot;
 use crate::application::draft::NewApplicationDraft;
+use crate::application::new::Connection;
+use crate::application::{Draft, Slot};
 use crate::screen::form::FormInput;
 use crate::screen::frame::{APPLICATION_TABS, PROGRESS_STEPS};
 use crate::screen::spec::{self, SectionSpec};
+use crate::workspace::session::Session;
 
 /// The screens of the new application, in order (the progress bar continues 仮ログイン登録's).
 pub const PROCEDURE: Procedure = Procedure {
@@ -69,7 +76,7 @@ pub const PROCEDURE: Procedure = Procedure {
         ScreenDef::step(
             "new_application.user_code_detail",
             "app/users/detail",
-            "M000 【18】",
+            "M000 【18】, M003 他事業所の利用者コードを共用する",
             user_code_detail::view,
             user_code_detail::submit,
         )
@@ -79,16 +86,47 @@ pub const PROCEDURE: Procedure = Procedure {
         ScreenDef::step(
             "new_application.terminals",
             "app/terminals",
-            "M000 【20】",
+            "M000 【20】, M002 ⑦",
             terminals::view,
             terminals::submit,
         )
         .progress(2)
-        .tab("論理端末・証明書"),
+        .tab("論理端末・証明書")
+        .applies(is_net),
+        ScreenDef::step(
+            "new_application.lines",
+            "app/lines",
+            "M003 回線・論理端末 入力",
+            lines::view,
+            lines::submit,
+        )
+        .progress(2)
+        .tab("回線・論理端末")
+        .applies(is_general),
+        ScreenDef::step(
+            "new_application.line_detail",
+            "app/lines/detail",
+            "M003 回線サービス・論理端末情報入力画面 (not printed)",
+            line_detail::view,
+            line_detail::submit,
+        )
+        .progress(2)
+        .tab("回線・論理端末")
+        .sub(),
+        ScreenDef::step(
+            "new_application.mailbox",
+            "app/mailbox",
+            "M003 メールボックス 入力",
+            mailbox::view,
+            mailbox::submit,
+        )
+        .progress(2)
+        .tab("メールボックス")
+        .applies(is_general),
         ScreenDef::step(
             "new_application.plan",
             "app/plan",
-            "M000 【21】",
+            "M000 【21】, M003 料金プラン 入力 (一般NACCS)",
             plan::view,
             plan::submit,
         )
@@ -121,6 +159,25 @@ pub const PROCEDURE: Procedure = Procedure {
         .progress(3),
     ],
 };
+
+/// The path of a draft: 一般NACCS once 「一般NACCSを利用する」 was pressed (M003), netNACCS
+/// otherwise (M000, M002).
+fn is_general(d: &Draft) -> bool {
+    matches!(d, Draft::NewApplication(a) if a.connection == Some(Connection::General))
+}
+
+fn is_net(d: &Draft) -> bool {
+    !is_general(d)
+}
+
+/// The session's new application, read-only: for a screen's rules that read the workspace and
+/// the draft at once (`Cx::new_draft` borrows the whole context).
+pub fn draft_of(session: &Session) -> Option<&NewApplicationDraft> {
+    match &session.draft {
+        Some(crate::application::Draft::NewApplication(d)) => Some(d),
+        _ => None,
+    }
+}
 
 /// The shared submit of a plain input screen: read its sections over what the slot holds, keep
 /// the typed value if it passes the screen's rules (else the input as typed), then

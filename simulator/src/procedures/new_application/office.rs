@@ -522,16 +522,14 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
         ("back", _) => Step::Back,
         ("save", _) => common::save_and_logout(cx),
         ("net" | "general", _) if !errors.is_empty() => Step::Stay(errors),
-        ("general", _) => {
-            // The 一般NACCS path (回線・論理端末, メールボックス, M003) is not simulated yet:
-            // say so on the screen instead of pretending.
-            Step::Stay(FieldErrors::from([(
-                "_connection".to_string(),
-                "このシミュレータでは、一般NACCSの新規利用申込にはまだ対応していません。「netNACCSを利用する」を選択してください。".to_string(),
-            )]))
-        }
+        // The path of the rest of the application: 論理端末・証明書 (netNACCS), or 回線・論理端末
+        // and メールボックス (一般NACCS, M003) — the registry's `applies`.
         ("net", _) => {
             draft.connection = Some(Connection::NetNaccs);
+            Step::Next
+        }
+        ("general", _) => {
+            draft.connection = Some(Connection::General);
             Step::Next
         }
         _ => Step::Refresh,

@@ -3,7 +3,10 @@
 //! labels, 利用者コード and files as lists. The kit compares a client's input with it field by
 //! field (`GET /_sim/api/workspaces/{id}/applications/{n}` `entered`).
 
-use super::{applicant, billing, confirm, office, plan, terminals, user_code_detail, user_codes};
+use super::{
+    applicant, billing, confirm, line_detail, lines, mailbox, office, plan, terminals,
+    user_code_detail, user_codes,
+};
 use crate::application::new::{CodeChoice, Connection, UserCodeRequest};
 use crate::application::{Attachment, NewApplication};
 use crate::procedures::fields::{self, ScreenForm};
@@ -30,23 +33,18 @@ fn files(files: &[&Attachment]) -> Value {
 
 fn user_code(row: &UserCodeRequest) -> Value {
     let shared = matches!(row.code, CodeChoice::Shared { .. });
-    let mut values = Values::new();
-    if let CodeChoice::Shared { code, .. } = &row.code {
-        fields::set(&mut values, "shared_code", code.as_str());
-    }
-    fields::set(&mut values, "system", row.code.system().code());
-    fields::set(&mut values, "sso", row.sso.code());
-    fields::set(&mut values, "stats_paid", row.stats_paid.code());
-    fields::set(&mut values, "stats_free", row.stats_free.code());
-    fields::set(&mut values, "storage", row.storage.code());
-    let mut out = screen(
+    let values = row.to_values();
+    // A shared code's detail has no 管理統計資料 (M003 ⑪); SSO is kept once per code.
+    let sections: &[&crate::screen::spec::SectionSpec] = if shared {
+        &[&user_code_detail::SHARED, &user_code_detail::SSO]
+    } else {
         &[
-            user_code_detail::code_section(shared),
+            &user_code_detail::SYSTEM,
             &user_code_detail::SSO,
             &user_code_detail::STATS,
-        ],
-        &values,
-    );
+        ]
+    };
+    let mut out = screen(sections, &values);
     out.insert(
         BUTTON.into(),
         Value::String(
@@ -74,6 +72,15 @@ fn user_code(row: &UserCodeRequest) -> Value {
         ),
     );
     Value::Object(out)
+}
+
+/// The システム構成図 files under the diagram's heading of a screen object.
+fn with_diagram(screen: &mut Map<String, Value>, heading: &str, diagram: &[&Attachment]) {
+    if let Some(Value::Object(m)) = screen.get_mut(heading) {
+        m.insert("システム構成図".into(), files(diagram));
+    } else {
+        screen.insert(heading.into(), json!({"システム構成図": files(diagram)}));
+    }
 }
 
 /// The application, as its input screens show it.
@@ -108,20 +115,40 @@ pub fn entered(app: &NewApplication) -> Value {
         Value::Array(app.user_codes.codes.iter().map(user_code).collect()),
     );
     out.insert(user_codes::TITLE.into(), Value::Object(u));
-    let mut t = screen(&terminals::SECTIONS, &app.terminals.to_values());
     let diagram: Vec<&Attachment> = app.diagram.iter().collect();
-    if let Some(Value::Object(m)) = t.get_mut(terminals::DIAGRAM.heading) {
-        m.insert("システム構成図".into(), files(&diagram));
-    } else {
-        t.insert(
-            terminals::DIAGRAM.heading.into(),
-            json!({"システム構成図": files(&diagram)}),
-        );
+    match app.connection {
+        Connection::NetNaccs => {
+            let mut t = screen(&terminals::SECTIONS, &app.terminals.to_values());
+            with_diagram(&mut t, terminals::DIAGRAM.heading, &diagram);
+            out.insert(terminals::TITLE.into(), Value::Object(t));
+        }
+        Connection::General => {
+            let mut l = screen(&lines::SECTIONS, &app.lines.choices.to_values());
+            with_diagram(&mut l, lines::DIAGRAM.heading, &diagram);
+            // One object per line, keyed as 回線サービス・論理端末情報 入力 prints it.
+            l.insert(
+                "申込情報(回線)".into(),
+                Value::Array(
+                    app.lines
+                        .rows
+                        .iter()
+                        .map(|row| Value::Object(screen(&line_detail::SECTIONS, &row.to_values())))
+                        .collect(),
+                ),
+            );
+            out.insert(lines::TITLE.into(), Value::Object(l));
+            out.insert(
+                mailbox::TITLE.into(),
+                Value::Object(screen(&[&mailbox::MAILBOXES], &app.mailboxes.to_values())),
+            );
+        }
     }
-    out.insert(terminals::TITLE.into(), Value::Object(t));
     out.insert(
         plan::TITLE.into(),
-        Value::Object(screen(&[&plan::PLAN], &app.plan.to_values())),
+        Value::Object(screen(
+            &[plan::section(Some(app.connection))],
+            &app.plan.to_values(),
+        )),
     );
     out.insert(
         billing::TITLE.into(),

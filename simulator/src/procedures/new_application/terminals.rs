@@ -1,14 +1,19 @@
 //! 論理端末・証明書 入力 (M000 【20】): terminals, webNACCS certificates, equipment sharing and
 //! the system diagram.
 
+use super::attachments;
 use crate::application::Attachment;
+use crate::application::draft::NewApplicationDraft;
 use crate::application::new::Terminals;
+use crate::center::checks;
+use crate::domain::sharing::{self, Applicant, OfficeRef};
 use crate::procedures::common::{self, nav_buttons};
 use crate::procedures::fields::{self, ScreenForm, slot_values};
 use crate::procedures::{Cx, Step};
 use crate::screen::form::FormInput;
 use crate::screen::spec::{self, FieldErrors, FieldSpec, Fmt, Input, RowSpec, SectionSpec, Values};
-use crate::screen::{Block, Button, Cell, Screen, Table, Text};
+use crate::screen::{Block, Screen};
+use crate::workspace::Workspace;
 
 /// The screen's title as printed.
 pub const TITLE: &str = "論理端末・証明書 入力";
@@ -103,35 +108,28 @@ pub const NO_DIAGRAM: SectionSpec = SectionSpec {
 
 pub const SECTIONS: [&SectionSpec; 5] = [&TERMINALS, &WEB, &SHARING, &DIAGRAM, &NO_DIAGRAM];
 
-/// The attached-file table (システム構成図, 添付ファイル): name, size and a delete button.
-pub fn attachment_table(caption: &'static str, files: &[&Attachment], delete_op: &str) -> Table {
-    Table {
-        caption: caption.into(),
-        columns: ["添付ファイル名", "ファイルサイズ", "削除"]
-            .map(Text::from)
-            .to_vec(),
-        rows: files
-            .iter()
-            .enumerate()
-            .map(|(i, f)| {
-                vec![
-                    Cell::from(f.name.clone()),
-                    Cell::from(format!("{} バイト", f.size)),
-                    Cell::Button(Button::new("op", format!("{delete_op}:{i}"), "削除")),
-                ]
-            })
-            .collect(),
+/// What the rules of the screen need besides its values.
+pub struct TerminalsContext<'a> {
+    /// Whether a システム構成図 is attached.
+    pub has_diagram: bool,
+    /// The workspace's offices (事業所コード(機器共用先), M002 ⑦).
+    pub offices: Vec<OfficeRef<'a>>,
+    /// 事業所・企業 入力 as accepted: the 企業名 and 住所 the owner must share.
+    pub applicant: Option<Applicant<'a>>,
+}
+
+/// The context of the screen's rules: the workspace's offices (the seeded customers among them)
+/// and the draft's 事業所・企業 入力.
+pub fn context<'a>(ws: &'a Workspace, draft: &'a NewApplicationDraft) -> TerminalsContext<'a> {
+    TerminalsContext {
+        has_diagram: draft.diagram.is_some(),
+        offices: checks::offices(ws),
+        applicant: draft.office.parsed().map(checks::applicant),
     }
 }
 
-/// What the rules of the screen need besides its values.
-pub struct TerminalsContext {
-    /// Whether a システム構成図 is attached.
-    pub has_diagram: bool,
-}
-
 impl ScreenForm for Terminals {
-    type Context<'a> = TerminalsContext;
+    type Context<'a> = TerminalsContext<'a>;
 
     fn to_values(&self) -> Values {
         let mut v = Values::new();
@@ -143,12 +141,12 @@ impl ScreenForm for Terminals {
         v
     }
 
-    fn parse(values: &Values, cx: &TerminalsContext) -> Result<Self, FieldErrors> {
+    fn parse(values: &Values, cx: &TerminalsContext<'_>) -> Result<Self, FieldErrors> {
         let mut errors = FieldErrors::new();
         for sec in SECTIONS {
             spec::validate(sec, values, &mut errors);
         }
-        check(values, cx.has_diagram, &mut errors);
+        check(values, cx, &mut errors);
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -179,8 +177,11 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
             .push(Block::Section(spec::build(sec, &values, errors)));
     }
     let files: Vec<&Attachment> = draft.diagram.iter().collect();
-    s.blocks
-        .push(Block::Table(attachment_table("", &files, "remove_diagram")));
+    s.blocks.push(Block::Table(attachments::table(
+        "",
+        &files,
+        "remove_diagram",
+    )));
     s.blocks
         .push(Block::Section(spec::build(&NO_DIAGRAM, &values, errors)));
     s
@@ -193,34 +194,37 @@ fn count(values: &Values, k: &str) -> u32 {
         .unwrap_or(0)
 }
 
-/// The rules across fields (M000 【20】).
-pub fn check(values: &Values, has_diagram: bool, errors: &mut FieldErrors) {
+/// The rules across fields (M000 【20】, M002 ⑦).
+pub fn check(values: &Values, cx: &TerminalsContext<'_>, errors: &mut FieldErrors) {
     let total = count(values, "terminals_net")
         + count(values, "terminals_ebms")
         + count(values, "certificates_web");
-    let sharing = values
-        .get("sharing_office")
-        .is_some_and(|v| !v.trim().is_empty());
-    if sharing && total > 0 {
+    let owner = fields::raw(values, "sharing_office").trim();
+    if !owner.is_empty() && total > 0 {
+        // M002 l.20-21: 「機器共用依頼事業所は、利用者IDのみ契約することとなります。端末、回線は
+        // 契約できません。」
         errors.insert(
             "sharing_office".into(),
             "機器共用を申請する場合、論理端末に関する項目、デジタル証明書に関する項目の入力は不要です。".into(),
         );
-    } else if sharing && !has_diagram {
-        errors.insert(
-            "diagram".into(),
-            "機器共用を申請する場合は、システム構成図を添付してください。".into(),
-        );
-    } else if !sharing && total == 0 {
+    } else if owner.is_empty() && total == 0 {
         errors.insert(
             "terminals_net".into(),
             "論理端末数、デジタル証明書数、または事業所コード(機器共用先)のいずれかを入力してください。".into(),
         );
     }
-    if !has_diagram
-        && values.get("no_diagram").is_none_or(|v| v != "1")
-        && !errors.contains_key("diagram")
+    // The owner: exists, owns equipment, same company and address (M002 l.16-21), once the code
+    // has its format.
+    if !owner.is_empty()
+        && !errors.contains_key("sharing_office")
+        && let Err(e) = sharing::equipment_owner(&cx.offices, owner, cx.applicant.as_ref())
     {
+        errors.insert("sharing_office".into(), e.japanese());
+    }
+    // A diagram, or the box. The box is printed for exactly the cases that need none —
+    // 機器共用・共同利用 and 自社システム — so a 機器共用先 with the box ticked needs no diagram,
+    // as M002 ⑦ walks it (decision: docs/decisions.md, issue 11, Q4).
+    if !cx.has_diagram && fields::raw(values, "no_diagram") != "1" {
         errors.insert(
             "no_diagram".into(),
             "システム構成図を添付するか、「機器共用・共同利用、図様添付を希望せず、または自社システムを利用します。」にチェックを入れてください。".into(),
@@ -229,33 +233,27 @@ pub fn check(values: &Values, has_diagram: bool, errors: &mut FieldErrors) {
 }
 
 pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
-    let op = form.op();
     let draft = cx.new_draft();
-    if op.starts_with("remove_diagram:") {
-        draft.diagram = None;
-    }
-    if op == "attach_diagram"
-        && let Some(f) = form.file("diagram")
-    {
-        draft.diagram = Some(Attachment {
-            name: f.filename.clone(),
-            size: f.size,
-        });
+    // A file refused (not a file, empty, too large): nothing changes, the screen says why.
+    if let Some(Err(msg)) = attachments::diagram_buttons(&mut draft.diagram, form) {
+        return Step::Stay(FieldErrors::from([(
+            "diagram".to_string(),
+            msg.to_string(),
+        )]));
     }
     let mut values = slot_values(&draft.terminals).into_owned();
     for sec in SECTIONS {
         spec::read(sec, form, &mut values);
     }
-    let context = TerminalsContext {
-        has_diagram: draft.diagram.is_some(),
+    cx.ws.seed_customers();
+    let (slot, errors) = {
+        let Some(draft) = super::draft_of(cx.session) else {
+            return Step::Refresh;
+        };
+        fields::slot_from::<Terminals>(values, &context(cx.ws, draft))
     };
-    let (slot, errors) = fields::slot_from::<Terminals>(values, &context);
-    draft.terminals = slot;
-    match op {
-        "attach_diagram" if form.file("diagram").is_none() => Step::Stay(FieldErrors::from([(
-            "diagram".to_string(),
-            "添付するファイルを選択してください。".to_string(),
-        )])),
+    cx.new_draft().terminals = slot;
+    match form.op() {
         "back" => Step::Back,
         "save" => common::save_and_logout(cx),
         "next" if errors.is_empty() => Step::Next,

@@ -1,13 +1,17 @@
 //! 利用者コード 入力, the list (M000 【17】【19】).
 
-use crate::application::draft::UserCodeDetailDraft;
-use crate::application::new::{CodeChoice, UserCodeRequest};
+use crate::application::draft::{NewApplicationDraft, UserCodeDetailDraft};
+use crate::application::new::UserCodeRequest;
+use crate::center::checks;
 use crate::domain::lists::Necessity;
+use crate::domain::sharing;
 use crate::procedures::common::{self, nav_buttons};
+use crate::procedures::fields::ScreenForm;
 use crate::procedures::{Cx, Step};
 use crate::screen::form::FormInput;
 use crate::screen::spec::{self, FieldErrors, FieldSpec, Input, RowSpec, SectionSpec, Values};
 use crate::screen::{Block, Button, Cell, Screen, Table, Text};
+use crate::workspace::Workspace;
 
 /// The screen's title as printed.
 pub const TITLE: &str = "利用者コード 入力";
@@ -21,7 +25,9 @@ pub const CODES: SectionSpec = SectionSpec {
         "NACCSを利用するために必要な「利用者コード」を登録します。",
         "新規に利用者コードを追加する場合は、「新規に利用者コードを追加する」ボタンをクリックしてください。",
         "他事業所の利用者コードを共用する場合は、「他事業所の利用者コードを共用する」ボタンをクリックしてください。",
-        "(他事業所の利用者コードの共用には、制限があります。詳細は「利用規約」をご確認ください。)",
+        // M003:l.389-390 (2023), newer than M000 【17】.
+        "(他事業所の利用者コードの共用には、制限がありますので事前にご確認ください。)",
+        "利用者コード情報入力画面で詳細情報を入力すると、「申込情報」に反映されます。",
     ],
     rows: &[],
 };
@@ -70,48 +76,27 @@ pub fn rows(codes: &[UserCodeRequest]) -> Vec<Vec<String>> {
                 .map(|i| i.short())
                 .collect::<Vec<_>>()
                 .join("・");
+            // A shared code: 区分 blank, 「-」 for what it keeps of its own, 他事業所と共用 「o」
+            // (M003:l.540 「追加 (blank) 通関 双方向 CP999 1 - - - o」).
+            let shared = row.code.shared_code().is_some();
+            let own = |n: Necessity| if shared { "-".to_string() } else { mark(n) };
             out.push(vec![
                 "追加".to_string(),
-                row.code.system().short().to_string(),
+                row.code
+                    .system()
+                    .map_or(String::new(), |s| s.short().to_string()),
                 industries,
                 setting.method.short().to_string(),
                 code.clone(),
                 setting.count.to_string(),
-                mark(row.stats_paid),
-                mark(row.stats_free),
-                mark(row.storage),
-                if row.code.shared_code().is_some() {
-                    "あり".to_string()
-                } else {
-                    "—".to_string()
-                },
+                own(row.stats_paid),
+                own(row.stats_free),
+                own(row.storage),
+                if shared { "○" } else { "—" }.to_string(),
             ]);
         }
     }
     out
-}
-
-/// The detail screen's values for an existing row (修正).
-fn detail_values(row: &UserCodeRequest) -> Values {
-    let mut v = Values::new();
-    match &row.code {
-        CodeChoice::New { system } => {
-            v.insert("system".into(), system.code().into());
-        }
-        CodeChoice::Shared { code, system } => {
-            v.insert("shared_code".into(), code.as_str().into());
-            v.insert("system".into(), system.code().into());
-        }
-    }
-    for (k, n) in [
-        ("sso", row.sso),
-        ("stats_paid", row.stats_paid),
-        ("stats_free", row.stats_free),
-        ("storage", row.storage),
-    ] {
-        v.insert(k.into(), n.code().into());
-    }
-    v
 }
 
 pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
@@ -184,7 +169,7 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
         draft.detail = Some(UserCodeDetailDraft {
             editing: Some(i),
             shared: row.code.shared_code().is_some(),
-            raw: detail_values(row),
+            raw: row.to_values(),
             settings: row.settings.clone(),
         });
         return Step::Go("new_application.user_code_detail");
@@ -208,12 +193,45 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
         }
         "back" => Step::Back,
         "save" => common::save_and_logout(cx),
-        "next" => match check(draft.user_codes.len(), draft.users_transfer) {
-            Ok(()) => Step::Next,
-            Err(e) => Step::Stay(e),
-        },
+        "next" => {
+            if let Err(e) = check(draft.user_codes.len(), draft.users_transfer) {
+                return Step::Stay(e);
+            }
+            cx.ws.seed_customers();
+            let refused = super::draft_of(cx.session)
+                .and_then(|d| rules(cx.ws, d).err())
+                .map(|msg| FieldErrors::from([("_codes".to_string(), msg)]));
+            match refused {
+                Some(e) => Step::Stay(e),
+                None => Step::Next,
+            }
+        }
         _ => Step::Refresh,
     }
+}
+
+/// The rules over the rows that the path or the workspace may have changed since each row was
+/// set (the user went back and chose the other path, an office's codes changed): every 処理方式
+/// on the chosen path, every shared code the company's and of one office (M003:l.355-357,
+/// l.406-415).
+pub fn rules(ws: &Workspace, d: &NewApplicationDraft) -> Result<(), String> {
+    if let Some(connection) = d.connection
+        && let Some(m) = d
+            .user_codes
+            .iter()
+            .flat_map(|r| r.settings.iter().map(|s| s.method))
+            .find(|m| !connection.allows(*m))
+    {
+        return Err(connection.refusal(m));
+    }
+    let codes: Vec<&str> = d
+        .user_codes
+        .iter()
+        .filter_map(|r| r.code.shared_code().map(|c| c.as_str()))
+        .collect();
+    let company = d.office.parsed().map(|o| o.company.as_str());
+    sharing::shared_codes_of_one_office(&checks::offices(ws), &codes, company)
+        .map_err(|e| e.japanese())
 }
 
 /// M000 【17】: a user code is required unless the IDs come from elsewhere.

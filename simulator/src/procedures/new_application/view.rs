@@ -5,9 +5,9 @@
 //! values each screen would show, with the 「…に同じ」 choices resolved into the values they
 //! stand for (M000 【23】 prints the copied address and person).
 
-use super::{applicant, billing, office, plan, user_codes};
+use super::{applicant, billing, lines, mailbox, office, plan, user_codes};
 use crate::application::new::{
-    Billing, BillingContact, BillingLocation, HeadOffice, Manager, OfficeDetails,
+    Billing, BillingContact, BillingLocation, Connection, HeadOffice, Manager, OfficeDetails,
 };
 use crate::application::{Address, NewApplication, Person};
 use crate::procedures::fields::{self, ScreenForm};
@@ -135,12 +135,91 @@ pub fn user_code_blocks(app: &NewApplication) -> Vec<Block> {
     })]
 }
 
-/// 料金プラン情報.
+/// 料金プラン情報: 適用料金 (netNACCS) or (一般NACCS).
 pub fn plan_blocks(app: &NewApplication) -> Vec<Block> {
+    let plan = plan::section(Some(app.connection));
     vec![table(
-        plan::PLAN.heading,
-        spec::summary_rows(&plan::PLAN, &app.plan.to_values(), PartStyle::Joined),
+        plan.heading,
+        spec::summary_rows(plan, &app.plan.to_values(), PartStyle::Joined),
     )]
+}
+
+/// 回線・論理端末情報 (一般NACCS): 申込情報(回線), 申込情報(論理端末), 機器共用, システム構成図 —
+/// the lists of 回線・論理端末 入力 (M003:l.575-617) without their buttons.
+pub fn line_tables(app: &NewApplication) -> Vec<Block> {
+    let cells = |rows: Vec<Vec<String>>| -> Vec<Vec<Cell>> {
+        rows.into_iter()
+            .map(|r| r.into_iter().map(Cell::from).collect())
+            .collect()
+    };
+    let choices = &app.lines.choices;
+    vec![
+        Block::Table(Table {
+            caption: "申込情報(回線)".into(),
+            columns: lines::LINE_COLUMNS.map(Text::from).to_vec(),
+            rows: cells(lines::line_rows(&app.lines.rows)),
+        }),
+        Block::Table(Table {
+            caption: "申込情報(論理端末)".into(),
+            columns: lines::TERMINAL_COLUMNS.map(Text::from).to_vec(),
+            rows: cells(lines::terminal_rows(&app.lines.rows)),
+        }),
+        Block::Table(Table {
+            caption: lines::SHARING.heading.into(),
+            columns: vec!["事業所コード(機器共用先)".into()],
+            rows: choices
+                .sharing_office
+                .iter()
+                .map(|c| vec![Cell::from(c.as_str().to_string())])
+                .collect(),
+        }),
+        diagram_table(app),
+    ]
+}
+
+/// The equipment of the application's path: 論理端末・証明書 (netNACCS), or 回線・論理端末 and
+/// メールボックス (一般NACCS) — for the pages that print an application whole.
+pub fn equipment_blocks(app: &NewApplication) -> Vec<Block> {
+    match app.connection {
+        Connection::NetNaccs => terminal_tables(app),
+        Connection::General => {
+            let mut blocks = line_tables(app);
+            blocks.extend(mailbox_blocks(app));
+            blocks
+        }
+    }
+}
+
+/// メールボックス情報 (一般NACCS).
+pub fn mailbox_blocks(app: &NewApplication) -> Vec<Block> {
+    vec![table(
+        mailbox::MAILBOXES.heading,
+        spec::summary_rows(
+            &mailbox::MAILBOXES,
+            &app.mailboxes.to_values(),
+            PartStyle::Joined,
+        ),
+    )]
+}
+
+/// システム構成図に関する項目: the attached diagram.
+fn diagram_table(app: &NewApplication) -> Block {
+    Block::Table(Table {
+        caption: "システム構成図に関する項目".into(),
+        columns: ["添付ファイル名", "ファイルサイズ"]
+            .map(Text::from)
+            .to_vec(),
+        rows: app
+            .diagram
+            .iter()
+            .map(|f| {
+                vec![
+                    Cell::from(f.name.clone()),
+                    Cell::from(format!("{} バイト", f.size)),
+                ]
+            })
+            .collect(),
+    })
 }
 
 /// 請求先情報.
@@ -210,21 +289,6 @@ pub fn terminal_tables(app: &NewApplication) -> Vec<Block> {
                 .map(|c| vec![Cell::from(c.as_str().to_string())])
                 .collect(),
         }),
-        Block::Table(Table {
-            caption: "システム構成図に関する項目".into(),
-            columns: ["添付ファイル名", "ファイルサイズ"]
-                .map(Text::from)
-                .to_vec(),
-            rows: app
-                .diagram
-                .iter()
-                .map(|f| {
-                    vec![
-                        Cell::from(f.name.clone()),
-                        Cell::from(format!("{} バイト", f.size)),
-                    ]
-                })
-                .collect(),
-        }),
+        diagram_table(app),
     ]
 }

@@ -1,9 +1,12 @@
 //! 申込内容 参照 (利用申込詳細, M001 2.③, M004): the application with its tabs, its 進行状況,
 //! and, under clarification, 修正 and 取下げ.
 
+use super::documents::{self, Document};
 use super::{current_tab, item_table, nav, progress_table, viewed};
 use crate::application::draft::NewApplicationDraft;
+use crate::application::new::Connection;
 use crate::application::{Application, ApplicationContent, ApplicationStatus, Draft, Slot};
+use crate::center::checks;
 use crate::procedures::change_application::{self, view as change_view};
 use crate::procedures::new_application::{confirm, view as new_view};
 use crate::procedures::{Cx, Step, common};
@@ -21,7 +24,18 @@ pub const TABS: [&str; 6] = [
     "請求先",
 ];
 
-fn summary(a: &Application) -> Block {
+/// 申込分類(特殊) of a new application (M001 l.518: 共同利用 共用 付替 地位の承継): 共用 for a
+/// 機器共用 office (M002), 共同利用 when the equipment is another company's (docs/decisions.md,
+/// issue 11, Q9). A change prints its own.
+fn new_special(cx: &mut Cx, a: &Application) -> Option<&'static str> {
+    cx.ws.seed_customers();
+    match &a.content {
+        ApplicationContent::New(n) => checks::special_kind(cx.ws, n).map(|k| k.label()),
+        _ => None,
+    }
+}
+
+fn summary(a: &Application, new_special: Option<&str>) -> Block {
     let issued = a.issued.as_ref();
     let remarks = match &a.content {
         ApplicationContent::New(n) => n.remarks.as_ref().map_or("", |r| r.as_str()),
@@ -38,7 +52,11 @@ fn summary(a: &Application) -> Block {
             c.specials().join(" "),
             c.flags().join(" "),
         ),
-        _ => (a.kind().label().to_string(), String::new(), String::new()),
+        _ => (
+            a.kind().label().to_string(),
+            new_special.unwrap_or_default().to_string(),
+            String::new(),
+        ),
     };
     let dash = |v: String| if v.is_empty() { "-".to_string() } else { v };
     item_table(
@@ -97,7 +115,8 @@ pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
     match body {
         Some(blocks) => s.blocks.extend(blocks),
         None => {
-            s.blocks.push(summary(&a));
+            let special = new_special(cx, &a);
+            s.blocks.push(summary(&a, special));
             if a.feasible_start
                 .is_some_and(|d| Some(d.format("%Y%m%d").to_string().as_str()) != a.wished_start())
             {
@@ -116,7 +135,22 @@ pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
             )),
         ));
     }
+    // M001 l.439-445, M002 l.800-802: the documents; the 承認通知 from the 利用開始日 only.
+    links.push(Link::new(
+        "申込書を出力する",
+        cx.url(&Document::Application.href(&a)),
+    ));
+    let refusal = documents::approval_refusal(&a, cx.now.date_naive());
+    if refusal.is_none() {
+        links.push(Link::new(
+            "承認通知を出力する",
+            cx.url(&Document::Approval.href(&a)),
+        ));
+    }
     s.blocks.push(Block::Links(links));
+    if let Some(why) = refusal.filter(|_| a.issued.is_some()) {
+        s.blocks.push(Block::Text(vec![why.into()]));
+    }
     // 修正 and 取下げ belong to the filer, whoever it is (M004: an office login too).
     if a.status == ApplicationStatus::Clarification && files(cx, &a) {
         let mut withdraw = Button::new("op", "withdraw", "利用申込を取り下げる");
@@ -140,10 +174,19 @@ fn new_tab(tab: &str, content: &crate::application::NewApplication) -> Vec<Block
             blocks.extend(new_view::applicant_blocks(content));
             blocks.extend(new_view::office_blocks(content));
         }
-        "netNACCS" => {
+        // The application's path fills its tab; the other path's says there is nothing.
+        "netNACCS" if content.connection == Connection::NetNaccs => {
             blocks.extend(new_view::user_code_blocks(content));
             blocks.extend(new_view::terminal_tables(content));
             blocks.extend(new_view::plan_blocks(content));
+        }
+        "一般NACCS" if content.connection == Connection::General => {
+            blocks.extend(new_view::user_code_blocks(content));
+            blocks.extend(new_view::mailbox_blocks(content));
+            blocks.extend(new_view::plan_blocks(content));
+        }
+        "回線申込" if content.connection == Connection::General => {
+            blocks.extend(new_view::line_tables(content));
         }
         "請求先" => blocks.extend(new_view::billing_blocks(content)),
         _ => blocks.push(Block::Text(vec!["申込内容はありません。".into()])),
@@ -205,7 +248,21 @@ fn amendment(content: &crate::application::NewApplication, number: &str) -> NewA
         user_codes: content.user_codes.codes.clone(),
         users_transfer: content.user_codes.transfer,
         detail: None,
-        terminals: Slot::Parsed(content.terminals.clone()),
+        // Each path's own screens hold what was registered; the other path's start empty.
+        terminals: match content.connection {
+            Connection::NetNaccs => Slot::Parsed(content.terminals.clone()),
+            Connection::General => Slot::Empty,
+        },
+        lines: content.lines.rows.clone(),
+        line_detail: None,
+        line_choices: match content.connection {
+            Connection::General => Slot::Parsed(content.lines.choices.clone()),
+            Connection::NetNaccs => Slot::Empty,
+        },
+        mailboxes: match content.connection {
+            Connection::General => Slot::Parsed(content.mailboxes.clone()),
+            Connection::NetNaccs => Slot::Empty,
+        },
         diagram: content.diagram.clone(),
         plan: Slot::Parsed(content.plan),
         billing: Slot::Parsed(content.billing.clone()),

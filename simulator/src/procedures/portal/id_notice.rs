@@ -4,6 +4,7 @@
 use super::{item_table, nav, viewed};
 use crate::application::{ApplicationContent, IssuedRecord, Person};
 use crate::center::passwords_visible;
+use crate::domain::issuance::{Issued, IssuedTerminal};
 use crate::domain::lists::{CustomsOffice, SystemKind};
 use crate::procedures::Cx;
 use crate::screen::{Block, Cell, Link, Screen, Table, Text};
@@ -17,6 +18,21 @@ fn kv(caption: &'static str, rows: Vec<(&'static str, String)>) -> Block {
 
 fn ymd(d: chrono::NaiveDate) -> String {
     d.format("%Y%m%d").to_string()
+}
+
+/// The terminals of the office whose equipment `ids`' office uses (機器共用先), as its contract
+/// holds them now.
+pub fn shared_terminals(cx: &mut Cx, ids: &Issued) -> Vec<IssuedTerminal> {
+    let Some(owner) = &ids.sharing_office else {
+        return Vec::new();
+    };
+    cx.ws.seed_customers();
+    cx.ws
+        .state
+        .offices
+        .get(owner)
+        .map(|o| o.contract.issued.terminals.clone())
+        .unwrap_or_default()
 }
 
 pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
@@ -65,18 +81,21 @@ pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
     } else {
         secret(&ids.office_password)
     };
-    s.blocks.push(kv(
-        "ID通知内容",
-        vec![
-            ("利用開始日", ymd(issued.start_date)),
-            ("企業略称", ids.company_abbr.clone()),
-            ("事業所コード", ids.office_code.clone()),
-            ("事業所パスワード", office_password),
-            ("システム区分", system),
-            ("管轄税関", customs),
-            ("請求先コード", ids.billing_code.clone()),
-        ],
-    ));
+    let mut notice = vec![
+        ("利用開始日", ymd(issued.start_date)),
+        ("企業略称", ids.company_abbr.clone()),
+        ("事業所コード", ids.office_code.clone()),
+        ("事業所パスワード", office_password),
+        ("システム区分", system),
+        ("管轄税関", customs),
+        ("請求先コード", ids.billing_code.clone()),
+    ];
+    // A 機器共用 office: the owner whose equipment it uses (M002 ⑦; where NSS prints it is not
+    // shown by the manuals — decision in docs/decisions.md, issue 11, Q10).
+    if let Some(owner) = &ids.sharing_office {
+        notice.push(("事業所コード(機器共用先)", owner.clone()));
+    }
+    s.blocks.push(kv("ID通知内容", notice));
     s.blocks.push(Block::Table(Table {
         caption: "利用者ID".into(),
         columns: ["業種", "処理方式", "利用者コード", "識別番号", "パスワード"]
@@ -105,6 +124,47 @@ pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
     // 認証コード are what the certificate download needs: shown once the certificates are
     // issued (M001 3.: 「デジタル証明書発行完了のお知らせ」 points here for them).
     let certified = issued.certificates_issued_at.is_some();
+    let mut terminal_rows: Vec<Vec<Cell>> = ids
+        .terminals
+        .iter()
+        .map(|t| {
+            let code = |i: usize| {
+                if certified {
+                    t.auth_codes[i].clone()
+                } else {
+                    "-".to_string()
+                }
+            };
+            vec![
+                Cell::from(t.system.short()),
+                Cell::from(t.model.clone()),
+                Cell::from(t.package.clone()),
+                Cell::from(t.name.clone()),
+                Cell::from(t.access_key.clone()),
+                Cell::from(code(0)),
+                Cell::from(code(1)),
+                Cell::from(code(2)),
+                Cell::from(t.office_code.clone()),
+            ]
+        })
+        .collect();
+    // A 機器共用 office uses the owner's terminals with its own 利用者ID (M002 l.5-8): they are
+    // listed under the owner's 事業所コード — what the table's 事業所コード column is for — without
+    // the owner's access key and 認証コード, which belong to the owner's certificates.
+    let owner_terminals = shared_terminals(cx, ids);
+    terminal_rows.extend(owner_terminals.iter().map(|t| {
+        vec![
+            Cell::from(t.system.short()),
+            Cell::from(t.model.clone()),
+            Cell::from(t.package.clone()),
+            Cell::from(t.name.clone()),
+            Cell::from("-"),
+            Cell::from("-"),
+            Cell::from("-"),
+            Cell::from("-"),
+            Cell::from(t.office_code.clone()),
+        ]
+    }));
     s.blocks.push(Block::Table(Table {
         caption: "論理端末名 / デジタル証明書".into(),
         columns: [
@@ -120,34 +180,16 @@ pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
         ]
         .map(Text::from)
         .to_vec(),
-        rows: ids
-            .terminals
-            .iter()
-            .map(|t| {
-                let code = |i: usize| {
-                    if certified {
-                        t.auth_codes[i].clone()
-                    } else {
-                        "-".to_string()
-                    }
-                };
-                vec![
-                    Cell::from(t.system.short()),
-                    Cell::from(t.model.clone()),
-                    Cell::from(t.package.clone()),
-                    Cell::from(t.name.clone()),
-                    Cell::from(t.access_key.clone()),
-                    Cell::from(code(0)),
-                    Cell::from(code(1)),
-                    Cell::from(code(2)),
-                    Cell::from(t.office_code.clone()),
-                ]
-            })
-            .collect(),
+        rows: terminal_rows,
     }));
     if !certified && !ids.terminals.is_empty() {
         s.blocks.push(Block::Text(vec![
             "認証コードは、デジタル証明書の発行後に表示されます。".into(),
+        ]));
+    }
+    if let Some(owner) = &ids.sharing_office {
+        s.blocks.push(Block::Text(vec![
+            format!("機器共用先（事業所コード {owner}）の論理端末を利用します。").into(),
         ]));
     }
     let applicant = facts.applicant;
@@ -235,7 +277,11 @@ impl<'a> Facts<'a> {
                 codes.dedup();
                 Facts {
                     change: false,
-                    system: n.first_system(),
+                    // A shared 利用者コード has no システム区分 of the application's own: the
+                    // issued IDs carry the code's.
+                    system: n
+                        .first_system()
+                        .or_else(|| ids.user_ids.first().map(|u| u.system)),
                     customs: n.office.customs,
                     company: n.office.company.as_str(),
                     office_name: n.office.office_name.as_str(),
@@ -243,9 +289,9 @@ impl<'a> Facts<'a> {
                     counts: vec![
                         ("利用者コード数", [codes.len(), 0, 0]),
                         ("識別番号数", [ids.user_ids.len(), 0, 0]),
-                        ("回線数", [0, 0, 0]),
+                        ("回線数", [n.lines.rows.len(), 0, 0]),
                         ("論理端末数", [ids.terminals.len(), 0, 0]),
-                        ("メールボックス数", [0, 0, 0]),
+                        ("メールボックス数", [n.mailboxes.total() as usize, 0, 0]),
                     ],
                 }
             }

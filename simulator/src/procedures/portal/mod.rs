@@ -5,6 +5,7 @@
 pub mod applications;
 pub mod contract;
 pub mod detail;
+pub mod documents;
 pub mod id_notice;
 pub mod invoices;
 pub mod menu;

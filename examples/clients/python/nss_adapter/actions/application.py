@@ -14,6 +14,11 @@ GUIDANCE = "new_application.guidance"
 COMPLETE = "new_application.complete"
 USER_CODES = "new_application.user_codes"
 USER_CODE_DETAIL = "new_application.user_code_detail"
+LINES = "new_application.lines"
+LINE_DETAIL = "new_application.line_detail"
+# 回線・論理端末 入力: the list of lines, filled from 回線サービス・論理端末情報 入力 (M003).
+LINE_ROWS = "申込情報(回線)"
+NEW_LINE = "新規に回線・論理端末を追加する"
 SAVE = "申込内容を一時保存する"
 # 利用者コード 入力: the list's table and the detail's table of 識別番号 settings (M000 【17】【18】).
 ROWS = "申込情報"
@@ -22,13 +27,16 @@ IDENT = "識別番号に関する項目"
 NEW_CODE = "新規に利用者コードを追加する"
 MAX_SCREENS = 40
 
-# The button that leaves each input screen forward, in the manual's order (M000 【15】–【24】).
-# On 事業所・企業 入力 the input's 「ボタン」 chooses between netNACCS and 一般NACCS (【16】(5)).
+# The button that leaves each input screen forward, in the manual's order (M000 【15】–【24】;
+# M003 for 回線・論理端末 and メールボックス on the 一般NACCS path). On 事業所・企業 入力 the input's
+# 「ボタン」 chooses between netNACCS and 一般NACCS (【16】(5)).
 FORWARD = {
     "new_application.applicant": "次へ進む",
     "new_application.office": "netNACCSを利用する",
     USER_CODES: "次へ進む",
     "new_application.terminals": "次へ進む",
+    LINES: "次へ進む",
+    "new_application.mailbox": "次へ進む",
     "new_application.plan": "次へ進む",
     "new_application.billing": "申込内容確認へ進む",
     "new_application.confirm": "申込内容を登録する",
@@ -79,6 +87,8 @@ def walk(client: Client, screens: dict, save_at: str | None = None,
 def fill_screen(client: Client, values: dict, button: str) -> Screen:
     if client.screen.id == USER_CODES and ROWS in values:
         set_user_codes(client, values.pop(ROWS))
+    if client.screen.id == LINES and LINE_ROWS in values:
+        set_lines(client, values.pop(LINE_ROWS))
     values = client.attach(values)
     return client.press(button, values)
 
@@ -117,6 +127,19 @@ def add_user_code(client: Client, row: dict) -> None:
         client.press("設定する", {**row, IDENT: {**ident, **setting}})
     client.press("この内容で設定する", {**row, IDENT: ident})
     client.expect(USER_CODES)
+
+
+def set_lines(client: Client, rows: list) -> None:
+    """回線・論理端末 入力 (M003): the rows of 申込情報(回線) become exactly ``rows``, each entered
+    on 回線サービス・論理端末情報 入力 and set with 「この内容で設定する」."""
+    if not isinstance(rows, list):
+        raise Failed(f"「{LINE_ROWS}」 is a list of 回線 objects")
+    client.clear_list("接続方式")
+    for row in rows:
+        client.press(NEW_LINE)
+        client.expect(LINE_DETAIL)
+        client.press("この内容で設定する", row)
+        client.expect(LINES)
 
 
 def reception_number(screen: Screen) -> str:

@@ -13,6 +13,13 @@ const COMPLETE: &str = "new_application.complete";
 const CONFIRM: &str = "new_application.confirm";
 const USER_CODES: &str = "new_application.user_codes";
 const USER_CODE_DETAIL: &str = "new_application.user_code_detail";
+const LINES: &str = "new_application.lines";
+const LINE_DETAIL: &str = "new_application.line_detail";
+/// 回線・論理端末 入力: the list of lines, each entered on 回線サービス・論理端末情報 入力 (M003).
+const LINE_ROWS: &str = "申込情報(回線)";
+const NEW_LINE: &str = "新規に回線・論理端末を追加する";
+/// The column that tells the list of lines from the list of attached files on the same screen.
+const LINE_COLUMN: &str = "接続方式";
 const SAVE: &str = "申込内容を一時保存する";
 /// 利用者コード 入力: the list's table and the detail's table of 識別番号 settings (M000 【17】【18】).
 const ROWS: &str = "申込情報";
@@ -27,8 +34,9 @@ pub struct Sequence {
     pub complete: &'static str,
 }
 
-/// The new application (M000 【15】–【24】). On 事業所・企業 入力 the input's 「ボタン」 chooses
-/// between netNACCS and 一般NACCS (【16】(5)).
+/// The new application (M000 【15】–【24】; 回線・論理端末 and メールボックス on the 一般NACCS path,
+/// M003). On 事業所・企業 入力 the input's 「ボタン」 chooses between netNACCS and 一般NACCS
+/// (【16】(5)).
 pub const NEW_APPLICATION: Sequence = Sequence {
     forward: FORWARD,
     complete: COMPLETE,
@@ -40,6 +48,8 @@ const FORWARD: &[(&str, &str)] = &[
     ("new_application.office", "netNACCSを利用する"),
     (USER_CODES, "次へ進む"),
     ("new_application.terminals", "次へ進む"),
+    (LINES, "次へ進む"),
+    ("new_application.mailbox", "次へ進む"),
     ("new_application.plan", "次へ進む"),
     ("new_application.billing", "申込内容確認へ進む"),
     (CONFIRM, "申込内容を登録する"),
@@ -135,6 +145,11 @@ async fn fill_screen(
     {
         set_user_codes(client, &rows).await?;
     }
+    if client.browser.id() == LINES
+        && let Some(rows) = values.remove(LINE_ROWS)
+    {
+        set_lines(client, &rows).await?;
+    }
     let values = fill::attach(client, values).await?;
     client.press(button, &values).await
 }
@@ -196,6 +211,25 @@ async fn add_user_code(client: &mut Client<'_>, mut row: Map<String, Value>) -> 
     values.insert(IDENT.into(), Value::Object(ident));
     client.press("この内容で設定する", &values).await?;
     client.expect(&[USER_CODES])
+}
+
+/// 回線・論理端末 入力 (M003): the rows of 申込情報(回線) become exactly `rows`, each entered on
+/// 回線サービス・論理端末情報 入力 and set with 「この内容で設定する」.
+async fn set_lines(client: &mut Client<'_>, rows: &Value) -> Result<(), Stop> {
+    let rows = rows
+        .as_array()
+        .ok_or_else(|| Stop::failed(format!("「{LINE_ROWS}」 is a list of 回線 objects")))?;
+    client.clear_list(LINE_COLUMN).await?;
+    for row in rows {
+        let row = row
+            .as_object()
+            .ok_or_else(|| Stop::failed(format!("a 回線 of 「{LINE_ROWS}」 is an object")))?;
+        client.press(NEW_LINE, &Map::new()).await?;
+        client.expect(&[LINE_DETAIL])?;
+        client.press("この内容で設定する", row).await?;
+        client.expect(&[LINES])?;
+    }
+    Ok(())
 }
 
 /// 完了: 申込受付番号「1830304A」.

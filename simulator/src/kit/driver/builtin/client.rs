@@ -160,6 +160,47 @@ impl<'t> Client<'t> {
         self.send(label, pairs, Vec::new()).await
     }
 
+    /// Removes every row of the list that has the column `column` with the rows' own 「削除」,
+    /// not those of another list on the screen. The form's buttons are every button of the body
+    /// in display order (contract §4), so the n-th 「削除」 cell over the tables is the n-th
+    /// 「削除」 of the form.
+    pub async fn clear_list(&mut self, column: &str) -> Result<(), Stop> {
+        for _ in 0..50 {
+            let Some(index) = self.first_cell_button(column, "削除") else {
+                return Ok(());
+            };
+            self.press_nth("削除", index, &Map::new()).await?;
+        }
+        Err(self.fail(format!(
+            "the rows of the list 「{column}」 are not removed by 「削除」"
+        )))
+    }
+
+    /// The form index (among the buttons printed `label`) of the first such button in a cell
+    /// of the first table with the column `column`.
+    fn first_cell_button(&self, column: &str, label: &str) -> Option<usize> {
+        let mut before = 0;
+        for t in self.browser.screen["tables"]
+            .as_array()
+            .into_iter()
+            .flatten()
+        {
+            let cells = crate::kit::browser::rows(t)
+                .iter()
+                .flatten()
+                .filter(|c| *c == label)
+                .count();
+            let has_column = t["columns"]
+                .as_array()
+                .is_some_and(|cs| cs.iter().any(|c| c == column));
+            if has_column {
+                return (cells > 0).then_some(before);
+            }
+            before += cells;
+        }
+        None
+    }
+
     /// Presses the button printed `label` sending `pairs` (the rendered form, changed) and
     /// `files`.
     pub async fn submit(

@@ -79,10 +79,13 @@ fn field_values(b: &Browser, f: &Value, value: &Value) -> Result<Vec<String>, St
     }
 }
 
+/// The column of the list of attached files.
+const FILES_COLUMN: &str = "添付ファイル名";
+
 /// Makes the files of every file field in `values` the files attached: those listed are removed
-/// with their 「削除」 (on the screens with a file field those buttons belong to the file
-/// table), then each file is attached with one press of the 「…を添付する」 button. Returns
-/// `values` without the file fields.
+/// with their own 「削除」 (not those of another list on the screen, such as the lines of
+/// 回線・論理端末 入力), then each file is attached with one press of the 「…を添付する」 button.
+/// Returns `values` without the file fields.
 pub async fn attach(
     client: &mut Client<'_>,
     values: Map<String, Value>,
@@ -106,9 +109,7 @@ pub async fn attach(
             let files = v
                 .as_array()
                 .ok_or_else(|| Stop::failed(format!("「{label}」 takes a list of files")))?;
-            for _ in 0..client.browser.buttons("削除").len() {
-                client.press("削除", &Map::new()).await?;
-            }
+            client.clear_list(FILES_COLUMN).await?;
             for doc in files {
                 attach_file(client, &f, doc).await?;
             }

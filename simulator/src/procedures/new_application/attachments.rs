@@ -1,0 +1,144 @@
+//! Attached files of the new application — the システム構成図 of 論理端末・証明書 入力 and
+//! 回線・論理端末 入力, the 添付ファイル of 申込内容 確認 — and the table that lists them.
+//!
+//! The simulator keeps a file's name and size, not its bytes. What an upload must be to be kept
+//! is not printed by the manuals (docs/decisions.md, issue 11, "Attachments"): a real file (a
+//! part with a file name: a text value posted under the file field's name is no file), not
+//! empty, at most [`MAX_BYTES`].
+
+use crate::application::Attachment;
+use crate::screen::form::FormInput;
+use crate::screen::{Button, Cell, Table, Text};
+
+/// The largest file kept: 1 MiB. A system diagram or a scanned 委任状 fits; the body of a
+/// request is limited to 2 MiB, and a file over that arrives cut ([`FormInput::truncated`]).
+pub const MAX_BYTES: u64 = 1024 * 1024;
+
+/// 「添付するファイルを選択してください。」
+pub const NO_FILE: &str = "添付するファイルを選択してください。";
+/// An empty file.
+pub const EMPTY_FILE: &str = "添付するファイルの内容が空です。ファイルを確認してください。";
+/// Over [`MAX_BYTES`].
+pub const TOO_LARGE: &str =
+    "添付ファイルのサイズが上限（1MB）を超えています。1MB以下のファイルを添付してください。";
+
+/// The file uploaded under `field`, as it is kept, or the message that refuses it.
+pub fn upload(form: &FormInput, field: &str) -> Result<Attachment, &'static str> {
+    if form.truncated {
+        return Err(TOO_LARGE);
+    }
+    let file = form.file(field).ok_or(NO_FILE)?;
+    if file.size == 0 {
+        return Err(EMPTY_FILE);
+    }
+    if file.size > MAX_BYTES {
+        return Err(TOO_LARGE);
+    }
+    Ok(Attachment {
+        name: base_name(&file.filename),
+        size: file.size,
+    })
+}
+
+/// The file's own name: a browser that sends the whole path (C:\\Users\\…\\図.xlsx) still
+/// attaches 「図.xlsx」.
+fn base_name(name: &str) -> String {
+    let name = name.rsplit(['/', '\\']).next().unwrap_or(name).trim();
+    if name.is_empty() {
+        "添付ファイル".to_string()
+    } else {
+        name.to_string()
+    }
+}
+
+/// The buttons of a システム構成図 (「システム構成図を添付する」, its 「削除」) on the screen
+/// posting `form`: `Some` when one of them was pressed (or the body was cut), with the message
+/// that refuses the file; the diagram is changed only when the file is kept. `None` for another
+/// button.
+pub fn diagram_buttons(
+    diagram: &mut Option<Attachment>,
+    form: &FormInput,
+) -> Option<Result<(), &'static str>> {
+    let op = form.op();
+    if form.truncated {
+        return Some(Err(TOO_LARGE));
+    }
+    if op.starts_with("remove_diagram:") {
+        *diagram = None;
+        return Some(Ok(()));
+    }
+    if op != "attach_diagram" {
+        return None;
+    }
+    Some(upload(form, "diagram").map(|file| *diagram = Some(file)))
+}
+
+/// The attached-file table (システム構成図, 添付ファイル): name, size and a delete button.
+pub fn table(caption: &'static str, files: &[&Attachment], delete_op: &str) -> Table {
+    Table {
+        caption: caption.into(),
+        columns: ["添付ファイル名", "ファイルサイズ", "削除"]
+            .map(Text::from)
+            .to_vec(),
+        rows: files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                vec![
+                    Cell::from(f.name.clone()),
+                    Cell::from(format!("{} バイト", f.size)),
+                    Cell::Button(Button::new("op", format!("{delete_op}:{i}"), "削除")),
+                ]
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::screen::form::Upload;
+
+    fn form(files: Vec<Upload>, pairs: &[(&str, &str)]) -> FormInput {
+        let mut f = FormInput::from_pairs(pairs);
+        f.files = files;
+        f
+    }
+
+    fn file(name: &str, size: u64) -> Upload {
+        Upload {
+            field: "diagram".into(),
+            filename: name.into(),
+            size,
+        }
+    }
+
+    #[test]
+    fn what_an_upload_must_be() {
+        let ok = upload(&form(vec![file("構成図.xlsx", 2048)], &[]), "diagram").unwrap();
+        assert_eq!((ok.name.as_str(), ok.size), ("構成図.xlsx", 2048));
+        let path = upload(&form(vec![file("C:\\図\\構成図.pdf", 5)], &[]), "diagram").unwrap();
+        assert_eq!(path.name, "構成図.pdf");
+        // A text value under the file field's name is no file.
+        assert_eq!(
+            upload(&form(vec![], &[("diagram", "構成図.xlsx")]), "diagram"),
+            Err(NO_FILE)
+        );
+        assert_eq!(
+            upload(&form(vec![file("", 10)], &[]), "diagram"),
+            Err(NO_FILE)
+        );
+        assert_eq!(
+            upload(&form(vec![file("a.pdf", 0)], &[]), "diagram"),
+            Err(EMPTY_FILE)
+        );
+        assert!(upload(&form(vec![file("a.pdf", MAX_BYTES)], &[]), "diagram").is_ok());
+        assert_eq!(
+            upload(&form(vec![file("a.pdf", MAX_BYTES + 1)], &[]), "diagram"),
+            Err(TOO_LARGE)
+        );
+        let mut cut = form(vec![], &[]);
+        cut.truncated = true;
+        assert_eq!(upload(&cut, "diagram"), Err(TOO_LARGE));
+    }
+}
