@@ -284,22 +284,32 @@ async fn main() {
     let hooks = outbound.webhooks.join(", ");
     state.outbound.configure(outbound);
     let base = state.public_base.clone();
-    println!("NSS Simulator listening on {addr}");
-    println!("  workspaces kept:    {where_kept}");
-    println!("  NSS login:          {base}login/nsscoapp/");
-    println!("  bulletin board:     {base}bbs/");
-    println!("  mailbox:            {base}_sim/mail/default/");
-    println!("  operator pages:     {base}_sim/");
-    println!("  NACCS center:       {base}_sim/console/default/");
-    println!("  simulator API:      {base}_sim/api/workspaces");
+    // Printed, not required: a closed standard output (a supervisor that stopped reading) must
+    // not stop the simulator.
+    macro_rules! say {
+        ($($t:tt)*) => {{
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            let _ = writeln!(out, $($t)*);
+            let _ = out.flush();
+        }};
+    }
+    say!("NSS Simulator listening on {addr}");
+    say!("  workspaces kept:    {where_kept}");
+    say!("  NSS login:          {base}login/nsscoapp/");
+    say!("  bulletin board:     {base}bbs/");
+    say!("  mailbox:            {base}_sim/mail/default/");
+    say!("  operator pages:     {base}_sim/");
+    say!("  NACCS center:       {base}_sim/console/default/");
+    say!("  simulator API:      {base}_sim/api/workspaces");
     if let Some(relay) = relay {
-        println!("  SMTP relay:         {relay}");
+        say!("  SMTP relay:         {relay}");
     }
     if !hooks.is_empty() {
-        println!("  webhooks:           {hooks}");
+        say!("  webhooks:           {hooks}");
     }
     if o.api_token.is_some() {
-        println!("  (the API and the operator pages require the --api-token)");
+        say!("  (the API and the operator pages require the --api-token)");
     }
     let shutdown = async {
         #[cfg(unix)]

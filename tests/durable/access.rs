@@ -57,6 +57,9 @@ async fn session_tokens_differ_for_the_same_seed_and_requests() {
         cookies.push((b.cookie.clone().unwrap(), flow));
     }
     assert_ne!(cookies[0].0, cookies[1].0, "session tokens are not seeded");
-    assert_eq!(cookies[0].1, cookies[1].1, "the forms (flow tokens) still are");
+    assert_eq!(
+        cookies[0].1, cookies[1].1,
+        "the forms (flow tokens) still are"
+    );
     assert_eq!(cookies[0].0.len(), 32);
 }

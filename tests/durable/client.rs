@@ -25,8 +25,7 @@ impl Answer {
     }
 
     pub fn json(&self) -> Result<Value, String> {
-        serde_json::from_slice(&self.body)
-            .map_err(|e| format!("not JSON ({e}): {}", self.text()))
+        serde_json::from_slice(&self.body).map_err(|e| format!("not JSON ({e}): {}", self.text()))
     }
 
     pub fn location(&self) -> Option<String> {
@@ -177,14 +176,19 @@ impl Nss {
             let v = v.to_str().unwrap_or("");
             if let Some(rest) = v.strip_prefix("NSSSESSION=") {
                 let token = rest.split(';').next().unwrap_or("");
-                self.cookie = (!token.is_empty() && !v.contains("Max-Age=0"))
-                    .then(|| token.to_string());
+                self.cookie =
+                    (!token.is_empty() && !v.contains("Max-Age=0")).then(|| token.to_string());
             }
         }
     }
 
     /// Sends a request with the session and follows a 303; the final answer is the screen.
-    pub async fn request(&mut self, method: &str, path: &str, body: Vec<u8>) -> Result<u16, String> {
+    pub async fn request(
+        &mut self,
+        method: &str,
+        path: &str,
+        body: Vec<u8>,
+    ) -> Result<u16, String> {
         let mut h = self.headers();
         if method == "POST" {
             h.push((
@@ -381,7 +385,10 @@ pub async fn application_to_confirm(b: &mut Nss, id: &str, pw: &str) -> Result<(
     b.step("次へ進む", &[], "new_application.applicant").await?;
     b.step(
         "次へ進む",
-        &[("申込理由", "経済産業省に、輸出許可申請や輸入承認申請等を行うため。")],
+        &[(
+            "申込理由",
+            "経済産業省に、輸出許可申請や輸入承認申請等を行うため。",
+        )],
         "new_application.office",
     )
     .await?;

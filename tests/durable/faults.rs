@@ -43,20 +43,30 @@ fn a_newer_version_is_refused_and_left_as_it_is() {
         .unwrap();
     let bytes = std::fs::read(db(dir.path())).unwrap();
     match open(dir.path()) {
-        Err(StoreError::UnsupportedVersion { found: 99, supported }) => {
+        Err(StoreError::UnsupportedVersion {
+            found: 99,
+            supported,
+        }) => {
             assert_eq!(supported, schema::VERSION)
         }
         Err(e) => panic!("refused for another reason: {e}"),
         Ok(_) => panic!("a newer file was opened"),
     }
-    assert_eq!(std::fs::read(db(dir.path())).unwrap(), bytes, "nothing changed");
+    assert_eq!(
+        std::fs::read(db(dir.path())).unwrap(),
+        bytes,
+        "nothing changed"
+    );
 }
 
 #[test]
 fn a_damaged_file_or_another_programs_database_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(db(dir.path()), vec![0x5a; 8192]).unwrap();
-    assert!(matches!(open(dir.path()), Err(StoreError::Corrupt { id: None, .. })));
+    assert!(matches!(
+        open(dir.path()),
+        Err(StoreError::Corrupt { id: None, .. })
+    ));
     assert_eq!(std::fs::read(db(dir.path())).unwrap(), vec![0x5a; 8192]);
 
     let other = tempfile::tempdir().unwrap();
@@ -125,7 +135,10 @@ fn a_workspace_that_does_not_read_back_answers_an_error_and_the_others_work() {
     }
     rusqlite::Connection::open(db(dir.path()))
         .unwrap()
-        .execute("UPDATE workspaces SET state = '{\"not\": 1' WHERE id = 'bad'", [])
+        .execute(
+            "UPDATE workspaces SET state = '{\"not\": 1' WHERE id = 'bad'",
+            [],
+        )
         .unwrap();
     let store = open(dir.path()).unwrap();
     assert!(matches!(
@@ -174,14 +187,21 @@ async fn a_change_that_is_not_stored_is_not_acknowledged_and_is_taken_back() {
             .await
             .unwrap();
         assert_eq!(a.status, 500, "an unstored change is not answered as done");
-        assert!(a.text().contains("システムでエラーが発生したため"), "{}", a.text());
+        assert!(
+            a.text().contains("システムでエラーが発生したため"),
+            "{}",
+            a.text()
+        );
     }
     // Read back from the file: the failed requests left nothing, later ones work.
     assert_eq!(journal(t.clone(), ws.clone()).await, before);
     b.open("login/nsscoapp/").await.unwrap();
     assert_eq!(b.status, 200);
     let after: Value = journal(t.clone(), ws.clone()).await;
-    assert_eq!(after.as_array().unwrap().len(), before.as_array().unwrap().len() + 1);
+    assert_eq!(
+        after.as_array().unwrap().len(),
+        before.as_array().unwrap().len() + 1
+    );
 }
 
 fn simulator() -> Command {
@@ -191,7 +211,11 @@ fn simulator() -> Command {
 #[test]
 fn the_simulator_says_why_it_does_not_start_and_never_panics() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(db(dir.path()), b"not a database at all, but long enough to be read").unwrap();
+    std::fs::write(
+        db(dir.path()),
+        b"not a database at all, but long enough to be read",
+    )
+    .unwrap();
     let out = simulator()
         .args(["--listen", "127.0.0.1:0", "--data"])
         .arg(dir.path())

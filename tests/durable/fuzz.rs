@@ -58,13 +58,35 @@ impl Fuzzer {
             5 => long_kana,
             6 => "x".repeat(self.below(70_000)),
             7 => self
-                .pick(&["0", "-1", "1", "5", "99999999999999999999", "1e9", "NaN", "０１２"])
+                .pick(&[
+                    "0",
+                    "-1",
+                    "1",
+                    "5",
+                    "99999999999999999999",
+                    "1e9",
+                    "NaN",
+                    "０１２",
+                ])
                 .to_string(),
             8 => self
-                .pick(&["20181225", "20180229", "99991231", "00000000", "2018-12-25", "１２"])
+                .pick(&[
+                    "20181225",
+                    "20180229",
+                    "99991231",
+                    "00000000",
+                    "2018-12-25",
+                    "１２",
+                ])
                 .to_string(),
             9 => self
-                .pick(&["1008901", "100-8901", "0000000", "9999999", "１００８９０１"])
+                .pick(&[
+                    "1008901",
+                    "100-8901",
+                    "0000000",
+                    "9999999",
+                    "１００８９０１",
+                ])
                 .to_string(),
             10 => "\u{0}\u{1f}\u{7f}\u{202e}𠮷\u{fffd}\u{3000}\r\n\t".to_string(),
             11 => self
@@ -94,7 +116,14 @@ impl Fuzzer {
         }
     }
 
-    async fn send(&mut self, what: &str, method: &str, path: &str, h: &[(&str, String)], body: Vec<u8>) {
+    async fn send(
+        &mut self,
+        what: &str,
+        method: &str,
+        path: &str,
+        h: &[(&str, String)],
+        body: Vec<u8>,
+    ) {
         match self.t.send(method, path, h, body).await {
             Ok(a) => self.check(what, &a),
             Err(e) => self.failures.push(format!("{what}: no answer: {e}")),
@@ -125,7 +154,16 @@ impl Fuzzer {
         let has_form = b.screen["forms"][0].is_object();
         match self.below(10) {
             0 => {
-                let rel = self.pick(&["apply/", "login/nsscoapp/", "bbs/", "logout", "", "apply/rules"]).to_string();
+                let rel = self
+                    .pick(&[
+                        "apply/",
+                        "login/nsscoapp/",
+                        "bbs/",
+                        "logout",
+                        "",
+                        "apply/rules",
+                    ])
+                    .to_string();
                 self.open(&mut b, &rel, json).await;
             }
             1 => {
@@ -159,7 +197,11 @@ impl Fuzzer {
                         self.value(&current)
                     };
                     // `_flow` is usually kept: the screens' rules are what is fuzzed.
-                    let v = if name == "_flow" && self.chance(90) { current } else { v };
+                    let v = if name == "_flow" && self.chance(90) {
+                        current
+                    } else {
+                        v
+                    };
                     pairs.push((name, v));
                 }
                 if self.chance(10) {
@@ -254,7 +296,11 @@ impl Fuzzer {
                     let to = a.location().unwrap_or_default();
                     let h: Vec<(&str, String)> = [("accept", "application/json".to_string())]
                         .into_iter()
-                        .chain(b.cookie.as_ref().map(|c| ("cookie", format!("NSSSESSION={c}"))))
+                        .chain(
+                            b.cookie
+                                .as_ref()
+                                .map(|c| ("cookie", format!("NSSSESSION={c}"))),
+                        )
                         .collect();
                     match self.t.send("GET", &to, &h, Vec::new()).await {
                         Ok(a) => {
@@ -271,7 +317,9 @@ impl Fuzzer {
                     b.screen = a.json().unwrap_or(Value::Null);
                 }
             }
-            Err(e) => self.failures.push(format!("{method} {path}: no answer: {e}")),
+            Err(e) => self
+                .failures
+                .push(format!("{method} {path}: no answer: {e}")),
         }
     }
 
@@ -298,8 +346,14 @@ impl Fuzzer {
                     Err(e) => self.failures.push(format!("double POST {action}: {e}")),
                 }
             }
-            self.request(b, "GET", &format!("{}login/nsscoapp/", b.base), Vec::new(), true)
-                .await;
+            self.request(
+                b,
+                "GET",
+                &format!("{}login/nsscoapp/", b.base),
+                Vec::new(),
+                true,
+            )
+            .await;
         } else {
             self.request(b, "POST", action, body, json).await;
         }
@@ -309,7 +363,12 @@ impl Fuzzer {
         let boundary = "fzBOUNDARYfz";
         let mut body = Vec::new();
         for (k, v) in pairs {
-            body.extend(format!("--{boundary}\r\ncontent-disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n").into_bytes());
+            body.extend(
+                format!(
+                    "--{boundary}\r\ncontent-disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"
+                )
+                .into_bytes(),
+            );
         }
         if self.chance(50) {
             let size = self.below(30_000);
@@ -336,14 +395,21 @@ impl Fuzzer {
 
     /// Logs in with the credentials of the workspace's newest temporary-account mail.
     async fn login(&mut self, b: &mut Nss) {
-        let ws = b.base.trim_start_matches("/w/").trim_end_matches('/').to_string();
-        let Ok(mails) = self.t.mails(&ws).await else { return };
+        let ws = b
+            .base
+            .trim_start_matches("/w/")
+            .trim_end_matches('/')
+            .to_string();
+        let Ok(mails) = self.t.mails(&ws).await else {
+            return;
+        };
         self.requests += 1;
         let Some((id, pw)) = mails.iter().rev().find_map(client::temp_credentials) else {
             return;
         };
         self.open(b, "login/nsscoapp/", true).await;
-        if let Ok((action, body)) = b.form("ログイン", &[("ログインID", &id), ("パスワード", &pw)]) {
+        if let Ok((action, body)) = b.form("ログイン", &[("ログインID", &id), ("パスワード", &pw)])
+        {
             self.request(b, "POST", &action, body, true).await;
         }
     }
@@ -351,7 +417,15 @@ impl Fuzzer {
     fn some_ws(&mut self) -> String {
         match self.below(10) {
             0 => self
-                .pick(&["%FF%FE", "..", "a%2Fb", "nope", "default", "<x-fz>", "%E3%81"])
+                .pick(&[
+                    "%FF%FE",
+                    "..",
+                    "a%2Fb",
+                    "nope",
+                    "default",
+                    "%3Cx-fz%20a%3D1%3E",
+                    "%E3%81",
+                ])
                 .to_string(),
             1 => "w".repeat(self.below(300)),
             _ => self.pick(&self.workspaces.clone()).clone(),
@@ -359,37 +433,120 @@ impl Fuzzer {
     }
 
     fn some_id(&mut self) -> String {
-        self.pick(&["1", "2", "0", "-1", "99999999999999999999", "abc", "%FF", "1.5", "R0000001"])
-            .to_string()
+        self.pick(&[
+            "1",
+            "2",
+            "0",
+            "-1",
+            "99999999999999999999",
+            "abc",
+            "%FF",
+            "1.5",
+            "R0000001",
+        ])
+        .to_string()
     }
 
     async fn api_step(&mut self) {
         let ws = self.some_ws();
         let id = self.some_id();
-        let durations = ["PT48H", "P100000000D", "PT-1H", "P1Y", "x", "PT0S", "-P1D", "P9999999999999D"];
-        let times = ["2018-11-27T16:30:00+09:00", "9999-12-31T23:59:59+09:00", "0001-01-01T00:00:00Z", "yesterday", "2018-02-30T00:00:00+09:00"];
+        let durations = [
+            "PT48H",
+            "P100000000D",
+            "PT-1H",
+            "P1Y",
+            "x",
+            "PT0S",
+            "-P1D",
+            "P9999999999999D",
+        ];
+        let times = [
+            "2018-11-27T16:30:00+09:00",
+            "9999-12-31T23:59:59+09:00",
+            "0001-01-01T00:00:00Z",
+            "yesterday",
+            "2018-02-30T00:00:00+09:00",
+        ];
         let d = self.pick(&durations).to_string();
         let tm = self.pick(&times).to_string();
         let (method, path, body): (&str, String, Value) = match self.below(16) {
-            0 => ("POST", "workspaces".into(), json!({"seed": self.rng.next_u64() % 50, "now": tm})),
-            1 => ("POST", "workspaces".into(), json!({"id": self.value("w"), "fixture": self.pick(&["registered", "approved", "clarification", "nope"]), "ttl": d})),
-            2 => ("POST", format!("workspaces/{ws}/clock"), json!({"advance": d})),
-            3 => ("POST", format!("workspaces/{ws}/clock"), json!({"set": tm, "freeze": true})),
-            4 => ("POST", format!("workspaces/{ws}/review-policy"), json!({"mode": self.pick(&["auto", "manual", "x"]), "delay": d})),
-            5 => ("POST", format!("workspaces/{ws}/applications/{id}/review"), json!({"decision": self.pick(&["approve", "clarify", "issue_certificates", "x"]), "message": self.value("確認")})),
+            0 => (
+                "POST",
+                "workspaces".into(),
+                json!({"seed": self.rng.next_u64() % 50, "now": tm}),
+            ),
+            1 => (
+                "POST",
+                "workspaces".into(),
+                json!({"id": self.value("w"), "fixture": self.pick(&["registered", "approved", "clarification", "nope"]), "ttl": d}),
+            ),
+            2 => (
+                "POST",
+                format!("workspaces/{ws}/clock"),
+                json!({"advance": d}),
+            ),
+            3 => (
+                "POST",
+                format!("workspaces/{ws}/clock"),
+                json!({"set": tm, "freeze": true}),
+            ),
+            4 => (
+                "POST",
+                format!("workspaces/{ws}/review-policy"),
+                json!({"mode": self.pick(&["auto", "manual", "x"]), "delay": d}),
+            ),
+            5 => (
+                "POST",
+                format!("workspaces/{ws}/applications/{id}/review"),
+                json!({"decision": self.pick(&["approve", "clarify", "issue_certificates", "x"]), "message": self.value("確認")}),
+            ),
             6 => ("POST", format!("workspaces/{ws}/reset"), Value::Null),
-            7 => ("GET", format!("workspaces/{ws}/mails/{id}/raw"), Value::Null),
-            8 => ("GET", format!("workspaces/{ws}/applications/{id}"), Value::Null),
+            7 => (
+                "GET",
+                format!("workspaces/{ws}/mails/{id}/raw"),
+                Value::Null,
+            ),
+            8 => (
+                "GET",
+                format!("workspaces/{ws}/applications/{id}"),
+                Value::Null,
+            ),
             9 => ("PUT", format!("workspaces/{ws}"), json!({})),
             10 => ("DELETE", format!("workspaces/{ws}/clock"), Value::Null),
-            11 => ("GET", self.pick(&["screens", "fixtures", "openapi.json", "workspaces", "nope"]).to_string(), Value::Null),
-            _ => ("GET", format!("workspaces/{ws}{}", self.pick(&["", "/mails", "/journal", "/applications", "/clock", "/offices", "/review-policy"])), Value::Null),
+            11 => (
+                "GET",
+                self.pick(&["screens", "fixtures", "openapi.json", "workspaces", "nope"])
+                    .to_string(),
+                Value::Null,
+            ),
+            _ => (
+                "GET",
+                format!(
+                    "workspaces/{ws}{}",
+                    self.pick(&[
+                        "",
+                        "/mails",
+                        "/journal",
+                        "/applications",
+                        "/clock",
+                        "/offices",
+                        "/review-policy"
+                    ])
+                ),
+                Value::Null,
+            ),
         };
         if self.chance(5) {
             let garbage = self.value("{").into_bytes();
             let h = [("content-type", "application/json".to_string())];
-            self.send("api garbage", "POST", &format!("/_sim/api/{path}"), &h, garbage)
-                .await;
+            self.send(
+                "api garbage",
+                "POST",
+                &format!("/_sim/api/{path}"),
+                &h,
+                garbage,
+            )
+            .await;
             return;
         }
         match self.t.api(method, &path, body).await {
@@ -403,17 +560,35 @@ impl Fuzzer {
                     }
                 }
             }
-            Err(e) => self.failures.push(format!("{method} {path}: no answer: {e}")),
+            Err(e) => self
+                .failures
+                .push(format!("{method} {path}: no answer: {e}")),
         }
     }
 
     async fn page_step(&mut self) {
         let ws = self.some_ws();
         let id = self.some_id();
-        let form = [("content-type", "application/x-www-form-urlencoded".to_string())];
+        let form = [(
+            "content-type",
+            "application/x-www-form-urlencoded".to_string(),
+        )];
         let v = self.value("10");
         let body = form_urlencoded::Serializer::new(String::new())
-            .extend_pairs([("mode", self.pick(&["auto", "manual", "x"]).to_string()), ("minutes", v.clone()), ("advance", self.pick(&["PT1H", "P100000000D", "x", "PT-5H"]).to_string()), ("message", v.clone()), ("id", v.clone()), ("seed", v.clone()), ("now", v), ("fixture", "registered".into())])
+            .extend_pairs([
+                ("mode", self.pick(&["auto", "manual", "x"]).to_string()),
+                ("minutes", v.clone()),
+                (
+                    "advance",
+                    self.pick(&["PT1H", "P100000000D", "x", "PT-5H"])
+                        .to_string(),
+                ),
+                ("message", v.clone()),
+                ("id", v.clone()),
+                ("seed", v.clone()),
+                ("now", v),
+                ("fixture", "registered".into()),
+            ])
             .finish()
             .into_bytes();
         let (method, path) = match self.below(12) {
@@ -425,7 +600,13 @@ impl Fuzzer {
             5 => ("GET", format!("/_sim/journal/{ws}/")),
             6 => ("POST", format!("/_sim/console/{ws}/policy")),
             7 => ("POST", format!("/_sim/console/{ws}/clock")),
-            8 => ("POST", format!("/_sim/console/{ws}/{id}/{}", self.pick(&["approve", "clarify", "certificates"]))),
+            8 => (
+                "POST",
+                format!(
+                    "/_sim/console/{ws}/{id}/{}",
+                    self.pick(&["approve", "clarify", "certificates"])
+                ),
+            ),
             9 => ("POST", "/_sim/workspaces".to_string()),
             10 => ("POST", format!("/_sim/workspaces/{ws}/reset")),
             _ => ("DELETE", "/_sim/".to_string()),
@@ -436,20 +617,45 @@ impl Fuzzer {
     }
 
     async fn garbage_step(&mut self) {
-        let method = self.pick(&["GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD"]).to_string();
+        let method = self
+            .pick(&["GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD"])
+            .to_string();
         let path = match self.below(8) {
             0 => "/w/%FF%FE/login/nsscoapp/".to_string(),
             1 => format!("/w/{}/%C0%AF", self.some_ws()),
             2 => format!("/{}", "a/".repeat(self.below(200))),
             3 => "/_sim/api/workspaces/%FF/mails".to_string(),
             4 => "/_static/../../etc/passwd".to_string(),
-            5 => format!("/w/{}/app/office?no=%FF&tab={}", self.some_ws(), self.some_id()),
+            5 => format!(
+                "/w/{}/app/office?no=%FF&tab={}",
+                self.some_ws(),
+                self.some_id()
+            ),
             6 => "/_sim/mail/%E3%81/1".to_string(),
             _ => format!("/w/{}/{}", self.some_ws(), self.pick(&self.paths.clone())),
         };
-        let ct = self.pick(&["application/x-www-form-urlencoded", "multipart/form-data", "multipart/form-data; boundary=", "text/plain", "application/json; charset=utf-16"]).to_string();
-        let body = (0..self.below(2000)).map(|_| (self.rng.next_u32() & 0xff) as u8).collect();
-        let h = [("content-type", ct), ("cookie", format!("NSSSESSION={}", self.value("x")).chars().filter(|c| c.is_ascii_graphic()).collect())];
+        let ct = self
+            .pick(&[
+                "application/x-www-form-urlencoded",
+                "multipart/form-data",
+                "multipart/form-data; boundary=",
+                "text/plain",
+                "application/json; charset=utf-16",
+            ])
+            .to_string();
+        let body = (0..self.below(2000))
+            .map(|_| (self.rng.next_u32() & 0xff) as u8)
+            .collect();
+        let h = [
+            ("content-type", ct),
+            (
+                "cookie",
+                format!("NSSSESSION={}", self.value("x"))
+                    .chars()
+                    .filter(|c| c.is_ascii_graphic())
+                    .collect(),
+            ),
+        ];
         self.send(&format!("{method} {path}"), &method, &path, &h, body)
             .await;
     }
@@ -483,7 +689,12 @@ fn count_panics() -> Arc<AtomicUsize> {
 }
 
 async fn run(t: Transport, seed: u64, requests: usize) -> Fuzzer {
-    let catalogue = t.api("GET", "screens", Value::Null).await.unwrap().json().unwrap();
+    let catalogue = t
+        .api("GET", "screens", Value::Null)
+        .await
+        .unwrap()
+        .json()
+        .unwrap();
     let paths: Vec<String> = catalogue
         .as_array()
         .into_iter()
@@ -501,7 +712,10 @@ async fn run(t: Transport, seed: u64, requests: usize) -> Fuzzer {
         requests: 0,
         failures: Vec::new(),
     };
-    for (i, fixture) in ["registered", "clarification", "approved"].iter().enumerate() {
+    for (i, fixture) in ["registered", "clarification", "approved"]
+        .iter()
+        .enumerate()
+    {
         let id = t
             .workspace(json!({"id": format!("fx{i}"), "fixture": fixture}))
             .await
@@ -518,7 +732,11 @@ async fn run(t: Transport, seed: u64, requests: usize) -> Fuzzer {
     while f.requests < requests && f.failures.len() < 20 {
         f.step().await;
         if f.requests % 100_000 < 2 && f.requests > 2 {
-            eprintln!("fuzz: {} requests, {:.0} s", f.requests, started.elapsed().as_secs_f64());
+            eprintln!(
+                "fuzz: {} requests, {:.0} s",
+                f.requests,
+                started.elapsed().as_secs_f64()
+            );
         }
     }
     eprintln!(
@@ -539,7 +757,11 @@ async fn everything_still_works(t: &Transport) {
     for w in list.json().unwrap().as_array().unwrap() {
         let ws = w["id"].as_str().unwrap();
         view(t, ws).await;
-        for page in [format!("/_sim/console/{ws}/"), format!("/_sim/mail/{ws}/"), format!("/_sim/journal/{ws}/")] {
+        for page in [
+            format!("/_sim/console/{ws}/"),
+            format!("/_sim/mail/{ws}/"),
+            format!("/_sim/journal/{ws}/"),
+        ] {
             assert_eq!(t.get(&page).await.unwrap().status, 200, "{page}");
         }
         let mut b = Nss::new(t, ws);
@@ -551,14 +773,31 @@ async fn everything_still_works(t: &Transport) {
     }
     assert_eq!(t.get("/_sim/").await.unwrap().status, 200);
     let fuzzed = "fx0";
-    assert_eq!(t.api("POST", &format!("workspaces/{fuzzed}/reset"), Value::Null).await.unwrap().status, 200);
-    let a = t.api("POST", &format!("workspaces/{fuzzed}/clock"), json!({"set": client::NOW, "freeze": true})).await.unwrap();
+    assert_eq!(
+        t.api("POST", &format!("workspaces/{fuzzed}/reset"), Value::Null)
+            .await
+            .unwrap()
+            .status,
+        200
+    );
+    let a = t
+        .api(
+            "POST",
+            &format!("workspaces/{fuzzed}/clock"),
+            json!({"set": client::NOW, "freeze": true}),
+        )
+        .await
+        .unwrap();
     assert_eq!(a.status, 200);
     let mut b = Nss::new(t, fuzzed);
-    client::temp_account(&mut b, 9).await.expect("P1 in a fuzzed workspace after its reset");
+    client::temp_account(&mut b, 9)
+        .await
+        .expect("P1 in a fuzzed workspace after its reset");
     let ws = t.workspace(client::new_workspace(99)).await.unwrap();
     let mut b = Nss::new(t, &ws);
-    client::temp_account(&mut b, 10).await.expect("P1 in a new workspace");
+    client::temp_account(&mut b, 10)
+        .await
+        .expect("P1 in a new workspace");
 }
 
 fn settings() -> Settings {
@@ -578,26 +817,50 @@ fn settings() -> Settings {
 
 #[tokio::test]
 async fn fuzz_every_screen_call_and_page() {
-    let requests: usize = std::env::var("NSS_FUZZ_REQUESTS").ok().and_then(|s| s.parse().ok()).unwrap_or(4000);
-    let seed: u64 = std::env::var("NSS_FUZZ_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(1);
+    let requests: usize = std::env::var("NSS_FUZZ_REQUESTS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(4000);
+    let seed: u64 = std::env::var("NSS_FUZZ_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1);
     let panics = count_panics();
     let st = ephemeral(settings());
     let t = local(&st);
     let f = run(t.clone(), seed, requests).await;
-    assert!(f.failures.is_empty(), "{} failures:\n{}", f.failures.len(), f.failures.join("\n"));
+    assert!(
+        f.failures.is_empty(),
+        "{} failures:\n{}",
+        f.failures.len(),
+        f.failures.join("\n")
+    );
     everything_still_works(&t).await;
     assert_eq!(panics.load(Ordering::Relaxed), 0, "a panic was logged");
 }
 
 #[tokio::test]
 async fn fuzz_a_durable_store_and_restart_it_exactly() {
-    let requests: usize = std::env::var("NSS_FUZZ_REQUESTS").ok().and_then(|s| s.parse::<usize>().ok()).map_or(2000, |n| n / 4);
+    let requests: usize = std::env::var("NSS_FUZZ_REQUESTS")
+        .ok()
+        .and_then(|s| s.parse::<usize>().ok())
+        .map_or(2000, |n| n / 4);
     let dir = tempfile::tempdir().unwrap();
     let st = durable(dir.path(), settings());
     let t = local(&st);
     let f = run(t.clone(), 2, requests).await;
-    assert!(f.failures.is_empty(), "{} failures:\n{}", f.failures.len(), f.failures.join("\n"));
-    let list = t.api("GET", "workspaces", Value::Null).await.unwrap().json().unwrap();
+    assert!(
+        f.failures.is_empty(),
+        "{} failures:\n{}",
+        f.failures.len(),
+        f.failures.join("\n")
+    );
+    let list = t
+        .api("GET", "workspaces", Value::Null)
+        .await
+        .unwrap()
+        .json()
+        .unwrap();
     let mut before = Vec::new();
     for w in list.as_array().unwrap() {
         let ws = w["id"].as_str().unwrap().to_string();
@@ -608,7 +871,12 @@ async fn fuzz_a_durable_store_and_restart_it_exactly() {
     drop(st);
     let st = durable(dir.path(), settings());
     let t = local(&st);
-    let after = t.api("GET", "workspaces", Value::Null).await.unwrap().json().unwrap();
+    let after = t
+        .api("GET", "workspaces", Value::Null)
+        .await
+        .unwrap()
+        .json()
+        .unwrap();
     assert_eq!(after, list, "the same workspaces");
     for (ws, v) in before {
         assert_eq!(view(&t, &ws).await, v, "{ws} after the restart");

@@ -41,7 +41,11 @@ fn only_own(n: usize, ws: &str, answers: &[String], patterns: &[Regex; 3]) {
     let mut seen_own = false;
     for text in answers {
         for c in email.captures_iter(text) {
-            assert_eq!(c[1].parse::<usize>().unwrap(), n, "{ws} shows another's e-mail");
+            assert_eq!(
+                c[1].parse::<usize>().unwrap(),
+                n,
+                "{ws} shows another's e-mail"
+            );
             seen_own = true;
         }
         for c in company.captures_iter(text) {

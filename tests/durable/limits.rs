@@ -78,9 +78,7 @@ async fn the_oldest_sessions_end_beyond_the_cap() {
         b.open("apply/").await.unwrap();
         browsers.push(b);
     }
-    let count = st
-        .with_workspace(&ws, |w| w.sessions.len())
-        .unwrap();
+    let count = st.with_workspace(&ws, |w| w.sessions.len()).unwrap();
     assert_eq!(count, 3);
 }
 
@@ -140,7 +138,10 @@ async fn bodies_and_attachments_beyond_the_bounds_are_refused_with_413() {
         .unwrap();
     assert_eq!(a.status, 413);
     let html = a.text();
-    assert!(html.contains("添付ファイル「図.pdf」のサイズが上限（10000 B）を超えています"), "{html}");
+    assert!(
+        html.contains("添付ファイル「図.pdf」のサイズが上限（10000 B）を超えています"),
+        "{html}"
+    );
 }
 
 #[tokio::test]
@@ -157,7 +158,10 @@ async fn workspaces_beyond_the_bound_are_refused_and_idle_ones_go() {
     let a = t.api("POST", "workspaces", json!({})).await.unwrap();
     assert_eq!(a.status, 409);
     assert_eq!(a.json().unwrap()["error"], "workspace_limit");
-    let a = t.api("POST", "workspaces", json!({"ttl": "PT1S"})).await.unwrap();
+    let a = t
+        .api("POST", "workspaces", json!({"ttl": "PT1S"}))
+        .await
+        .unwrap();
     assert_eq!(a.status, 400, "a time to live under a minute");
     let summary = t
         .api("GET", &format!("workspaces/{short}"), Value::Null)
@@ -177,5 +181,8 @@ async fn workspaces_beyond_the_bound_are_refused_and_idle_ones_go() {
         .await
         .unwrap();
     assert_eq!(a.status, 404);
-    assert_eq!(t.api("POST", "workspaces", json!({})).await.unwrap().status, 201);
+    assert_eq!(
+        t.api("POST", "workspaces", json!({})).await.unwrap().status,
+        201
+    );
 }

@@ -31,7 +31,9 @@ async fn write_the_version_1_fixture() {
         client::temp_account(&mut b, 1).await.unwrap();
         let mails = t.mails("m").await.unwrap();
         let (id, pw) = client::temp_credentials(&mails[0]).unwrap();
-        client::application_to_confirm(&mut b, &id, &pw).await.unwrap();
+        client::application_to_confirm(&mut b, &id, &pw)
+            .await
+            .unwrap();
         b.step("申込内容を登録する", &[], "new_application.complete")
             .await
             .unwrap();
@@ -70,14 +72,29 @@ fn stored(view: &Value) -> Value {
         .into_iter()
         .flatten()
         .map(|a| {
-            json!([a["reception_number"], a["status"], a["kind_code"], a["submitted_at"], a["filer"]])
+            json!([
+                a["reception_number"],
+                a["status"],
+                a["kind_code"],
+                a["submitted_at"],
+                a["filer"]
+            ])
         })
         .collect();
     let mails: Vec<Value> = view["/mails"]
         .as_array()
         .into_iter()
         .flatten()
-        .map(|m| json!([m["id"], m["to"], m["subject"], m["sent_at"], m["text"], m["message_id"]]))
+        .map(|m| {
+            json!([
+                m["id"],
+                m["to"],
+                m["subject"],
+                m["sent_at"],
+                m["text"],
+                m["message_id"]
+            ])
+        })
         .collect();
     json!({
         "summary": [view[""]["id"], view[""]["seed"], view[""]["now"], view[""]["clock"]],
@@ -118,7 +135,10 @@ async fn a_version_1_file_opens_migrated_with_its_workspaces() {
     half.open("apply/input").await.unwrap();
     assert_eq!(half.id(), "temp_account.input", "{}", half.screen);
     let input = client::temp_input(2);
-    let values: Vec<(&str, &str)> = input.iter().map(|(l, v)| (l.as_str(), v.as_str())).collect();
+    let values: Vec<(&str, &str)> = input
+        .iter()
+        .map(|(l, v)| (l.as_str(), v.as_str()))
+        .collect();
     half.step("申込内容確認へ進む", &values, "temp_account.confirm")
         .await
         .unwrap();

@@ -3,8 +3,9 @@
 //! SIGKILL; after a restart, every application whose registration was answered (the 303 to
 //! 完了) is there, and every mail a client read before the kill is there byte for byte.
 //!
-//! CI runs it for a few seconds (`NSS_SIGKILL_SECONDS`, default 3); longer runs kill a busier
-//! simulator.
+//! CI runs it for a few seconds (`NSS_SIGKILL_SECONDS`, default 3); a longer run, against the
+//! release build: `NSS_SIGKILL_SECONDS=30 NSS_SIMULATOR_BIN=target/release/nss-simulator cargo
+//! test --test durable sigkill -- --nocapture`.
 
 use crate::client::{self, Nss, Transport};
 use serde_json::Value;
@@ -15,7 +16,10 @@ use std::time::Duration;
 
 /// A simulator process on `dir`; answers it and its origin.
 fn start(dir: &std::path::Path) -> (Child, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_nss-simulator"))
+    // NSS_SIMULATOR_BIN: another build of the simulator (the release one, for a long run).
+    let bin = std::env::var("NSS_SIMULATOR_BIN")
+        .unwrap_or_else(|_| env!("CARGO_BIN_EXE_nss-simulator").to_string());
+    let mut child = Command::new(bin)
         .args([
             "--listen",
             "127.0.0.1:0",
@@ -29,10 +33,11 @@ fn start(dir: &std::path::Path) -> (Child, String) {
         .spawn()
         .expect("the simulator starts");
     let out = child.stdout.take().expect("stdout");
+    let mut out = std::io::BufReader::new(out);
     let mut line = String::new();
-    std::io::BufReader::new(out)
-        .read_line(&mut line)
-        .expect("the first line");
+    out.read_line(&mut line).expect("the first line");
+    // The rest is read and dropped, so that the simulator never writes into a closed pipe.
+    std::thread::spawn(move || std::io::copy(&mut out, &mut std::io::sink()));
     let addr = line
         .trim()
         .strip_prefix("NSS Simulator listening on ")
@@ -146,7 +151,12 @@ fn nothing_acknowledged_is_lost_when_the_process_is_killed() {
                     assert_eq!(apps.as_array().unwrap().len(), 1, "{ws}: the registration");
                 }
                 let mails = t.mails(ws).await.unwrap();
-                assert!(mails.len() >= a.sent, "{ws}: {} mails, {} acknowledged", mails.len(), a.sent);
+                assert!(
+                    mails.len() >= a.sent,
+                    "{ws}: {} mails, {} acknowledged",
+                    mails.len(),
+                    a.sent
+                );
                 for (id, raw) in &a.mails {
                     mails_read += 1;
                     let back = t
@@ -164,5 +174,8 @@ fn nothing_acknowledged_is_lost_when_the_process_is_killed() {
     eprintln!(
         "sigkill: {flows} workspaces, {registrations} acknowledged registrations and {mails_read} mails read before the kill, all there after the restart"
     );
-    assert!(mails_read > 0, "the run was too short to acknowledge anything");
+    assert!(
+        mails_read > 0,
+        "the run was too short to acknowledge anything"
+    );
 }
