@@ -52,7 +52,7 @@ impl Fuzzer {
     fn value(&mut self, current: &str) -> String {
         let long_kana = "あ".repeat(1 + self.below(3000));
         match self.below(16) {
-            0 | 1 | 2 => current.to_string(),
+            0..=2 => current.to_string(),
             3 => String::new(),
             4 => MARKER.to_string(),
             5 => long_kana,
@@ -552,12 +552,13 @@ impl Fuzzer {
         match self.t.api(method, &path, body).await {
             Ok(a) => {
                 self.check(&format!("{method} /_sim/api/{path}"), &a);
-                if method == "POST" && path == "workspaces" && a.status == 201 {
-                    if let Ok(v) = a.json() {
-                        if let Some(id) = v["id"].as_str() {
-                            self.workspaces.push(id.to_string());
-                        }
-                    }
+                if method == "POST"
+                    && path == "workspaces"
+                    && a.status == 201
+                    && let Ok(v) = a.json()
+                    && let Some(id) = v["id"].as_str()
+                {
+                    self.workspaces.push(id.to_string());
                 }
             }
             Err(e) => self

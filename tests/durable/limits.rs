@@ -174,7 +174,7 @@ async fn workspaces_beyond_the_bound_are_refused_and_idle_ones_go() {
     assert!(st.reap_idle(Instant::now()).is_empty());
     assert_eq!(
         st.reap_idle(Instant::now() + Duration::from_secs(61)),
-        [short.clone()]
+        std::slice::from_ref(&short)
     );
     let a = t
         .api("GET", &format!("workspaces/{short}"), Value::Null)

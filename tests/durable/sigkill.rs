@@ -134,7 +134,8 @@ fn nothing_acknowledged_is_lost_when_the_process_is_killed() {
     let (mut registrations, mut mails_read) = (0, 0);
     rt.block_on(async {
         for r in &records {
-            for a in r.lock().unwrap().clone() {
+            let acked = r.lock().unwrap().clone();
+            for a in acked {
                 let Some(ws) = &a.ws else { continue };
                 let apps = t
                     .api("GET", &format!("workspaces/{ws}/applications"), Value::Null)

@@ -137,11 +137,13 @@ impl SqliteStore {
 
     fn send(&self, job: Job) -> Result<(), StoreError> {
         let jobs = self.jobs.lock().unwrap_or_else(PoisonError::into_inner);
-        match jobs.as_ref().map(|tx| tx.send(job)) {
-            Some(Ok(())) => Ok(()),
-            _ => Err(StoreError::Backend(
+        let sent = jobs.as_ref().is_some_and(|tx| tx.send(job).is_ok());
+        if sent {
+            Ok(())
+        } else {
+            Err(StoreError::Backend(
                 "the store's writer has stopped".to_string(),
-            )),
+            ))
         }
     }
 
