@@ -55,6 +55,8 @@ struct Entry {
     marks: Marks,
     /// The commit of the last change handed to the writer.
     last: Arc<Commit>,
+    /// Deleted while a request still held it: that request finds nothing.
+    deleted: bool,
 }
 
 /// Maps an SQLite error to the store's.
@@ -104,6 +106,7 @@ impl SqliteStore {
                 workspace: l.workspace,
                 marks: Marks::default(),
                 last: Commit::done(),
+                deleted: false,
             };
             if let Ok(ws) = &mut entry.workspace {
                 // What was just read is what is stored.
@@ -283,6 +286,7 @@ impl Store for SqliteStore {
             workspace: Ok(workspace),
             marks,
             last: commit,
+            deleted: false,
         };
         map.insert(id, Arc::new(Mutex::new(entry)));
         Ok(())
@@ -313,8 +317,10 @@ impl Store for SqliteStore {
             .unwrap_or_else(PoisonError::into_inner)
             .remove(id)
             .ok_or_else(|| StoreError::NotFound(id.to_string()))?;
-        // Waits for a request still working on it; its change is queued before the delete.
-        let entry = cell.lock().unwrap_or_else(PoisonError::into_inner);
+        // Waits for a request still working on it; its change is queued before the delete. A
+        // request that found it before it left the map and comes after finds it deleted.
+        let mut entry = cell.lock().unwrap_or_else(PoisonError::into_inner);
+        entry.deleted = true;
         let commit = Commit::new();
         self.send(Job::Delete {
             key: entry.key,
@@ -327,6 +333,9 @@ impl Store for SqliteStore {
     fn with(&self, id: &str, f: &mut dyn FnMut(&mut Workspace)) -> Result<(), StoreError> {
         let cell = self.entry(id)?;
         let mut entry = cell.lock().unwrap_or_else(PoisonError::into_inner);
+        if entry.deleted {
+            return Err(StoreError::NotFound(id.to_string()));
+        }
         self.refresh(id, &mut entry)?;
         match &mut entry.workspace {
             Ok(ws) => {
