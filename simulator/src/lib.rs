@@ -45,6 +45,7 @@ pub mod fixtures;
 pub mod flow;
 pub mod http;
 pub mod journal;
+pub mod limits;
 pub mod mail;
 pub mod outbound;
 pub mod outbox;
@@ -58,4 +59,4 @@ pub mod state;
 pub mod store;
 pub mod workspace;
 
-pub use server::{new_state, open_state, run};
+pub use server::{Settings, app, new_state, open_state, open_state_with, run};
