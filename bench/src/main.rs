@@ -29,7 +29,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
-use sys::Simulator;
+use sys::{Simulator, StoreKind};
 
 const USAGE: &str = "usage: cargo run --release -p nss-bench -- [options]
 
@@ -44,6 +44,11 @@ const USAGE: &str = "usage: cargo run --release -p nss-bench -- [options]
   --max-flows N          cap on the flows of one measured phase (default 1000000)
   --client-threads N     threads of the load generator (default 2)
   --keep-workspaces      keep each flow's workspace instead of deleting it after the check
+  --store S              durable, memory or both (default both): the stores the flow runs
+                         measure, each run once per store; start-up, memory and the
+                         single-workspace phase use the first (durable, the default store)
+  --single-seconds S     the single-workspace phase: all clients reading one screen of one
+                         workspace for S seconds (default 60; 0 skips it)
   --simulator PATH       the simulator binary (default: target/<profile>/nss-simulator, built first)
   --attach 127.0.0.1:PORT  drive an already running simulator (e.g. under perf or valgrind): flows
                          and ceiling only, no start-up, memory or server CPU figures
@@ -61,6 +66,8 @@ struct Args {
     max_flows: u64,
     client_threads: usize,
     keep_workspaces: bool,
+    stores: Vec<StoreKind>,
+    single_seconds: f64,
     simulator: Option<PathBuf>,
     attach: Option<SocketAddr>,
     build: bool,
@@ -79,6 +86,8 @@ fn parse_args() -> Result<Args, String> {
         max_flows: 1_000_000,
         client_threads: 2,
         keep_workspaces: false,
+        stores: vec![StoreKind::Durable, StoreKind::Memory],
+        single_seconds: 60.0,
         simulator: None,
         attach: None,
         build: true,
@@ -108,6 +117,17 @@ fn parse_args() -> Result<Args, String> {
                 a.client_threads = num("--client-threads", value("--client-threads")?)?
             }
             "--keep-workspaces" => a.keep_workspaces = true,
+            "--store" => {
+                a.stores = match value("--store")?.as_str() {
+                    "durable" => vec![StoreKind::Durable],
+                    "memory" => vec![StoreKind::Memory],
+                    "both" => vec![StoreKind::Durable, StoreKind::Memory],
+                    other => return Err(format!("--store: {other:?} is durable, memory or both")),
+                }
+            }
+            "--single-seconds" => {
+                a.single_seconds = num("--single-seconds", value("--single-seconds")?)?
+            }
             "--simulator" => a.simulator = Some(PathBuf::from(value("--simulator")?)),
             "--attach" => {
                 let v = value("--attach")?;
@@ -206,7 +226,7 @@ fn run(args: &Args) -> Result<(), String> {
     let (startup, memory) = match &bin {
         Some(bin) => {
             println!("  simulator: {}", bin.display());
-            let startup = startup_phase(bin, args.startup_runs)?;
+            let startup = startup_phase(bin, args.stores[0], args.startup_runs)?;
             println!(
                 "start-up: median {:.1} ms (min {:.1}, max {:.1}) over {} starts; idle RSS {} KiB",
                 startup.median_ms,
@@ -231,37 +251,85 @@ fn run(args: &Args) -> Result<(), String> {
         }
     };
 
-    let mut runs = Vec::new();
+    let mut runs: Vec<(StoreKind, RunResult)> = Vec::new();
     for r in 0..args.runs {
-        println!(
-            "run {}/{}: {} clients, {} s (+{} s warm-up) …",
-            r + 1,
-            args.runs,
-            args.clients,
-            args.seconds,
-            args.warmup
-        );
-        let sim = match &bin {
-            Some(bin) => Some(Simulator::start(bin)?),
-            None => None,
-        };
-        let addr = sim
-            .as_ref()
-            .map(|s| s.addr)
-            .or(args.attach)
-            .expect("a simulator");
-        if let Some(sim) = &sim {
-            println!("  simulator pid {} on {addr}", sim.pid());
+        for &store in &args.stores {
+            println!(
+                "run {}/{} ({} store): {} clients, {} s (+{} s warm-up) …",
+                r + 1,
+                args.runs,
+                store.name(),
+                args.clients,
+                args.seconds,
+                args.warmup
+            );
+            let sim = match &bin {
+                Some(bin) => Some(Simulator::start(bin, store)?),
+                None => None,
+            };
+            let addr = sim
+                .as_ref()
+                .map(|s| s.addr)
+                .or(args.attach)
+                .expect("a simulator");
+            if let Some(sim) = &sim {
+                println!("  simulator pid {} on {addr}", sim.pid());
+            }
+            let run = rt.block_on(measured_run(sim.as_ref(), addr, args))?;
+            drop(sim);
+            print_run(&run);
+            runs.push((store, run));
         }
-        let run = rt.block_on(measured_run(sim.as_ref(), addr, args))?;
-        drop(sim);
-        print_run(&run);
-        runs.push(run);
     }
+    let single = match (&bin, args.single_seconds > 0.0) {
+        (Some(bin), true) => {
+            let single = rt.block_on(single_phase(bin, args.stores[0], args))?;
+            single.print();
+            Some(single)
+        }
+        _ => None,
+    };
     let load_end = sys::load_average();
 
-    let summary = summary(args, startup.as_ref(), memory.as_ref(), &runs);
-    print_summary(&summary, args.runs);
+    let mut by_store = serde_json::Map::new();
+    for &store in &args.stores {
+        let of_store: Vec<&RunResult> = runs
+            .iter()
+            .filter(|(s, _)| *s == store)
+            .map(|(_, r)| r)
+            .collect();
+        let summary = summary(args, startup.as_ref(), memory.as_ref(), &of_store);
+        println!("{} store:", store.name());
+        print_summary(&summary, args.runs);
+        by_store.insert(store.name().to_string(), summary);
+    }
+    // The durable store's flow rate as a share of the in-memory one, run by run (each pair ran
+    // back to back), then the median.
+    let mut shares: Vec<f64> = runs
+        .chunks(args.stores.len())
+        .filter_map(|pair| {
+            let rate = |k| {
+                pair.iter()
+                    .find(|(s, _)| *s == k)
+                    .map(|(_, r)| r.flows_per_s())
+            };
+            Some(rate(StoreKind::Durable)? / rate(StoreKind::Memory)?.max(f64::MIN_POSITIVE))
+        })
+        .collect();
+    let share = (!shares.is_empty()).then(|| median(&mut shares));
+    if let Some(share) = share {
+        println!(
+            "durable store: {:.0} % of the in-memory flow rate (median of {} pairs; target ≥ 75 %: {})",
+            share * 100.0,
+            runs.len() / args.stores.len(),
+            if share >= 0.75 { "met" } else { "NOT met" }
+        );
+    }
+    let summary = json!({
+        "stores": by_store,
+        "durable_share_of_memory_flow_rate": {"pairs": shares, "median": share, "target": ">= 0.75", "met": share.map(|s| s >= 0.75)},
+        "single_workspace": single.as_ref().map(Single::to_json),
+    });
     let report = json!({
         "bench": {
             "command": std::env::args().collect::<Vec<_>>().join(" "),
@@ -297,7 +365,7 @@ fn run(args: &Args) -> Result<(), String> {
         },
         "startup": startup.as_ref().map(Startup::to_json),
         "memory": memory.as_ref().map(Memory::to_json),
-        "runs": runs.iter().map(RunResult::to_json).collect::<Vec<_>>(),
+        "runs": runs.iter().map(|(store, r)| json!({"store": store.name(), "run": r.to_json()})).collect::<Vec<_>>(),
         "summary": summary,
     });
     let out = match &args.out {
@@ -376,11 +444,11 @@ impl Startup {
     }
 }
 
-fn startup_phase(bin: &std::path::Path, n: usize) -> Result<Startup, String> {
+fn startup_phase(bin: &std::path::Path, store: StoreKind, n: usize) -> Result<Startup, String> {
     let mut runs_ms = Vec::new();
     let mut rss = Vec::new();
     for _ in 0..n {
-        let sim = Simulator::start(bin)?;
+        let sim = Simulator::start(bin, store)?;
         runs_ms.push(ms(sim.startup));
         rss.push(sim.rss_kib() as f64);
     }
@@ -433,7 +501,7 @@ async fn learn(addr: SocketAddr) -> Result<Plan, String> {
 }
 
 async fn memory_phase(bin: &std::path::Path, args: &Args) -> Result<Memory, String> {
-    let sim = Simulator::start(bin)?;
+    let sim = Simulator::start(bin, args.stores[0])?;
     let plan = Arc::new(learn(sim.addr).await?);
     tokio::time::sleep(Duration::from_millis(100)).await;
     let rss_before_kib = sim.rss_kib();
@@ -931,9 +999,10 @@ fn summary(
     args: &Args,
     startup: Option<&Startup>,
     memory: Option<&Memory>,
-    runs: &[RunResult],
+    runs: &[&RunResult],
 ) -> Value {
-    let med = |f: &dyn Fn(&RunResult) -> f64| median(&mut runs.iter().map(f).collect::<Vec<_>>());
+    let med =
+        |f: &dyn Fn(&RunResult) -> f64| median(&mut runs.iter().map(|r| f(r)).collect::<Vec<_>>());
     let nss_q = |q: f64| med(&|r| r.flows.rec.nss().quantile_us(q) as f64 / 1000.0);
     let flows_per_s = med(&|r| r.flows_per_s());
     let p99 = nss_q(0.99);
@@ -1013,4 +1082,166 @@ fn print_summary(s: &Value, runs: usize) {
         s["per_idle_workspace_kib"].as_f64().unwrap_or(0.0),
         met("idle_workspace")
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. One workspace, many users
+
+/// All clients reading one screen of one workspace: every GET is journaled in that workspace,
+/// so its journal reaches its cap and stays there; memory must stay flat and the latency low.
+struct Single {
+    store: StoreKind,
+    clients: usize,
+    seconds: f64,
+    requests: u64,
+    errors: u64,
+    latency: Histogram,
+    /// (seconds since the start, VmRSS KiB), once a second.
+    rss: Vec<(f64, u64)>,
+}
+
+/// Memory is judged after this warm-up (the journal fills up to its cap first).
+const SINGLE_WARMUP_S: f64 = 5.0;
+
+impl Single {
+    fn rss_after_warmup(&self) -> (u64, u64, u64) {
+        let after: Vec<u64> = self
+            .rss
+            .iter()
+            .filter(|(t, _)| *t >= SINGLE_WARMUP_S)
+            .map(|(_, k)| *k)
+            .collect();
+        let first = after.first().copied().unwrap_or(0);
+        let max = after.iter().copied().max().unwrap_or(0);
+        let last = after.last().copied().unwrap_or(0);
+        (first, max, last)
+    }
+
+    fn p99_ms(&self) -> f64 {
+        self.latency.quantile_us(0.99) as f64 / 1000.0
+    }
+
+    fn to_json(&self) -> Value {
+        let (first, max, last) = self.rss_after_warmup();
+        json!({
+            "what": "all clients reading one screen of one workspace (each with its own session), every GET journaled",
+            "store": self.store.name(),
+            "clients": self.clients,
+            "seconds": self.seconds,
+            "requests": self.requests,
+            "errors": self.errors,
+            "requests_per_s": self.requests as f64 / self.seconds.max(f64::MIN_POSITIVE),
+            "latency": self.latency.to_json(),
+            "rss_kib_samples": self.rss,
+            "rss_kib_after_warmup": {"first": first, "max": max, "last": last, "growth": max.saturating_sub(first)},
+            "targets": {
+                "p99_under_10ms": self.p99_ms() < 10.0,
+                "flat_memory_growth_under_8_mib": max.saturating_sub(first) < 8 * 1024,
+            },
+        })
+    }
+
+    fn print(&self) {
+        let (first, max, last) = self.rss_after_warmup();
+        println!(
+            "single workspace ({} store): {} clients, {:.0} req/s for {:.0} s, {} errors; p50 {:.2} / p99 {:.2} / max {:.2} ms (target p99 < 10 ms: {}); RSS after {SINGLE_WARMUP_S} s {} → max {} → last {} KiB (growth {} KiB)",
+            self.store.name(),
+            self.clients,
+            self.requests as f64 / self.seconds.max(f64::MIN_POSITIVE),
+            self.seconds,
+            self.errors,
+            self.latency.quantile_us(0.5) as f64 / 1000.0,
+            self.p99_ms(),
+            self.latency.quantile_us(1.0) as f64 / 1000.0,
+            if self.p99_ms() < 10.0 {
+                "met"
+            } else {
+                "NOT met"
+            },
+            first,
+            max,
+            last,
+            max.saturating_sub(first)
+        );
+    }
+}
+
+async fn single_phase(
+    bin: &std::path::Path,
+    store: StoreKind,
+    args: &Args,
+) -> Result<Single, String> {
+    println!(
+        "single workspace: {} clients on one screen of one workspace, {} s …",
+        args.clients, args.single_seconds
+    );
+    let sim = Simulator::start(bin, store)?;
+    let addr = sim.addr;
+    let plan = Arc::new(learn(addr).await?);
+    let mut conn = Conn::new(addr);
+    let ws = flow::create_workspace(&mut conn, 424_242, None).await?;
+    // One after another: each reads its own temporary-account mail (the newest).
+    let mut sessions = Vec::new();
+    for _ in 0..args.clients {
+        let mut c = Conn::new(addr);
+        let mut walk = Walk::new(&mut c, ws.clone(), None);
+        walk.walk(flow::steps_to_typical_screen(), &mut Mode::Replay(&plan))
+            .await
+            .map_err(|e| format!("single workspace set-up: {e}"))?;
+        sessions.push((walk.path.clone(), walk.cookie.clone().unwrap_or_default()));
+    }
+    let t0 = Instant::now();
+    let deadline = t0 + Duration::from_secs_f64(args.single_seconds);
+    let pid = sim.pid();
+    let sampler = tokio::spawn(async move {
+        let mut samples = Vec::new();
+        while Instant::now() < deadline {
+            samples.push((t0.elapsed().as_secs_f64(), sys::rss_kib_of(pid)));
+            tokio::time::sleep(Duration::from_secs(1)).await;
+        }
+        samples
+    });
+    let mut tasks = Vec::new();
+    for (path, cookie) in sessions {
+        tasks.push(tokio::spawn(async move {
+            let mut conn = Conn::new(addr);
+            let (mut n, mut errors, mut h) = (0u64, 0u64, Histogram::default());
+            while Instant::now() < deadline {
+                let t = Instant::now();
+                let ok = conn
+                    .send(Method::GET, &path, Some(&cookie), None)
+                    .await
+                    .is_ok_and(|r| {
+                        r.status == 200 && flow::screen_id(&r.body) == Some(TYPICAL_SCREEN)
+                    });
+                if ok {
+                    h.record(t.elapsed());
+                    n += 1;
+                } else {
+                    errors += 1;
+                    conn.reset();
+                }
+            }
+            (n, errors, h)
+        }));
+    }
+    let mut single = Single {
+        store,
+        clients: args.clients,
+        seconds: 0.0,
+        requests: 0,
+        errors: 0,
+        latency: Histogram::default(),
+        rss: Vec::new(),
+    };
+    for t in tasks {
+        let (n, e, h) = t.await.map_err(|e| e.to_string())?;
+        single.requests += n;
+        single.errors += e;
+        single.latency.merge(&h);
+    }
+    single.seconds = t0.elapsed().as_secs_f64();
+    single.rss = sampler.await.map_err(|e| e.to_string())?;
+    single.rss.push((single.seconds, sim.rss_kib()));
+    Ok(single)
 }

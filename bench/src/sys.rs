@@ -11,21 +11,65 @@ use std::time::{Duration, Instant};
 /// matters here).
 const TICKS_PER_SECOND: f64 = 100.0;
 
+/// Where the simulator keeps its workspaces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StoreKind {
+    /// The default: SQLite in a data directory (a fresh one per process, removed after).
+    Durable,
+    /// `--ephemeral`: in memory.
+    Memory,
+}
+
+impl StoreKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            StoreKind::Durable => "durable",
+            StoreKind::Memory => "memory",
+        }
+    }
+}
+
 /// A running `nss-simulator --listen 127.0.0.1:0`.
 pub struct Simulator {
     child: Child,
     pub addr: SocketAddr,
     /// From just before the process was spawned to the first answered request (`GET /_health`).
     pub startup: Duration,
+    /// The data directory of a durable simulator, removed when it stops.
+    data: Option<PathBuf>,
+}
+
+/// A fresh data directory under the target directory.
+fn fresh_data_dir() -> PathBuf {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static N: AtomicU64 = AtomicU64::new(0);
+    let base = target_dir().unwrap_or_else(|| PathBuf::from("target"));
+    base.join("bench").join(format!(
+        "data-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed)
+    ))
 }
 
 impl Simulator {
     /// Spawns the binary, reads the address it prints and waits for its first answer.
-    pub fn start(bin: &Path) -> Result<Simulator, String> {
+    pub fn start(bin: &Path, store: StoreKind) -> Result<Simulator, String> {
+        let data = (store == StoreKind::Durable).then(fresh_data_dir);
         let t0 = Instant::now();
-        let mut child = Command::new(bin)
-            .args(["--listen", "127.0.0.1:0"])
+        let mut cmd = Command::new(bin);
+        cmd.args(["--listen", "127.0.0.1:0"]);
+        match &data {
+            Some(dir) => {
+                let _ = std::fs::remove_dir_all(dir);
+                cmd.arg("--data").arg(dir);
+            }
+            None => {
+                cmd.arg("--ephemeral");
+            }
+        }
+        let mut child = cmd
             .env_remove("NSS_SIM_LISTEN")
+            .env_remove("NSS_SIM_DATA")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -58,6 +102,7 @@ impl Simulator {
             child,
             addr,
             startup: Duration::ZERO,
+            data,
         };
         if !addr.ip().is_loopback() {
             return Err(format!(
@@ -89,6 +134,9 @@ impl Drop for Simulator {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        if let Some(dir) = &self.data {
+            let _ = std::fs::remove_dir_all(dir);
+        }
     }
 }
 
@@ -114,6 +162,11 @@ fn health(addr: SocketAddr) -> Result<(), String> {
             String::from_utf8_lossy(&answer)
         ))
     }
+}
+
+/// Resident memory of process `pid`, KiB (0 if it cannot be read).
+pub fn rss_kib_of(pid: u32) -> u64 {
+    rss_kib(&format!("/proc/{pid}/status")).unwrap_or(0)
 }
 
 fn rss_kib(status_file: &str) -> Option<u64> {

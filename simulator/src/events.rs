@@ -351,7 +351,7 @@ mod tests {
     fn appended_events_are_numbered_on_and_after_skips_what_was_seen() {
         let (mut ws, _) = registered();
         let (replayed, _) = registered();
-        ws.state.events.append(replayed.state.events);
+        ws.state.events.append(replayed.state.into_inner().events);
         let ids: Vec<u64> = ws.state.events.records.iter().map(|r| r.id).collect();
         assert_eq!(ids, [1, 2, 3, 4, 5, 6]);
         assert_eq!(ws.state.events.last_id, 6);

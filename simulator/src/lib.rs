@@ -49,6 +49,7 @@ pub mod http;
 pub mod journal;
 #[cfg(feature = "kit")]
 pub mod kit;
+pub mod limits;
 pub mod mail;
 pub mod outbound;
 pub mod outbox;
@@ -62,4 +63,4 @@ pub mod state;
 pub mod store;
 pub mod workspace;
 
-pub use server::{new_state, open_state, run};
+pub use server::{Settings, app, new_state, open_state, open_state_with, run};

@@ -58,6 +58,30 @@ impl SimRng {
     }
 }
 
+/// 128 bits from the operating system as 32 lower-case hex digits: a secret nobody can derive
+/// from a workspace's seed (session tokens). Should the system generator fail (it does not on
+/// the systems the simulator runs on), the process's random hasher keys and the time stand in.
+pub fn os_token() -> String {
+    let mut bytes = [0u8; 16];
+    if getrandom::fill(&mut bytes).is_err() {
+        use std::hash::{BuildHasher, Hasher};
+        let t = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        for half in bytes.chunks_mut(8) {
+            let mut h = std::hash::RandomState::new().build_hasher();
+            h.write_u128(t);
+            half.copy_from_slice(&h.finish().to_le_bytes());
+        }
+    }
+    let mut out = String::with_capacity(32);
+    for b in bytes {
+        out.push(HEX[usize::from(b >> 4)] as char);
+        out.push(HEX[usize::from(b & 15)] as char);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -72,6 +96,17 @@ mod tests {
         assert_eq!(s1, r2.upper_alnum(16));
         assert_ne!(s1, r3.upper_alnum(16));
         assert!(a.iter().all(|v| *v < 1000));
+    }
+
+    #[test]
+    fn os_tokens_are_128_bit_hex_and_differ() {
+        let (a, b) = (os_token(), os_token());
+        assert_eq!(a.len(), 32);
+        assert!(
+            a.bytes()
+                .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
+        );
+        assert_ne!(a, b);
     }
 
     #[test]

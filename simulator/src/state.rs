@@ -5,10 +5,13 @@
 //! which locks it and first brings it up to its clock ([`crate::catch_up`]), so that no handler
 //! can forget the time-driven rules.
 
+use crate::limits::Limits;
 use crate::store::{Store, StoreError};
 use crate::workspace::{DEFAULT_ID, Workspace};
-use std::sync::Arc;
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
 /// What every handler shares.
 pub struct AppState {
@@ -21,6 +24,12 @@ pub struct AppState {
     next_workspace: AtomicU64,
     /// SMTP relay and webhook settings for every workspace (`--smtp`, `--webhook`).
     pub outbound: crate::outbound::Outbound,
+    /// The bounds in force (`crate::limits`).
+    pub limits: Limits,
+    /// The token the simulator API and the operator pages require (`--api-token`); None: open.
+    pub api_token: Option<String>,
+    /// Workspaces with a time to live: (the time to live, the last request), real time.
+    idle: Mutex<HashMap<String, (Duration, Instant)>>,
 }
 
 /// The prefix of the ids given to workspaces created without one.
@@ -40,12 +49,41 @@ impl AppState {
             .filter_map(|id| id.strip_prefix(AUTO_ID_PREFIX)?.parse::<u64>().ok())
             .max()
             .unwrap_or(0);
+        // Workspaces given a time to live are idle from now on (a restart counts as a use).
+        let now = Instant::now();
+        let mut idle = HashMap::new();
+        for id in store.ids()? {
+            let mut ttl = None;
+            match store.with(&id, &mut |ws| ttl = ws.state.idle_ttl_seconds) {
+                Ok(()) | Err(StoreError::NotFound(_)) => {}
+                // A workspace that does not read back is answered as such, never deleted.
+                Err(e) => tracing::warn!(workspace = %id, error = %e, "time to live not read"),
+            }
+            if let Some(ttl) = ttl {
+                idle.insert(id, (Duration::from_secs(ttl), now));
+            }
+        }
         Ok(AppState {
             store,
             public_base,
             next_workspace: AtomicU64::new(highest.saturating_add(1)),
             outbound: crate::outbound::Outbound::new(crate::outbound::OutboundConfig::new()),
+            limits: Limits::default(),
+            api_token: None,
+            idle: Mutex::new(idle),
         })
+    }
+
+    /// The same state with other bounds.
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    /// The same state with the simulator API and the operator pages behind `token`.
+    pub fn with_api_token(mut self, token: Option<String>) -> Self {
+        self.api_token = token.filter(|t| !t.is_empty());
+        self
     }
 
     /// The base URL of a workspace (contract §3).
@@ -66,16 +104,64 @@ impl AppState {
         f: impl FnOnce(&mut Workspace) -> R,
     ) -> Result<R, StoreError> {
         let base = self.base_url(id);
+        let limits = self.limits;
         let mut f = Some(f);
         let mut out = None;
+        let mut ttl = None;
         self.store.with(id, &mut |ws| {
             if let Some(f) = f.take() {
                 crate::catch_up::catch_up(ws, &base);
                 out = Some(f(ws));
+                bound(ws, &limits);
+                ttl = ws.state.idle_ttl_seconds;
             }
         })?;
+        if let Some(ttl) = ttl {
+            self.idle
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .insert(id.to_string(), (Duration::from_secs(ttl), Instant::now()));
+        }
         // A store that answers Ok without running `f` is broken; say so rather than panic.
         out.ok_or_else(|| StoreError::Backend(format!("the store did not run the access to {id}")))
+    }
+
+    /// How many workspaces there are.
+    pub fn workspace_count(&self) -> Result<usize, StoreError> {
+        self.store.count()
+    }
+
+    /// Returns once every change so far is stored (shutdown, tests).
+    pub fn flush(&self) -> Result<(), StoreError> {
+        self.store.flush()
+    }
+
+    /// Deletes the workspaces with a time to live that had no request for that long at `now`;
+    /// answers their ids.
+    pub fn reap_idle(&self, now: Instant) -> Vec<String> {
+        let due: Vec<String> = {
+            let idle = self.idle.lock().unwrap_or_else(PoisonError::into_inner);
+            idle.iter()
+                .filter(|(_, (ttl, last))| now.saturating_duration_since(*last) >= *ttl)
+                .map(|(id, _)| id.clone())
+                .collect()
+        };
+        let mut reaped = Vec::new();
+        for id in due {
+            self.idle
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .remove(&id);
+            match self.store.delete(&id) {
+                Ok(()) => {
+                    tracing::info!(workspace = %id, "deleted after its time to live without a request");
+                    reaped.push(id);
+                }
+                Err(StoreError::NotFound(_)) => {}
+                Err(e) => tracing::warn!(workspace = %id, error = %e, "idle workspace not deleted"),
+            }
+        }
+        reaped
     }
 
     /// The ids of every workspace, sorted.
@@ -85,11 +171,23 @@ impl AppState {
 
     /// Adds a new workspace; `Exists` if its id is taken.
     pub fn insert_workspace(&self, workspace: Workspace) -> Result<(), StoreError> {
-        self.store.create(workspace)
+        let (id, ttl) = (workspace.id.clone(), workspace.state.idle_ttl_seconds);
+        self.store.create(workspace)?;
+        if let Some(ttl) = ttl {
+            self.idle
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .insert(id, (Duration::from_secs(ttl), Instant::now()));
+        }
+        Ok(())
     }
 
     /// Removes a workspace; `NotFound` if there was none.
     pub fn delete_workspace(&self, id: &str) -> Result<(), StoreError> {
+        self.idle
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remove(id);
         self.store.delete(id)
     }
 
@@ -98,6 +196,25 @@ impl AppState {
     pub fn next_auto_id(&self) -> String {
         let n = self.next_workspace.fetch_add(1, Ordering::Relaxed);
         format!("{AUTO_ID_PREFIX}{n}")
+    }
+}
+
+/// Keeps a workspace within the bounds: the oldest journal entries and mails beyond their caps
+/// are dropped (the logs count them), and the oldest sessions beyond theirs end.
+fn bound(ws: &mut Workspace, limits: &Limits) {
+    ws.journal.trim(limits.journal_entries);
+    ws.mails.trim(limits.mails);
+    let over = ws.sessions.len().saturating_sub(limits.sessions);
+    if over > 0 {
+        let mut by_age: Vec<(crate::clock::Instant, String)> = ws
+            .sessions
+            .iter()
+            .map(|(token, s)| (s.started_at, token.clone()))
+            .collect();
+        by_age.sort();
+        for (_, token) in by_age.into_iter().take(over) {
+            ws.sessions.remove(&token);
+        }
     }
 }
 

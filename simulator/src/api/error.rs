@@ -60,6 +60,9 @@ impl From<CreateError> for ApiError {
     fn from(e: CreateError) -> Self {
         match e {
             CreateError::Store(e) => e.into(),
+            CreateError::TooMany(_) => {
+                ApiError::new(StatusCode::CONFLICT, "workspace_limit", e.to_string())
+            }
             e => ApiError::bad_request(e.to_string()),
         }
     }

@@ -33,6 +33,7 @@ pub struct CreateRequest {
     pub seed: Option<u64>,
     pub now: Option<String>,
     pub fixture: Option<String>,
+    pub ttl: Option<String>,
 }
 
 /// The API's view of a workspace.
@@ -44,6 +45,9 @@ fn summary_json(s: &Summary) -> Value {
         "now": clock::to_rfc3339(s.now),
         "clock": if s.frozen { "frozen" } else { "following" },
         "fixture": s.fixture,
+        "ttl_seconds": s.ttl_seconds,
+        "mails": {"kept": s.mails, "dropped": s.mails_dropped},
+        "journal": {"kept": s.journal, "dropped": s.journal_dropped},
     })
 }
 
@@ -56,6 +60,7 @@ pub async fn create(State(st): St, ApiBody(bytes): ApiBody) -> Result<Response, 
             seed: req.seed,
             now: req.now,
             fixture: req.fixture,
+            ttl: req.ttl,
         },
     )?;
     Ok((StatusCode::CREATED, Json(summary_json(&created))).into_response())
@@ -163,13 +168,25 @@ pub async fn move_clock(
     })?
 }
 
-pub async fn mails(State(st): St, ApiPath(id): ApiPath<String>) -> Result<Json<Value>, ApiError> {
+/// The answer of a capped log: the entries, and how many of the oldest were dropped
+/// (`X-Sim-Dropped`, with `X-Sim-Cap`), so that a client knows the list is not the whole history.
+fn capped(list: Value, dropped: u64, cap: usize) -> Response {
+    let mut r = Json(list).into_response();
+    let h = r.headers_mut();
+    h.insert("x-sim-dropped", axum::http::HeaderValue::from(dropped));
+    h.insert("x-sim-cap", axum::http::HeaderValue::from(cap as u64));
+    r
+}
+
+pub async fn mails(State(st): St, ApiPath(id): ApiPath<String>) -> Result<Response, ApiError> {
+    let cap = st.limits.mails;
     with_ws(&st, &id, |ws| {
-        Json(json!(
-            ws.mails
-                .iter()
-                .map(|m| {
-                    let mut entry = json!({
+        capped(
+            json!(
+                ws.mails
+                    .iter()
+                    .map(|m| {
+                        let mut entry = json!({
                         "id": m.id,
                         "from": m.from,
                         "to": m.to,
@@ -179,15 +196,18 @@ pub async fn mails(State(st): St, ApiPath(id): ApiPath<String>) -> Result<Json<V
                         "text": m.text,
                         "kind": m.kind,
                         "message_id": m.message_id,
-                    });
-                    // Only once the workspace relays over SMTP (outbound/smtp.rs).
-                    if let Some(d) = ws.state.outbound.smtp.delivery(m.id) {
-                        entry["delivery"] = super::outbound::delivery_json(d);
-                    }
-                    entry
-                })
-                .collect::<Vec<_>>()
-        ))
+                        });
+                        // Only once the workspace relays over SMTP (outbound/smtp.rs).
+                        if let Some(d) = ws.state.outbound.smtp.delivery(m.id) {
+                            entry["delivery"] = super::outbound::delivery_json(d);
+                        }
+                        entry
+                    })
+                    .collect::<Vec<_>>()
+            ),
+            ws.mails.dropped(),
+            cap,
+        )
     })
 }
 
@@ -205,7 +225,10 @@ pub async fn raw_mail(
         ApiError::new(
             StatusCode::NOT_FOUND,
             "mail_not_found",
-            format!("no mail {mail_id}; list them with GET …/mails"),
+            format!(
+                "no mail {mail_id}; list them with GET …/mails (a workspace keeps its newest {} mails)",
+                st.limits.mails
+            ),
         )
     })?;
     Ok((
@@ -215,23 +238,28 @@ pub async fn raw_mail(
         .into_response())
 }
 
-pub async fn journal(State(st): St, ApiPath(id): ApiPath<String>) -> Result<Json<Value>, ApiError> {
+pub async fn journal(State(st): St, ApiPath(id): ApiPath<String>) -> Result<Response, ApiError> {
+    let cap = st.limits.journal_entries;
     with_ws(&st, &id, |ws| {
-        Json(json!(
-            ws.journal
-                .iter()
-                .map(|j| json!({
-                    "at": clock::to_rfc3339(j.at),
-                    "method": j.method,
-                    "path": j.path,
-                    "screen": j.screen,
-                    "button": j.button,
-                    "outcome": j.outcome,
-                    "next_screen": j.next_screen,
-                    "status": j.status,
-                }))
-                .collect::<Vec<_>>()
-        ))
+        capped(
+            json!(
+                ws.journal
+                    .iter()
+                    .map(|j| json!({
+                        "at": clock::to_rfc3339(j.at),
+                        "method": j.method,
+                        "path": j.path,
+                        "screen": j.screen,
+                        "button": j.button,
+                        "outcome": j.outcome,
+                        "next_screen": j.next_screen,
+                        "status": j.status,
+                    }))
+                    .collect::<Vec<_>>()
+            ),
+            ws.journal.dropped(),
+            cap,
+        )
     })
 }
 

@@ -4,27 +4,22 @@
 //! share `crate::state::AppState`, not this module.
 
 mod form;
+pub mod guard;
 mod nss;
 
 use crate::state::AppState;
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::get;
 use std::sync::Arc;
 
-/// The whole application router.
+/// The whole application router. Bodies are bounded by the state's limits: a form with an
+/// attachment may be larger than anything else (`Limits::multipart_bytes`).
 pub fn router(state: Arc<AppState>) -> Router {
-    Router::new()
-        .route("/_static/nss.css", get(stylesheet))
-        .route(
-            crate::procedures::new_application::lines::TEMPLATE_PATH,
-            get(diagram_template),
-        )
-        .route("/_health", get(|| async { "ok" }))
-        .route("/favicon.ico", get(favicon))
-        .nest("/_sim/api", crate::api::router())
-        .merge(crate::pages::router())
+    let limits = state.limits;
+    let nss = Router::new()
         .route(
             "/w/{ws}/",
             get(nss::workspace_root).post(nss::workspace_root),
@@ -35,6 +30,19 @@ pub fn router(state: Arc<AppState>) -> Router {
         )
         .route("/", get(nss::default_root).post(nss::default_root))
         .route("/{*path}", get(nss::default_path).post(nss::default_path))
+        .layer(DefaultBodyLimit::max(limits.multipart_bytes()));
+    Router::new()
+        .route("/_static/nss.css", get(stylesheet))
+        .route(
+            crate::procedures::new_application::lines::TEMPLATE_PATH,
+            get(diagram_template),
+        )
+        .route("/_health", get(|| async { "ok" }))
+        .route("/favicon.ico", get(favicon))
+        .nest("/_sim/api", crate::api::router())
+        .merge(crate::pages::router())
+        .layer(DefaultBodyLimit::max(limits.body_bytes))
+        .merge(nss)
         .with_state(state)
 }
 

@@ -60,7 +60,7 @@ fn undecodable(req: &Request) -> Response {
     render(&screen, "/", wants_json(req.headers()), None)
 }
 
-fn wants_json(headers: &HeaderMap) -> bool {
+pub(super) fn wants_json(headers: &HeaderMap) -> bool {
     headers
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
@@ -95,7 +95,10 @@ async fn serve(st: Arc<AppState>, ws_id: String, path: String, req: Request) -> 
     };
     let public_base = st.base_url(&ws_id);
     let form = if method == Method::Post {
-        super::form::read(req).await
+        match super::form::read(req, &st.limits).await {
+            Ok(form) => form,
+            Err(refused) => return refuse_form(&refused, &base, json),
+        }
     } else {
         FormInput::default()
     };
@@ -164,6 +167,45 @@ fn store_failed(e: &StoreError) -> Screen {
             .to_string(),
     );
     s
+}
+
+/// The answer to a form beyond the bounds (413): nothing of it reached the workspace, and the
+/// session stays where it was (the browser's back button returns to the form).
+fn refuse_form(refused: &super::form::Refused, base: &str, json: bool) -> Response {
+    use super::form::Refused;
+    use crate::limits::bytes_text;
+    let message = match refused {
+        Refused::Body { limit } => {
+            format!(
+                "送信されたデータが大きすぎます（上限 {}）。",
+                bytes_text(*limit)
+            )
+        }
+        Refused::Attachment { filename, limit } => format!(
+            "添付ファイル「{filename}」のサイズが上限（{}）を超えています。",
+            bytes_text(*limit)
+        ),
+    };
+    refuse_too_large(&message, base, json)
+}
+
+/// The screen of a request refused for its size (413), with `message`.
+pub(super) fn refuse_too_large(message: &str, base: &str, json: bool) -> Response {
+    let mut s = Screen::new("error.too_large", "エラー");
+    s.status = 413;
+    s.errors.push(message.to_string());
+    s.blocks
+        .push(crate::screen::Block::Links(vec![crate::screen::Link::new(
+            "ログインページに戻る",
+            format!("{base}login/nsscoapp/"),
+        )]));
+    render(&s, base, json, None)
+}
+
+/// The screen of a store that failed, as an answer (the HTTP layer's guard uses it when a
+/// change could not be committed after the handler ran).
+pub(super) fn refuse_store_failed(e: &StoreError, base: &str, json: bool) -> Response {
+    render(&store_failed(e), base, json, None)
 }
 
 fn add_cookie(r: &mut Response, cookie: Option<String>) {

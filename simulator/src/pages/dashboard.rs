@@ -120,6 +120,7 @@ pub async fn create(State(st): St, form: Result<Form<CreateForm>, FormRejection>
         seed,
         now: non_empty(f.now),
         fixture: non_empty(f.fixture),
+        ttl: None,
     };
     match workspaces::create(&st, req) {
         Ok(_) => Redirect::to("/_sim/").into_response(),
@@ -145,6 +146,12 @@ fn create_refusal(e: &CreateError) -> String {
         CreateError::FixtureWithNow => {
             "プリセットは独自の時計で作成されます。時計は空欄にしてください。".to_string()
         }
+        CreateError::InvalidTtl(ttl) => {
+            format!("保持期間「{ttl}」は PT2H の形式で入力してください。")
+        }
+        CreateError::TooMany(n) => format!(
+            "ワークスペースは{n}個までです。不要なワークスペースを削除してから作成してください。"
+        ),
         CreateError::Store(e) => format!("ワークスペースを作成できませんでした（{e}）。"),
     }
 }

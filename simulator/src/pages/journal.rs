@@ -22,16 +22,28 @@ fn outcome_label(o: Outcome) -> &'static str {
     }
 }
 
+/// The most entries the page shows (the newest); the JSON has every entry kept.
+const SHOWN: usize = 500;
+
 pub async fn list(State(st): State<Arc<AppState>>, PagePath(ws): PagePath<String>) -> Response {
-    let entries = match st.with_workspace(&ws, |w| w.journal.clone()) {
-        Ok(entries) => entries,
+    let read = st.with_workspace(&ws, |w| {
+        let skip = w.journal.len().saturating_sub(SHOWN);
+        let newest: Vec<_> = w.journal.iter().skip(skip).cloned().collect();
+        (newest, w.journal.len(), w.journal.dropped())
+    });
+    let (entries, kept, dropped) = match read {
+        Ok(read) => read,
         Err(StoreError::NotFound(_)) => return no_workspace(&ws),
         Err(e) => return store_failed(&e),
     };
+    let cap = st.limits.journal_entries;
     page(
         &format!("操作履歴（{ws}）"),
         html! {
-            p { (entries.len()) "件（新しい順）" }
+            p { (kept) "件（新しい順）" @if kept > entries.len() { "。新しい" (entries.len()) "件を表示しています（すべてはJSONで）" } }
+            @if dropped > 0 {
+                p.note { "上限（" (cap) "件）を超えたため、古い" (dropped) "件は削除されました。" }
+            }
             table.data {
                 thead { tr { th { "日時" } th { "方法" } th { "パス" } th { "画面" } th { "ボタン" } th { "結果" } th { "次の画面" } th { "HTTP" } } }
                 tbody {

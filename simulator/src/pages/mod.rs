@@ -152,12 +152,16 @@ async fn mailbox(State(st): State<Arc<AppState>>, PagePath(ws): PagePath<String>
         Err(StoreError::NotFound(_)) => return no_workspace(&ws),
         Err(e) => return store_failed(&e),
     };
+    let cap = st.limits.mails;
     page(
         &format!("メールボックス（{ws}）"),
         html! {
             @if mails.is_empty() { p { "メールはまだありません。" } }
             @if let Some(s) = &smtp.settings {
                 p { "SMTP配送先: " code { (s.redacted_url()) } @if let Some(to) = &s.to { " （すべて " code { (to) } " 宛て）" } }
+            }
+            @if mails.dropped() > 0 {
+                p.note { "上限（" (cap) "通）を超えたため、古いメール" (mails.dropped()) "通は削除されました。" }
             }
             table.data {
                 thead { tr { th { "受信日時" } th { "宛先" } th { "件名" } @if !smtp.deliveries.is_empty() { th { "SMTP配送" } } } }

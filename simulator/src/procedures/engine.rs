@@ -147,7 +147,7 @@ fn route(ws: &mut Workspace, req: &NssRequest, now: Instant) -> Routed {
                 ws.sessions.remove(t);
             }
             let first = &super::temp_account::PROCEDURE.screens[0];
-            let new_token = ws.new_token();
+            let new_token = ws.new_session_token();
             let flow_token = ws.new_token();
             ws.sessions.insert(
                 new_token.clone(),

@@ -224,7 +224,7 @@ fn start_session(
     for t in &req.cookies {
         ws.sessions.remove(t);
     }
-    let token = ws.new_token();
+    let token = ws.new_session_token();
     let flow_token = ws.new_token();
     let mut session = Session::new(now, Some(who), def.screen_id(), flow_token);
     session.draft = draft;

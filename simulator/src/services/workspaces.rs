@@ -17,6 +17,8 @@ pub struct NewWorkspace {
     pub now: Option<String>,
     /// A fixture preset ([`fixtures::PRESETS`]); it sets its own clock.
     pub fixture: Option<String>,
+    /// Deleted after this long without a request (ISO 8601 duration, real time).
+    pub ttl: Option<String>,
 }
 
 /// Why a workspace was not created. The `Display` text is the API's `detail`; the dashboard
@@ -38,6 +40,14 @@ pub enum CreateError {
     FixtureWithNow,
     #[error("id {0:?}: use 1–64 letters, digits, - or _")]
     InvalidId(String),
+    #[error(
+        "ttl: {0:?} is not a duration between one minute and a year such as PT2H or P7D (ISO 8601)"
+    )]
+    InvalidTtl(String),
+    #[error(
+        "this simulator keeps at most {0} workspaces: delete some (DELETE /_sim/api/workspaces/{{id}}) or start it with a higher --max-workspaces"
+    )]
+    TooMany(usize),
     /// The store refused: `StoreError::Exists` when the id is taken.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -60,6 +70,12 @@ pub struct Summary {
     pub fixture: Option<String>,
     pub mails: usize,
     pub applications: usize,
+    /// Mails and journal entries dropped by their caps (`crate::limits`).
+    pub mails_dropped: u64,
+    pub journal: usize,
+    pub journal_dropped: u64,
+    /// Seconds without a request after which it is deleted.
+    pub ttl_seconds: Option<u64>,
 }
 
 /// The summary of a workspace the caller holds.
@@ -73,6 +89,10 @@ pub fn summary(st: &AppState, ws: &Workspace) -> Summary {
         fixture: ws.state.spec.fixture.clone(),
         mails: ws.mails.len(),
         applications: ws.state.applications.len(),
+        mails_dropped: ws.mails.dropped(),
+        journal: ws.journal.len(),
+        journal_dropped: ws.journal.dropped(),
+        ttl_seconds: ws.state.idle_ttl_seconds,
     }
 }
 
@@ -102,6 +122,19 @@ pub fn create(st: &AppState, req: NewWorkspace) -> Result<Summary, CreateError> 
             return Err(CreateError::FixtureWithNow);
         }
     }
+    let ttl = match req.ttl {
+        Some(s) => match clock::parse_iso_duration(&s)
+            .map(|d| d.num_seconds())
+            .filter(|n| (60..=366 * 24 * 3600).contains(n))
+        {
+            Some(n) => Some(n as u64),
+            None => return Err(CreateError::InvalidTtl(s)),
+        },
+        None => None,
+    };
+    if st.workspace_count()? >= st.limits.workspaces {
+        return Err(CreateError::TooMany(st.limits.workspaces));
+    }
     let chosen = match req.id {
         Some(id) if valid_id(&id) => Some(id),
         Some(id) => return Err(CreateError::InvalidId(id)),
@@ -115,7 +148,8 @@ pub fn create(st: &AppState, req: NewWorkspace) -> Result<Summary, CreateError> 
     loop {
         let id = chosen.clone().unwrap_or_else(|| st.next_auto_id());
         // Built for its id: the mails a fixture replays link to the workspace's own base URL.
-        let ws = fixtures::fresh(&id, spec.clone(), &st.base_url(&id));
+        let mut ws = fixtures::fresh(&id, spec.clone(), &st.base_url(&id));
+        ws.state.idle_ttl_seconds = ttl;
         let answer = summary(st, &ws);
         match st.insert_workspace(ws) {
             Ok(()) => return Ok(answer),
@@ -156,6 +190,8 @@ pub fn list(st: &AppState) -> Result<Vec<Summary>, StoreError> {
 pub fn reset(st: &AppState, id: &str) -> Result<Summary, StoreError> {
     let base = st.base_url(id);
     st.with_workspace(id, |ws| {
+        // The time to live is how the workspace is kept, not part of its NSS: it stays.
+        let ttl = ws.state.idle_ttl_seconds;
         let mut events = std::mem::take(&mut ws.state.events);
         let outbound = std::mem::take(&mut ws.state.outbound).after_reset();
         *ws = fixtures::fresh(&ws.id, ws.state.spec.clone(), &base);
@@ -163,6 +199,7 @@ pub fn reset(st: &AppState, id: &str) -> Result<Summary, StoreError> {
         events.append(std::mem::take(&mut ws.state.events));
         ws.state.events = events;
         ws.state.outbound = outbound;
+        ws.state.idle_ttl_seconds = ttl;
         summary(st, ws)
     })
 }

@@ -41,6 +41,14 @@ impl Store for MemoryStore {
         Ok(ids)
     }
 
+    fn count(&self) -> Result<usize, StoreError> {
+        Ok(self
+            .workspaces
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .len())
+    }
+
     fn delete(&self, id: &str) -> Result<(), StoreError> {
         self.workspaces
             .write()

@@ -7,9 +7,12 @@
 //! call the store directly: they go through `AppState::with_workspace` (`crate::state`), which
 //! also brings the workspace up to its clock (`crate::catch_up`).
 
+pub mod commit;
 mod memory;
+mod sqlite;
 
 pub use memory::MemoryStore;
+pub use sqlite::{SqliteStore, SyncMode, schema};
 
 use crate::workspace::Workspace;
 
@@ -63,4 +66,13 @@ pub trait Store: Send + Sync {
     /// Runs `f` with exclusive access to the workspace; `NotFound` if there is none. A durable
     /// store persists the workspace after `f` returns, as one unit.
     fn with(&self, id: &str, f: &mut dyn FnMut(&mut Workspace)) -> Result<(), StoreError>;
+    /// How many workspaces there are.
+    fn count(&self) -> Result<usize, StoreError> {
+        Ok(self.ids()?.len())
+    }
+    /// Returns once every change made so far is stored (a durable store's writer has committed
+    /// it); at shutdown and in tests.
+    fn flush(&self) -> Result<(), StoreError> {
+        Ok(())
+    }
 }

@@ -9,10 +9,13 @@
 //!   a store appends the new rows instead of rewriting the history;
 //! - the [`Workspace::sessions`] of browsers: short-lived, recreated by logging in again.
 
+pub mod log;
 pub mod news;
 pub mod office;
 pub mod session;
+pub mod sessions;
 pub mod temp_account;
+pub mod tracked;
 
 use crate::application::{Application, Filer, SavedDraft};
 use crate::clock::{Clock, Instant};
@@ -20,12 +23,14 @@ use crate::domain::ids;
 use crate::journal::JournalEntry;
 use crate::mail::Mail;
 use crate::rng::SimRng;
+use log::Log;
 use news::NewsItem;
 use office::Office;
 use serde::{Deserialize, Serialize};
-use session::Session;
+use sessions::Sessions;
 use std::collections::BTreeMap;
 use temp_account::TempAccount;
+use tracked::Tracked;
 
 /// The id of the workspace served at the root.
 pub const DEFAULT_ID: &str = "default";
@@ -107,6 +112,10 @@ pub struct WorkspaceState {
     /// Where mails and events go outside the simulator, and how far delivery got.
     #[serde(default)]
     pub outbound: crate::outbound::OutboundState,
+    /// Seconds without a request after which the workspace is deleted (set at creation through
+    /// the API; None: kept until deleted).
+    #[serde(default)]
+    pub idle_ttl_seconds: Option<u64>,
 }
 
 /// The whole state of one simulated NSS.
@@ -114,14 +123,15 @@ pub struct WorkspaceState {
 pub struct Workspace {
     /// The URL-safe id (`default`, or the one chosen at creation).
     pub id: String,
-    /// The durable aggregate.
-    pub state: WorkspaceState,
-    /// Every mail sent, oldest first (append-only).
-    pub mails: Vec<Mail>,
-    /// Every NSS request, in order (append-only).
-    pub journal: Vec<JournalEntry>,
-    /// Session token → session (ephemeral).
-    pub sessions: BTreeMap<String, Session>,
+    /// The durable aggregate; it knows when it was borrowed mutably, so that a durable store
+    /// writes it only after a request that may have changed it.
+    pub state: Tracked<WorkspaceState>,
+    /// Every mail sent, oldest first (append-only; the oldest are dropped beyond the cap).
+    pub mails: Log<Mail>,
+    /// Every NSS request, in order (append-only; the oldest are dropped beyond the cap).
+    pub journal: Log<JournalEntry>,
+    /// Session token → session (short-lived; the touched ones are written).
+    pub sessions: Sessions,
 }
 
 /// How many generated customers a workspace has besides the manuals' own examples.
@@ -142,7 +152,7 @@ impl Workspace {
         };
         Workspace {
             id: id.to_string(),
-            state: WorkspaceState {
+            state: Tracked::new(WorkspaceState {
                 schema_version: SCHEMA_VERSION,
                 created_on: clock.now().date_naive(),
                 customers_seeded: false,
@@ -158,11 +168,12 @@ impl Workspace {
                 review_policy: ReviewPolicy::Manual,
                 events: Default::default(),
                 outbound: Default::default(),
+                idle_ttl_seconds: None,
                 spec,
-            },
-            mails: Vec::new(),
-            journal: Vec::new(),
-            sessions: BTreeMap::new(),
+            }),
+            mails: Log::new(),
+            journal: Log::new(),
+            sessions: Sessions::new(),
         }
     }
 
@@ -196,9 +207,18 @@ impl Workspace {
         self.state.clock.now()
     }
 
-    /// A new opaque token for sessions and forms.
+    /// A new opaque token for forms (the flow token), from the seeded token stream.
     pub fn new_token(&mut self) -> String {
         self.state.token_rng.hex(32)
+    }
+
+    /// A new session token: 128 bits from the operating system, so that nobody who knows the
+    /// seed (a trainee can read it on the dashboard) can guess another browser's session. A
+    /// seeded token is still drawn and thrown away, so that the flow tokens after it are the
+    /// ones the seed always gave (same seed + same requests = same pages).
+    pub fn new_session_token(&mut self) -> String {
+        let _ = self.new_token();
+        crate::rng::os_token()
     }
 
     /// The application with this reception number.

@@ -1,0 +1,181 @@
+//! What a request changed in a workspace, against what the store last handed to its writer.
+//!
+//! The aggregate is serialised only when it was borrowed mutably, and written only when its
+//! serialisation differs from the last one written (compared by hash); the logs give the entries
+//! pushed since; the sessions give the touched tokens, each written only if it differs. So a
+//! screen GET writes one journal row, and usually nothing else.
+
+use super::writer::{Change, LogChange};
+use crate::workspace::Workspace;
+use crate::workspace::log::Log;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+/// What the writer was last handed of one workspace.
+#[derive(Debug, Default)]
+pub struct Marks {
+    state: u64,
+    mails: LogMark,
+    journal: LogMark,
+    sessions_origin: u64,
+    sessions: HashMap<String, u64>,
+}
+
+#[derive(Debug, Default)]
+struct LogMark {
+    origin: u64,
+    total: u64,
+    dropped: u64,
+}
+
+fn hash(bytes: &str) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
+}
+
+/// The change since `marks` (empty if none), and `marks` moved to the workspace as it is now.
+/// `create` is the id of a workspace not stored yet: everything of it is written.
+pub fn diff(
+    ws: &mut Workspace,
+    marks: &mut Marks,
+    create: bool,
+) -> Result<Change, serde_json::Error> {
+    let mut c = Change::default();
+    if create {
+        c.create = Some(ws.id.clone());
+        *marks = Marks::default();
+    }
+    if ws.state.take_changed() || create {
+        let json = serde_json::to_string(&*ws.state)?;
+        let h = hash(&json);
+        if h != marks.state || create {
+            marks.state = h;
+            c.state = Some(json);
+        }
+    }
+    c.mails = log(&ws.mails, &mut marks.mails)?;
+    c.journal = log(&ws.journal, &mut marks.journal)?;
+    let touched = ws.sessions.take_touched();
+    let s = &mut c.sessions;
+    if ws.sessions.origin() != marks.sessions_origin {
+        s.rewrite = true;
+        marks.sessions_origin = ws.sessions.origin();
+        marks.sessions.clear();
+        for (token, session) in &ws.sessions {
+            let json = serde_json::to_string(session)?;
+            marks.sessions.insert(token.clone(), hash(&json));
+            s.upsert.push((token.clone(), json));
+        }
+        return Ok(c);
+    }
+    for token in touched {
+        match ws.sessions.get(&token) {
+            Some(session) => {
+                let json = serde_json::to_string(session)?;
+                let h = hash(&json);
+                if marks.sessions.get(&token) != Some(&h) {
+                    marks.sessions.insert(token.clone(), h);
+                    s.upsert.push((token, json));
+                }
+            }
+            None => {
+                if marks.sessions.remove(&token).is_some() {
+                    s.delete.push(token);
+                }
+            }
+        }
+    }
+    Ok(c)
+}
+
+fn log<T: Serialize>(log: &Log<T>, mark: &mut LogMark) -> Result<LogChange, serde_json::Error> {
+    let mut c = LogChange::default();
+    let after = if log.origin() != mark.origin {
+        c.rewrite = true;
+        0
+    } else {
+        if log.dropped() > mark.dropped {
+            c.dropped_through = log.dropped();
+        }
+        mark.total
+    };
+    for (seq, entry) in log.since(after) {
+        c.append.push((seq, serde_json::to_string(entry)?));
+    }
+    *mark = LogMark {
+        origin: log.origin(),
+        total: log.total(),
+        dropped: log.dropped(),
+    };
+    Ok(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workspace::WorkspaceSpec;
+
+    fn ws() -> Workspace {
+        let spec = WorkspaceSpec {
+            seed: 1,
+            now: None,
+            fixture: None,
+        };
+        Workspace::new("w", spec)
+    }
+
+    #[test]
+    fn a_new_workspace_is_written_whole_then_only_what_changes() {
+        let mut w = ws();
+        let mut m = Marks::default();
+        let c = diff(&mut w, &mut m, true).unwrap();
+        assert_eq!(c.create.as_deref(), Some("w"));
+        assert!(c.state.is_some() && c.mails.rewrite && c.journal.rewrite && c.sessions.rewrite);
+        assert!(
+            diff(&mut w, &mut m, false).unwrap().is_empty(),
+            "nothing new"
+        );
+        // Borrowed mutably without a change: serialised, compared, not written.
+        let _ = &mut w.state.counters;
+        assert!(diff(&mut w, &mut m, false).unwrap().is_empty());
+        w.state.counters.mail += 1;
+        let c = diff(&mut w, &mut m, false).unwrap();
+        assert!(c.state.is_some() && c.mails.append.is_empty());
+    }
+
+    #[test]
+    fn logs_give_their_new_and_dropped_entries_and_a_reset_rewrites() {
+        let mut w = ws();
+        let mut m = Marks::default();
+        diff(&mut w, &mut m, true).unwrap();
+        let entry = |n: u16| crate::journal::JournalEntry {
+            at: w_now(),
+            method: "GET".into(),
+            path: format!("p{n}"),
+            screen: None,
+            button: None,
+            outcome: crate::journal::Outcome::Ok,
+            next_screen: None,
+            status: n,
+        };
+        for n in 1..=5 {
+            w.journal.push(entry(n));
+        }
+        w.journal.trim(3);
+        let c = diff(&mut w, &mut m, false).unwrap();
+        let seqs: Vec<u64> = c.journal.append.iter().map(|(s, _)| *s).collect();
+        assert_eq!((seqs, c.journal.dropped_through), (vec![3, 4, 5], 2));
+        w.journal.push(entry(6));
+        let c = diff(&mut w, &mut m, false).unwrap();
+        assert_eq!(c.journal.append.len(), 1);
+        assert_eq!(c.journal.dropped_through, 0, "within the cap");
+        w.journal = Log::new();
+        assert!(diff(&mut w, &mut m, false).unwrap().journal.rewrite);
+    }
+
+    fn w_now() -> crate::clock::Instant {
+        crate::clock::parse_rfc3339("2018-11-27T16:30:00+09:00").unwrap()
+    }
+}

@@ -1,0 +1,386 @@
+//! The durable store: workspaces kept in an SQLite database in a data directory.
+//!
+//! Every workspace lives in memory, as in [`MemoryStore`](super::MemoryStore), and is written
+//! through to the file: after each access the store works out what changed ([`diff`]) and hands
+//! it to the writer thread ([`writer`]), which commits many requests' changes per transaction.
+//! Requests never wait for the disk with a workspace locked, and never do I/O on the async
+//! runtime's threads; the HTTP layer holds each answer until its changes are committed
+//! ([`super::commit`]). At start the whole file is read back ([`load`]), so that a restart
+//! brings back every workspace exactly, and checked ([`schema`]): a newer, damaged or busy file
+//! is refused with its reason.
+//!
+//! The data directory holds the database (`workspaces.sqlite3` with its `-wal` and `-shm`
+//! files) and a lock file that keeps a second simulator from opening the same directory.
+
+mod diff;
+mod load;
+pub mod schema;
+mod writer;
+
+pub use schema::SyncMode;
+
+use super::commit::{self, Commit};
+use super::{Store, StoreError};
+use crate::workspace::Workspace;
+use diff::Marks;
+use std::collections::{HashMap, HashSet};
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::mpsc::{self, Sender};
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
+use std::thread::JoinHandle;
+use writer::Job;
+
+/// The lock file's name inside the data directory.
+const LOCK_FILE: &str = "nss-simulator.lock";
+
+/// Workspaces in memory, written through to an SQLite file.
+pub struct SqliteStore {
+    workspaces: RwLock<HashMap<String, Arc<Mutex<Entry>>>>,
+    next_key: AtomicI64,
+    jobs: Mutex<Option<Sender<Job>>>,
+    writer: Mutex<Option<JoinHandle<()>>>,
+    /// Keys whose last change failed: read back from the file on their next access.
+    stale: Arc<Mutex<HashSet<i64>>>,
+    dir: PathBuf,
+    /// Held (locked) as long as the store is open.
+    _lock: File,
+}
+
+struct Entry {
+    key: i64,
+    /// The workspace, or why it does not read back from the file.
+    workspace: Result<Workspace, String>,
+    marks: Marks,
+    /// The commit of the last change handed to the writer.
+    last: Arc<Commit>,
+    /// Deleted while a request still held it: that request finds nothing.
+    deleted: bool,
+}
+
+/// Maps an SQLite error to the store's.
+pub(crate) fn sql_error(e: rusqlite::Error) -> StoreError {
+    use rusqlite::ErrorCode as C;
+    let message = e.to_string();
+    match e.sqlite_error_code() {
+        Some(C::DatabaseBusy | C::DatabaseLocked) => StoreError::Locked(message),
+        Some(C::NotADatabase | C::DatabaseCorrupt) => StoreError::Corrupt {
+            id: None,
+            detail: message,
+        },
+        Some(
+            C::DiskFull
+            | C::CannotOpen
+            | C::ReadOnly
+            | C::PermissionDenied
+            | C::SystemIoFailure
+            | C::NoLargeFileSupport,
+        ) => StoreError::Io(std::io::Error::other(message)),
+        _ => StoreError::Backend(message),
+    }
+}
+
+impl SqliteStore {
+    /// Opens the store in `dir` (created if missing): takes the directory's lock, opens and
+    /// checks the database, reads every workspace back and starts the writer.
+    pub fn open(dir: &Path, sync: SyncMode) -> Result<Self, StoreError> {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            StoreError::Io(std::io::Error::new(
+                e.kind(),
+                format!("cannot create the data directory {}: {e}", dir.display()),
+            ))
+        })?;
+        let lock = lock(dir)?;
+        let conn = schema::open(dir, sync)?;
+        let loaded = load::all(&conn)?;
+        let mut map = HashMap::new();
+        let mut highest = 0;
+        for l in loaded {
+            highest = highest.max(l.key);
+            if let Err(detail) = &l.workspace {
+                tracing::error!(workspace = %l.id, %detail, "a stored workspace does not read back; it answers an error until it is deleted");
+            }
+            let mut entry = Entry {
+                key: l.key,
+                workspace: l.workspace,
+                marks: Marks::default(),
+                last: Commit::done(),
+                deleted: false,
+            };
+            if let Ok(ws) = &mut entry.workspace {
+                // What was just read is what is stored.
+                diff::diff(ws, &mut entry.marks, true)
+                    .map_err(|e| StoreError::Backend(e.to_string()))?;
+            }
+            map.insert(l.id, Arc::new(Mutex::new(entry)));
+        }
+        let (tx, rx) = mpsc::channel();
+        let stale = Arc::new(Mutex::new(HashSet::new()));
+        let writer_stale = Arc::clone(&stale);
+        let writer = std::thread::Builder::new()
+            .name("nss-store-writer".into())
+            .spawn(move || writer::run(conn, rx, writer_stale))
+            .map_err(StoreError::Io)?;
+        Ok(SqliteStore {
+            workspaces: RwLock::new(map),
+            next_key: AtomicI64::new(highest + 1),
+            jobs: Mutex::new(Some(tx)),
+            writer: Mutex::new(Some(writer)),
+            stale,
+            dir: dir.to_path_buf(),
+            _lock: lock,
+        })
+    }
+
+    /// The data directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn send(&self, job: Job) -> Result<(), StoreError> {
+        let jobs = self.jobs.lock().unwrap_or_else(PoisonError::into_inner);
+        let sent = jobs.as_ref().is_some_and(|tx| tx.send(job).is_ok());
+        if sent {
+            Ok(())
+        } else {
+            Err(StoreError::Backend(
+                "the store's writer has stopped".to_string(),
+            ))
+        }
+    }
+
+    fn entry(&self, id: &str) -> Result<Arc<Mutex<Entry>>, StoreError> {
+        self.workspaces
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(id)
+            .cloned()
+            .ok_or_else(|| StoreError::NotFound(id.to_string()))
+    }
+
+    /// Hands what changed in `entry`'s workspace to the writer (nothing if nothing changed).
+    fn write_through(&self, id: &str, entry: &mut Entry, create: bool) -> Result<(), StoreError> {
+        let Ok(ws) = &mut entry.workspace else {
+            return Ok(());
+        };
+        let change = match diff::diff(ws, &mut entry.marks, create) {
+            Ok(c) => c,
+            Err(e) => {
+                // Memory is now ahead of what can be written: read it back on the next access.
+                self.mark_stale(entry.key);
+                return Err(StoreError::Backend(format!(
+                    "workspace {id} could not be serialised: {e}"
+                )));
+            }
+        };
+        if !change.is_empty() {
+            let commit = Commit::new();
+            self.send(Job::Write {
+                key: entry.key,
+                change,
+                commit: Arc::clone(&commit),
+            })?;
+            entry.last = commit;
+        }
+        commit::note(&entry.last);
+        Ok(())
+    }
+
+    fn mark_stale(&self, key: i64) {
+        self.stale
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(key);
+    }
+
+    /// Reads `entry` back from the file if its last change failed.
+    fn refresh(&self, id: &str, entry: &mut Entry) -> Result<(), StoreError> {
+        if !self
+            .stale
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .contains(&entry.key)
+        {
+            return Ok(());
+        }
+        let (reply, answer) = mpsc::channel();
+        self.send(Job::Reload {
+            key: entry.key,
+            reply,
+        })?;
+        // A rare path (after a failed write): this thread waits for one read by the writer.
+        let loaded = answer
+            .recv()
+            .map_err(|_| StoreError::Backend("the store's writer has stopped".to_string()))??;
+        self.stale
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remove(&entry.key);
+        let Some(loaded) = loaded else {
+            return Err(StoreError::NotFound(id.to_string()));
+        };
+        entry.marks = Marks::default();
+        entry.workspace = loaded.workspace;
+        entry.last = Commit::done();
+        if let Ok(ws) = &mut entry.workspace {
+            diff::diff(ws, &mut entry.marks, true)
+                .map_err(|e| StoreError::Backend(e.to_string()))?;
+        }
+        Ok(())
+    }
+}
+
+/// Takes the data directory's lock file: a second simulator on the same directory is refused.
+fn lock(dir: &Path) -> Result<File, StoreError> {
+    let path = dir.join(LOCK_FILE);
+    let file = File::options()
+        .create(true)
+        .truncate(false)
+        .read(true)
+        .write(true)
+        .open(&path)
+        .map_err(|e| {
+            StoreError::Io(std::io::Error::new(
+                e.kind(),
+                format!("cannot open {}: {e}", path.display()),
+            ))
+        })?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::Locked(format!(
+            "the data directory {} is used by another simulator (its lock file {LOCK_FILE} is held)",
+            dir.display()
+        ))),
+        Err(std::fs::TryLockError::Error(e)) => Err(StoreError::Io(std::io::Error::new(
+            e.kind(),
+            format!("cannot lock {}: {e}", path.display()),
+        ))),
+    }
+}
+
+impl Store for SqliteStore {
+    fn create(&self, mut workspace: Workspace) -> Result<(), StoreError> {
+        let mut map = self
+            .workspaces
+            .write()
+            .unwrap_or_else(PoisonError::into_inner);
+        if map.contains_key(&workspace.id) {
+            return Err(StoreError::Exists(workspace.id));
+        }
+        let key = self.next_key.fetch_add(1, Ordering::Relaxed);
+        let mut marks = Marks::default();
+        let change = diff::diff(&mut workspace, &mut marks, true).map_err(|e| {
+            StoreError::Backend(format!("the workspace could not be serialised: {e}"))
+        })?;
+        let commit = Commit::new();
+        self.send(Job::Write {
+            key,
+            change,
+            commit: Arc::clone(&commit),
+        })?;
+        commit::note(&commit);
+        let id = workspace.id.clone();
+        let entry = Entry {
+            key,
+            workspace: Ok(workspace),
+            marks,
+            last: commit,
+            deleted: false,
+        };
+        map.insert(id, Arc::new(Mutex::new(entry)));
+        Ok(())
+    }
+
+    fn ids(&self) -> Result<Vec<String>, StoreError> {
+        let map = self
+            .workspaces
+            .read()
+            .unwrap_or_else(PoisonError::into_inner);
+        let mut ids: Vec<String> = map.keys().cloned().collect();
+        ids.sort();
+        Ok(ids)
+    }
+
+    fn count(&self) -> Result<usize, StoreError> {
+        Ok(self
+            .workspaces
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .len())
+    }
+
+    fn delete(&self, id: &str) -> Result<(), StoreError> {
+        let cell = self
+            .workspaces
+            .write()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remove(id)
+            .ok_or_else(|| StoreError::NotFound(id.to_string()))?;
+        // Waits for a request still working on it; its change is queued before the delete. A
+        // request that found it before it left the map and comes after finds it deleted.
+        let mut entry = cell.lock().unwrap_or_else(PoisonError::into_inner);
+        entry.deleted = true;
+        let commit = Commit::new();
+        self.send(Job::Delete {
+            key: entry.key,
+            commit: Arc::clone(&commit),
+        })?;
+        commit::note(&commit);
+        Ok(())
+    }
+
+    fn with(&self, id: &str, f: &mut dyn FnMut(&mut Workspace)) -> Result<(), StoreError> {
+        let cell = self.entry(id)?;
+        let mut entry = cell.lock().unwrap_or_else(PoisonError::into_inner);
+        if entry.deleted {
+            return Err(StoreError::NotFound(id.to_string()));
+        }
+        self.refresh(id, &mut entry)?;
+        match &mut entry.workspace {
+            Ok(ws) => {
+                // A request that panics half-way must not leave half a change behind: the
+                // workspace is read back from the file (as it was before the request) on its
+                // next access, and the panic goes on to the HTTP layer's handler.
+                let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(ws)));
+                if let Err(panic) = run {
+                    self.mark_stale(entry.key);
+                    drop(entry);
+                    std::panic::resume_unwind(panic);
+                }
+            }
+            Err(detail) => {
+                return Err(StoreError::Corrupt {
+                    id: Some(id.to_string()),
+                    detail: detail.clone(),
+                });
+            }
+        }
+        self.write_through(id, &mut entry, false)
+    }
+
+    fn flush(&self) -> Result<(), StoreError> {
+        let (reply, done) = mpsc::channel();
+        self.send(Job::Flush(reply))?;
+        done.recv()
+            .map_err(|_| StoreError::Backend("the store's writer has stopped".to_string()))
+    }
+}
+
+impl Drop for SqliteStore {
+    /// Lets the writer commit what is queued, then stops it.
+    fn drop(&mut self) {
+        self.jobs
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take();
+        if let Some(w) = self
+            .writer
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take()
+        {
+            let _ = w.join();
+        }
+    }
+}
