@@ -257,9 +257,9 @@ fn tags_select_the_scenarios_of_a_manual() {
 }
 
 #[test]
-fn a_running_simulator_can_be_the_target() {
+fn a_running_simulator_can_be_the_target_with_its_api_token() {
     let mut sim = Command::new(BIN)
-        .args(["--listen", "127.0.0.1:0"])
+        .args(["--listen", "127.0.0.1:0", "--api-token", "kit-s3cret"])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -274,14 +274,40 @@ fn a_running_simulator_can_be_the_target() {
         .next()
         .expect("NSS Simulator listening on HOST:PORT")
         .to_string();
-    let o = kit(&["--target", &format!("http://{address}"), "--tags", "@m001"]);
+    let target = format!("http://{address}");
+    // Without the token the simulator API refuses the kit.
+    let refused = kit(&["--target", &target, "--tags", "@m001"]);
+    // With it: the kit's calls, and the client's mailbox (the task carries the header).
+    let office = kit(&[
+        "--target",
+        &target,
+        "--api-token",
+        "kit-s3cret",
+        "--tags",
+        "@m001",
+    ]);
+    let mail = kit(&[
+        "--target",
+        &target,
+        "--api-token",
+        "kit-s3cret",
+        "--client",
+        &python_reference(),
+        "--name",
+        "^マニュアルのデータで仮ログイン登録をして",
+    ]);
     let _ = sim.kill();
     let _ = sim.wait();
     drop(output);
-    let out = stdout(&o);
-    let (passed, failed) = summary(&out);
-    assert_eq!((failed, o.status.code()), (0, Some(0)), "{out}");
-    assert!(passed >= 2, "{out}");
+    assert_eq!(refused.status.code(), Some(2), "{}", stdout(&refused));
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(err.contains("401"), "{err}");
+    for o in [office, mail] {
+        let out = stdout(&o);
+        let (passed, failed) = summary(&out);
+        assert_eq!((failed, o.status.code()), (0, Some(0)), "{out}");
+        assert!(passed >= 1, "{out}");
+    }
 }
 
 #[test]

@@ -29,6 +29,10 @@ pub struct Args {
     /// this process on 127.0.0.1 (a free port), in memory.
     #[arg(long, value_name = "URL")]
     pub target: Option<String>,
+    /// The API token of the --target simulator (its --api-token), sent to its API and passed to
+    /// the client for the mailbox (the simulator the kit starts itself needs none).
+    #[arg(long, value_name = "TOKEN", env = "NSS_SIM_API_TOKEN")]
+    pub api_token: Option<String>,
     /// Only the scenarios with these tags (ANDed with @client): `@m000`, `"@m000 or @m004"`.
     #[arg(long, value_name = "EXPR")]
     pub tags: Option<String>,
@@ -74,6 +78,7 @@ impl Args {
         Ok(Options {
             driver,
             target: self.target,
+            api_token: self.api_token,
             tags: self.tags,
             name: self.name,
             features: self.features,

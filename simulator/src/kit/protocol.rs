@@ -34,6 +34,10 @@ pub struct Mailbox {
     pub raw: String,
     /// The applicant's address: the mail addressed to it is the client's.
     pub address: String,
+    /// The `Authorization` header value the mailbox requires, when the simulator's API has a
+    /// token (`--api-token`): `Bearer …`. Absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authorization: Option<String>,
 }
 
 impl Task {
@@ -55,6 +59,7 @@ impl Task {
                 raw: format!("{list}/{{id}}/raw"),
                 list,
                 address: address.to_string(),
+                authorization: None,
             },
             login: Map::new(),
             input: Value::Object(Map::new()),

@@ -25,6 +25,8 @@ pub struct Options {
     pub driver: Box<dyn Driver>,
     /// A running simulator (`http://127.0.0.1:8080`); `None` starts one in this process.
     pub target: Option<String>,
+    /// The API token of the `target` (`--api-token`).
+    pub api_token: Option<String>,
     /// A tag expression ANDed with `@client` (`@m000`, `@m000 and not @m004`).
     pub tags: Option<String>,
     /// A regular expression the scenario's name must match.
@@ -99,7 +101,8 @@ pub async fn run(o: Options) -> Result<Outcome, String> {
     }
     let sim = match &o.target {
         Some(url) => {
-            let sim = Simulator::connect(url);
+            let sim = Simulator::connect(url, o.api_token.as_deref())
+                .map_err(|e| format!("--api-token: {e}"))?;
             sim.check()
                 .await
                 .map_err(|e| format!("--target {url}: {e}"))?;

@@ -18,8 +18,10 @@ pub const PUBLIC_BASE: &str = "http://127.0.0.1:8080/";
 pub struct Simulator {
     /// `http://HOST:PORT` (no trailing slash).
     pub address: String,
-    /// The HTTP client of the kit's side (the simulator API).
+    /// The HTTP client of the kit's side (the simulator API), with the API token if any.
     pub api: reqwest::Client,
+    /// The simulator's API token (`--api-token`), sent as `Authorization: Bearer …`.
+    pub token: Option<String>,
 }
 
 impl Simulator {
@@ -58,16 +60,29 @@ impl Simulator {
         Simulator {
             address,
             api: reqwest::Client::new(),
+            token: None,
         }
     }
 
     /// A simulator already running at `url` (`http://127.0.0.1:8080`, with or without the
-    /// trailing slash). Nothing is checked here: see [`Simulator::check`].
-    pub fn connect(url: &str) -> Simulator {
-        Simulator {
-            address: url.trim_end_matches('/').to_string(),
-            api: reqwest::Client::new(),
+    /// trailing slash), whose API requires `token` if given. Nothing is checked here: see
+    /// [`Simulator::check`].
+    pub fn connect(url: &str, token: Option<&str>) -> Result<Simulator, String> {
+        let mut headers = reqwest::header::HeaderMap::new();
+        if let Some(t) = token {
+            let value = reqwest::header::HeaderValue::from_str(&format!("Bearer {t}"))
+                .map_err(|_| "the API token is not a header value".to_string())?;
+            headers.insert(reqwest::header::AUTHORIZATION, value);
         }
+        let api = reqwest::Client::builder()
+            .default_headers(headers)
+            .build()
+            .map_err(|e| e.to_string())?;
+        Ok(Simulator {
+            address: url.trim_end_matches('/').to_string(),
+            api,
+            token: token.map(str::to_string),
+        })
     }
 
     /// Whether the simulator answers its API: `Err` says what is wrong, for the command line.

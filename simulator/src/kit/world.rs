@@ -125,6 +125,7 @@ impl KitWorld {
     pub fn task(&self, action: &str, address: &str) -> Task {
         let mut task = Task::new(action, &self.sim().nss(self.ws()), address);
         task.timeout_seconds = self.kit.timeout_seconds;
+        task.mailbox.authorization = self.sim().token.as_ref().map(|t| format!("Bearer {t}"));
         task
     }
 

@@ -40,8 +40,10 @@ class MailReader:
         self.timeout = timeout
 
     def _get(self, url: str) -> bytes:
+        headers = {"Authorization": self.box.authorization} if self.box.authorization else {}
         try:
-            with urllib.request.urlopen(url, timeout=self.timeout) as resp:
+            with urllib.request.urlopen(urllib.request.Request(url, headers=headers),
+                                        timeout=self.timeout) as resp:
                 return resp.read()
         except (urllib.error.URLError, OSError) as e:
             raise Failed(f"mailbox {url}: {e}")

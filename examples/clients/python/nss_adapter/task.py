@@ -33,10 +33,12 @@ class Mailbox:
     """Where the client reads its mail: the simulator's mailbox API (``raw_url`` contains
     ``{id}``)."""
 
-    def __init__(self, list_url: str, raw_url: str, address: str):
+    def __init__(self, list_url: str, raw_url: str, address: str, authorization: str | None = None):
         self.list_url = list_url
         self.raw_url = raw_url
         self.address = address
+        # The Authorization header the mailbox requires when the simulator has an API token.
+        self.authorization = authorization
 
 
 class Task:
@@ -68,7 +70,8 @@ def parse_task(doc: object) -> Task:
     mailbox = None
     if isinstance(doc.get("mailbox"), dict):
         m = doc["mailbox"]
-        mailbox = Mailbox(m.get("list", ""), m.get("raw", ""), m.get("address", ""))
+        mailbox = Mailbox(m.get("list", ""), m.get("raw", ""), m.get("address", ""),
+                          m.get("authorization"))
     nss = doc["nss"] if doc["nss"].endswith("/") else doc["nss"] + "/"
     return Task(
         action=doc["action"],

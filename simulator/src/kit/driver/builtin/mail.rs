@@ -56,12 +56,11 @@ impl<'a> MailReader<'a> {
 
     async fn get(&self, url: &str) -> Result<String, Stop> {
         let fail = |e: String| Stop::failed(format!("mailbox {url}: {e}"));
-        let r = self
-            .http
-            .get(url)
-            .send()
-            .await
-            .map_err(|e| fail(e.to_string()))?;
+        let mut request = self.http.get(url);
+        if let Some(auth) = &self.box_.authorization {
+            request = request.header(reqwest::header::AUTHORIZATION, auth);
+        }
+        let r = request.send().await.map_err(|e| fail(e.to_string()))?;
         if !r.status().is_success() {
             return Err(fail(r.status().to_string()));
         }
