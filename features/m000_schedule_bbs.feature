@@ -1,4 +1,5 @@
 # language: ja
+@simulator @m000
 機能: NACCS掲示板のスケジュール表（M000 【16】(1)、procedures §8）
   利用開始希望日を決めるために、NACCS掲示板の「申込手続（NSS）」にある
   「NACCSのご利用に関するスケジュール表」を見る。

@@ -33,6 +33,8 @@
 //! - [`events`] — what happened (mails, reviews, deadlines), recorded for webhooks;
 //!   [`outbound`] — the SMTP relay, the webhooks and the background task that delivers both.
 //! - [`journal`] — the record of every NSS request.
+//! - `kit` (feature `kit`, on by default) — the conformance kit that verifies a client of the
+//!   NSS against this simulator (`nss-simulator kit`, docs/kit.md).
 
 pub mod api;
 pub mod application;
@@ -45,6 +47,8 @@ pub mod fixtures;
 pub mod flow;
 pub mod http;
 pub mod journal;
+#[cfg(feature = "kit")]
+pub mod kit;
 pub mod limits;
 pub mod mail;
 pub mod outbound;

@@ -229,6 +229,11 @@ async fn main() {
             tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()),
         )
         .init();
+    // `nss-simulator kit …`: the conformance kit, with a command line of its own (docs/kit.md).
+    #[cfg(feature = "kit")]
+    if std::env::args().nth(1).as_deref() == Some("kit") {
+        std::process::exit(nss_simulator::kit::cli::main(std::env::args().skip(2)).await);
+    }
     let parsed = parse_args().and_then(|o| outbound(&o).map(|config| (o, config)));
     let (o, outbound) = match parsed {
         Ok(both) => both,

@@ -179,8 +179,12 @@ async fn manual_000_completes_through_html_forms_to_the_same_application() {
         "the same seed issues the same ID"
     );
     b.press("次へ進む", &[]).await;
-    b.press("次へ進む", &[("reason", crate::support::manual000::REASON)])
-        .await;
+    let reason = crate::support::manual::pairs("file_application", "申込担当者 入力")
+        .into_iter()
+        .find(|(l, _)| l.ends_with("申込理由"))
+        .map(|(_, v)| v)
+        .expect("the manual's 申込理由");
+    b.press("次へ進む", &[("reason", reason.as_str())]).await;
     assert_eq!(b.screen(), "new_application.office");
     b.press("反映", &[("office_postal", "1008901")]).await;
     assert!(b.page.contains("value=\"千代田区\""));

@@ -1,6 +1,5 @@
 //! Integration tests through HTTP, against the real app on port 0.
 
-#[path = "../support/mod.rs"]
 mod support;
 
 mod api_errors;

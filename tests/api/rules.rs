@@ -1,7 +1,25 @@
 //! Validation on the manual's fields: a Japanese error on the same screen, values kept; and no
 //! input of any kind gives a 5xx.
 
-use crate::support::{Browser, TestApp, manual000};
+use crate::support::{Browser, TestApp, manual};
+
+/// The label of a `section / label` pair.
+fn label_of(l: &str) -> &str {
+    l.rsplit(" / ").next().unwrap_or(l)
+}
+
+fn borrowed(v: &[(String, String)]) -> Vec<(&str, &str)> {
+    v.iter().map(|(l, v)| (l.as_str(), v.as_str())).collect()
+}
+
+/// The manual's 申込理由 (M000 【15】).
+fn reason() -> String {
+    manual::pairs("file_application", "申込担当者 入力")
+        .into_iter()
+        .find(|(l, _)| label_of(l) == "申込理由")
+        .map(|(_, v)| v)
+        .expect("the manual's 申込理由")
+}
 
 async fn at_temp_input(app: &TestApp) -> Browser {
     let ws = app.workspace(11, "2018-11-27T16:30:00+09:00").await;
@@ -11,13 +29,12 @@ async fn at_temp_input(app: &TestApp) -> Browser {
     b
 }
 
-fn with(over: &[(&'static str, &'static str)]) -> Vec<(&'static str, &'static str)> {
-    let mut v: Vec<(&str, &str)> = manual000::TEMP_INPUT
-        .iter()
-        .filter(|(l, _)| !over.iter().any(|(o, _)| o == l))
-        .copied()
+fn with(over: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = manual::pairs("register_temp_account", "申込担当者 入力")
+        .into_iter()
+        .filter(|(l, _)| !over.iter().any(|(o, _)| *o == label_of(l)))
         .collect();
-    v.extend_from_slice(over);
+    v.extend(over.iter().map(|(l, v)| (l.to_string(), v.to_string())));
     v
 }
 
@@ -49,7 +66,7 @@ async fn temp_account_input_errors() {
     ];
     for (label, value, message) in cases {
         let mut b = at_temp_input(&app).await;
-        b.press("申込内容確認へ進む", &with(&[(label, value)]))
+        b.press("申込内容確認へ進む", &borrowed(&with(&[(label, value)])))
             .await;
         assert_eq!(b.id(), "temp_account.input", "{label}={value} was accepted");
         assert_eq!(b.status, 200);
@@ -73,7 +90,7 @@ async fn at_office(app: &TestApp) -> Browser {
     let (id, pw) = b.register_temp_account(app, &ws).await;
     b.login(&id, &pw).await;
     b.press("次へ進む", &[]).await;
-    b.press("次へ進む", &[("申込理由", manual000::REASON)])
+    b.press("次へ進む", &[("申込理由", reason().as_str())])
         .await;
     assert_eq!(b.id(), "new_application.office");
     b
@@ -82,10 +99,8 @@ async fn at_office(app: &TestApp) -> Browser {
 #[tokio::test]
 async fn office_input_errors() {
     let app = TestApp::spawn().await;
-    let full: Vec<(&str, &str)> = [("住所(都道府県)", "東京都"), ("住所(市区町村)", "千代田区")]
-        .into_iter()
-        .chain(manual000::OFFICE.iter().copied())
-        .collect();
+    let office = manual::pairs("file_application", "事業所・企業 入力");
+    let full = borrowed(&office);
     let cases: &[(&str, &str, &str)] = &[
         ("利用開始希望日", "20180230", "利用開始希望日"),
         ("利用開始希望日", "2018122", "利用開始希望日"),
@@ -100,8 +115,11 @@ async fn office_input_errors() {
     ];
     for (label, value, message) in cases {
         let mut b = at_office(&app).await;
-        let mut values: Vec<(&str, &str)> =
-            full.iter().filter(|(l, _)| l != label).copied().collect();
+        let mut values: Vec<(&str, &str)> = full
+            .iter()
+            .filter(|(l, _)| label_of(l) != *label)
+            .copied()
+            .collect();
         values.push((label, value));
         b.press("netNACCSを利用する", &values).await;
         assert_eq!(
@@ -131,7 +149,7 @@ async fn office_input_errors() {
     let mut b = at_office(&app).await;
     let values: Vec<(&str, &str)> = full
         .iter()
-        .filter(|(l, _)| *l != "管轄税関")
+        .filter(|(l, _)| label_of(l) != "管轄税関")
         .copied()
         .collect();
     b.press("netNACCSを利用する", &values).await;
@@ -301,7 +319,7 @@ async fn user_text_is_escaped_in_html() {
     let mut b = at_temp_input(&app).await;
     b.press(
         "申込内容確認へ進む",
-        &with(&[("企業名", "<script>alert('x')</script>")]),
+        &borrowed(&with(&[("企業名", "<script>alert('x')</script>")])),
     )
     .await;
     assert_eq!(b.id(), "temp_account.input");

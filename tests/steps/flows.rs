@@ -3,26 +3,24 @@
 //! same screens one step at a time.
 
 use super::NssWorld;
-use crate::support::manual000;
 use cucumber::{given, when};
+use nss_simulator::kit::manual;
 
-fn manual(values: &[(&str, &str)]) -> Vec<(String, String)> {
-    values
-        .iter()
-        .map(|(l, v)| (l.to_string(), v.to_string()))
-        .collect()
+/// 申込担当者 入力 of the 仮ログイン登録, as manual 000 fills it (M000 【6】).
+fn temp_input() -> Vec<(String, String)> {
+    manual::pairs("register_temp_account", "申込担当者 入力")
 }
 
 #[given("マニュアルの申込担当者情報を入力する")]
 #[when("マニュアルの申込担当者情報を入力する")]
 async fn type_manual_applicant(w: &mut NssWorld) {
-    w.pending = manual(manual000::TEMP_INPUT);
+    w.pending = temp_input();
 }
 
 #[given("マニュアルの事業所・企業情報を入力する")]
 #[when("マニュアルの事業所・企業情報を入力する")]
 async fn type_manual_office(w: &mut NssWorld) {
-    w.pending = manual(manual000::OFFICE);
+    w.pending = manual::pairs("file_application", "事業所・企業 入力");
 }
 
 /// M000 【4】–【10】: 新規申込 → 同意 → 入力 → 確認 → 登録, then the mail.
@@ -31,7 +29,7 @@ async fn type_manual_office(w: &mut NssWorld) {
 async fn temp_account(w: &mut NssWorld) {
     w.open("apply/").await;
     w.press("システム利用規程に同意する").await;
-    w.pending = manual(manual000::TEMP_INPUT);
+    w.pending = temp_input();
     w.press("申込内容確認へ進む").await;
     assert_eq!(
         w.screen().id(),
@@ -62,7 +60,10 @@ async fn login_elsewhere(w: &mut NssWorld) {
 #[given("マニュアルのデータで「事業所・企業 入力」画面まで進んでいる")]
 async fn up_to_office(w: &mut NssWorld) {
     up_to_applicant(w).await;
-    w.pending = vec![("申込理由".into(), manual000::REASON.into())];
+    w.pending = manual::pairs("file_application", "申込担当者 入力")
+        .into_iter()
+        .filter(|(l, _)| l.ends_with("申込理由"))
+        .collect();
     w.press("次へ進む").await;
     assert_eq!(
         w.screen().id(),

@@ -116,6 +116,14 @@ async fn reception_number_matches(w: &mut NssWorld) {
         .as_str()
         .unwrap_or("")
         .to_string();
+    // The manual's format (完了: 申込受付番号「1830304A」), not only equality with the API.
+    let year: i32 = application["submitted_at"]
+        .as_str()
+        .and_then(|t| t.get(..4))
+        .and_then(|y| y.parse().ok())
+        .expect("submitted_at");
+    nss_simulator::kit::check::format::reception_number(&number, year, 'A')
+        .unwrap_or_else(|e| panic!("{e}"));
     let wanted = format!("申込受付番号「{number}」");
     let texts = w.screen().text();
     assert!(

@@ -18,7 +18,7 @@ mod settings;
 mod sharing;
 mod workspace;
 
-use crate::support::{Browser, TestApp};
+use nss_simulator::kit::{Browser, Simulator as TestApp};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt;

@@ -41,8 +41,19 @@ async fn open_screen_url(w: &mut NssWorld, title: Q) {
 // ---------------------------------------------------------------------------------------------
 // Input and buttons
 
+/// Whether two field names (`label` or `section / label`) name the same field: the same
+/// label, and the same section when both give one.
+fn same_field(a: &str, b: &str) -> bool {
+    match (a.split_once(" / "), b.split_once(" / ")) {
+        (Some(_), Some(_)) => a == b,
+        (Some((_, a)), None) => a == b,
+        (None, Some((_, b))) => a == b,
+        (None, None) => a == b,
+    }
+}
+
 fn set_pending(w: &mut NssWorld, label: &str, value: &str) {
-    w.pending.retain(|(l, _)| l != label);
+    w.pending.retain(|(l, _)| !same_field(l, label));
     w.pending.push((label.to_string(), value.to_string()));
 }
 

@@ -4,8 +4,8 @@
 //! them (multipart); and what the center's approval leaves for such an office.
 
 use super::{NssWorld, Q, app, rows};
-use crate::support::kit_data::{fields_of, kit};
 use cucumber::{given, then, when};
+use nss_simulator::kit::manual::{fields_of, kit};
 use serde_json::{Value, json};
 
 // ---------------------------------------------------------------------------------------------

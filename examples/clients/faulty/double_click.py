@@ -4,9 +4,9 @@
 Fault: the registration is posted twice, as by an impatient double click (or a retry on a slow
 answer); the NSS accepts the first and answers the second, a stale form, with the manual's
 「予期しない操作」, which is what the browser then shows.
-Caught by: the conduct check of register_temp_account (scenario m000): the journal holds two
+Caught by: the conduct check of register_temp_account (client/m000_new_application.feature 「マニュアルのデータで仮ログイン登録から利用申込の登録まで行う」): the journal holds two
 POST apply/confirm 「申込内容を登録する」, the second → unexpected_operation (「申込内容を登録する」
-posted 2 times; 予期しない操作); and the report (expected done, the client reported failed).
+posted 2 times; 予期しない操作).
 """
 
 import sys

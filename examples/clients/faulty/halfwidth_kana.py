@@ -3,7 +3,7 @@
 
 Fault: the integration passes every フリガナ through the half-width katakana conversion of a
 legacy system (ボウエキ → ﾎﾞｳｴｷ); NSS asks for full-width katakana (M000 【6】 (全角カナ)).
-Caught by: the report check of register_temp_account (scenario m000): the kit expects done, the
+Caught by: the report check of register_temp_account (client/m000_new_application.feature 「マニュアルのデータで仮ログイン登録から利用申込の登録まで行う」): the kit expects done, the
 client reports rejected on 「申込担当者 入力」 with 「企業名(フリガナ)は全角カナで入力してください。」
 and the same for 氏名(フリガナ) 姓 and 名; the journal shows POST apply/input → validation_error.
 """

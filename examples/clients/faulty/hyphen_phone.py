@@ -4,7 +4,7 @@
 Fault: the integration keeps phone and FAX numbers formatted for print (03-3501-0953) and types
 them so, where NSS takes digits only (M000 【6】: 「-」(ハイフン)を入力せずに、数字のみ入力して
 ください).
-Caught by: the report check of register_temp_account (scenario m000): the kit expects done, the
+Caught by: the report check of register_temp_account (client/m000_new_application.feature 「マニュアルのデータで仮ログイン登録から利用申込の登録まで行う」): the kit expects done, the
 client reports rejected on 「申込担当者 入力」 with 「電話番号は「-」(ハイフン)を入力せずに、数字のみ
 入力してください。」; the journal shows POST apply/input 「申込内容確認へ進む」 → validation_error.
 """

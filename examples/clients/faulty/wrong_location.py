@@ -5,7 +5,7 @@ Fault: the integration's data model stores the 本社 address explicitly, so on 
 always picks 「その他(下欄に入力してください)」 and types the 事業所's address into the 本社 rows,
 where the manual chooses 「事業所に同じ」 (M000 【16】(3)). Every value looks right on 申込内容
 確認; only the choice is wrong.
-Caught by: the record check of file_application (scenario m000): 「事業所・企業 入力 /
+Caught by: the record check of file_application (client/m000_new_application.feature 「マニュアルのデータで仮ログイン登録から利用申込の登録まで行う」): 「事業所・企業 入力 /
 本社に関する項目 / 所在地: expected 「事業所に同じ」, recorded 「その他(下欄に入力してください)」」.
 """
 

@@ -4,7 +4,7 @@
 Fault: the mail parser takes 「the 7-digit number of the message」 for the 仮ログインID and, of
 several, the last one; in 【NSS】仮アカウント登録完了のお知らせ that is the NACCS center's postal
 code in the signature (〒2120013), not the 仮ログインID (M000 【9】).
-Caught by: the report check of register_temp_account (scenario m000): 「仮ログインID: the client
+Caught by: the report check of register_temp_account (client/m000_new_application.feature 「マニュアルのデータで仮ログイン登録から利用申込の登録まで行う」): 「仮ログインID: the client
 reported '2120013', the mail says '1843951'」 (the ID depends on the seed).
 """
 

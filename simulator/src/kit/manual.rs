@@ -1,62 +1,127 @@
-//! The manuals' data of the conformance kit (`fixtures/kit/manual00N.json`, docs/kit.md
-//! "Inputs") walked through the screens as a person fills them: each screen's object by its
-//! printed title, each field by `section / label`, 利用者コード and 回線 rows by their buttons.
-//! Shared by the API tests and the cucumber steps of the 機器共用 (M002) and 一般NACCS (M003)
-//! features.
+//! The manuals' data of the kit (`fixtures/kit/manual00N.json`, docs/kit.md "Inputs") walked
+//! through the screens, for the screen-level tests and steps: the same data as the client
+//! scenarios, so that each manual's data exists once. Manual 000 is walked with the built-in
+//! client; the others screen by screen as a person fills them (each screen's object by its
+//! printed title, each field by `section / label`, 利用者コード and 回線 rows by their buttons),
+//! stopping where a screen refuses its input. These helpers panic on failure (they are for
+//! tests).
 
-use super::{Browser, TestApp, current_values, temp_credentials};
+use super::browser::{Browser, current_values};
+use super::data;
+use super::driver::builtin::{self, Client};
+use super::protocol::Task;
+use super::sim::Simulator;
 use serde_json::{Value, json};
 
-/// The kit's data of a manual (`"002"`, `"003"`).
-pub fn kit(manual: &str) -> Value {
-    let path = format!(
-        "{}/fixtures/kit/manual{manual}.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+/// The fields of one screen of manual 000's data as `(label, value)` pairs for
+/// [`Browser::press`] (`section / label`, check boxes joined by 「、」): `action` is
+/// `register_temp_account` or `file_application`, `title` the screen's.
+pub fn pairs(action: &str, title: &str) -> Vec<(String, String)> {
+    builtin::screen_pairs(&data::manual000()[action][title])
 }
 
-/// A kit value as it is typed: a text, an option label, or the ticked labels of check boxes
-/// joined by 「、」 (「」 unticks them all). Lists of objects (rows, files) are not fields.
-fn typed(value: &Value) -> Option<String> {
-    match value {
-        Value::String(s) => Some(s.clone()),
-        Value::Array(items) if items.iter().all(Value::is_string) => Some(
-            items
-                .iter()
-                .filter_map(Value::as_str)
-                .collect::<Vec<_>>()
-                .join("、"),
-        ),
-        _ => None,
+/// (仮ログインID, 仮パスワード) read from a 【NSS】仮アカウント登録完了のお知らせ mail (as the
+/// API lists it).
+pub fn temp_credentials(mail: &Value) -> (String, String) {
+    let text = mail["text"].as_str().expect("a mail text");
+    let grab = |key: &str| {
+        super::world::mail_value(text, key).unwrap_or_else(|| panic!("no {key} in mail:\n{text}"))
+    };
+    (grab("仮ログインID"), grab("仮パスワード"))
+}
+
+fn task_for(b: &Browser, action: &str) -> Task {
+    Task::new(
+        action,
+        &format!("{}{}", b.origin, b.base),
+        data::MANUAL_ADDRESS,
+    )
+}
+
+impl Browser {
+    /// M000 【4】–【10】 with the manual's data: returns (仮ログインID, 仮パスワード) read from the
+    /// mail.
+    pub async fn register_temp_account(&mut self, sim: &Simulator, ws: &str) -> (String, String) {
+        self.open("apply/").await;
+        self.press("システム利用規程に同意する", &[]).await;
+        let typed = pairs("register_temp_account", "申込担当者 入力");
+        let typed: Vec<(&str, &str)> = typed
+            .iter()
+            .map(|(l, v)| (l.as_str(), v.as_str()))
+            .collect();
+        self.press("申込内容確認へ進む", &typed).await;
+        assert_eq!(
+            self.id(),
+            "temp_account.confirm",
+            "errors: {:?}",
+            self.errors()
+        );
+        self.press("申込内容を登録する", &[]).await;
+        assert_eq!(self.id(), "temp_account.complete");
+        let mails = sim.mails(ws).await;
+        temp_credentials(mails.last().expect("the temporary-account mail"))
     }
+
+    /// Logs in on the NSS login page.
+    pub async fn login(&mut self, id: &str, password: &str) -> &Value {
+        self.open("login/nsscoapp/").await;
+        self.press("ログイン", &[("ログインID", id), ("パスワード", password)])
+            .await
+    }
+
+    /// M000 【14】–【23】 with the manual's data, from the guidance to 申込内容 確認 (not
+    /// registered).
+    pub async fn fill_application(&mut self) {
+        let task = task_for(self, "file_application");
+        let window = std::mem::replace(self, Browser::new(&self.origin.clone(), ""));
+        let mut client = Client::with_browser(&task, window);
+        let walked =
+            builtin::walk_to_confirm(&mut client, &data::manual000()["file_application"]).await;
+        *self = client.browser;
+        if let Err(stop) = walked {
+            panic!("manual 000 does not reach 申込内容 確認: {stop:?}");
+        }
+        assert_eq!(
+            self.id(),
+            "new_application.confirm",
+            "errors: {:?}",
+            self.errors()
+        );
+    }
+}
+
+impl Simulator {
+    /// Manual 000 walked to 完了 in a new browser: returns it (logged in) and the temporary
+    /// credentials.
+    pub async fn registered_application(&self, ws: &str) -> (Browser, String, String) {
+        let mut b = self.browser(ws);
+        let (id, pw) = b.register_temp_account(self, ws).await;
+        b.login(&id, &pw).await;
+        b.fill_application().await;
+        b.press("申込内容を登録する", &[]).await;
+        assert_eq!(b.id(), "new_application.complete");
+        (b, id, pw)
+    }
+}
+
+/// The kit's data of a manual (`"000"`, `"002"`, `"003"`: `fixtures/kit/manual00N.json`,
+/// embedded).
+pub fn kit(manual: &str) -> Value {
+    data::set(&format!("manual{manual}"))
+        .cloned()
+        .unwrap_or_else(|| panic!("the kit has no data of manual {manual}"))
 }
 
 /// The fields of a kit screen object: (`section / label`, or a bare label for a field under no
-/// heading; the value to type).
+/// heading; the value to type: a text, an option label, or the ticked labels of check boxes
+/// joined by 「、」). Lists of objects (rows, files) are not fields.
 pub fn fields_of(screen: &Value) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    for (key, value) in screen.as_object().into_iter().flatten() {
-        if key == "ボタン" {
-            continue;
-        }
-        match value {
-            Value::Object(section) => {
-                for (label, v) in section {
-                    if let Some(v) = typed(v) {
-                        out.push((format!("{key} / {label}"), v));
-                    }
-                }
-            }
-            v => {
-                if let Some(v) = typed(v) {
-                    out.push((key.clone(), v));
-                }
-            }
-        }
-    }
-    out
+    builtin::screen_pairs(screen)
+}
+
+/// One value as it is typed (see [`fields_of`]).
+fn typed(value: &Value) -> Option<String> {
+    fields_of(&json!({ "v": value })).pop().map(|(_, v)| v)
 }
 
 /// The button that leaves a screen forward (docs/kit.md, `file_application`).
@@ -73,7 +138,7 @@ pub fn forward(screen_id: &str, given: &Value) -> String {
     .to_string()
 }
 
-fn pairs(fields: &[(String, String)]) -> Vec<(&str, &str)> {
+fn borrowed(fields: &[(String, String)]) -> Vec<(&str, &str)> {
     fields
         .iter()
         .map(|(l, v)| (l.as_str(), v.as_str()))
@@ -88,7 +153,7 @@ impl Browser {
     /// 仮ログイン登録 with a manual's data; returns the 仮ログインID and 仮パスワード of the mail.
     pub async fn kit_temp_account(
         &mut self,
-        app: &TestApp,
+        sim: &Simulator,
         ws: &str,
         manual: &str,
     ) -> (String, String) {
@@ -96,11 +161,11 @@ impl Browser {
         self.open("apply/").await;
         self.press("システム利用規程に同意する", &[]).await;
         let fields = fields_of(&data);
-        self.press("申込内容確認へ進む", &pairs(&fields)).await;
+        self.press("申込内容確認へ進む", &borrowed(&fields)).await;
         self.assert_on("temp_account.confirm");
         self.press("申込内容を登録する", &[]).await;
         self.assert_on("temp_account.complete");
-        let mails = app.mails(ws).await;
+        let mails = sim.mails(ws).await;
         temp_credentials(mails.last().expect("the temporary-account mail"))
     }
 
@@ -124,11 +189,11 @@ impl Browser {
                     fields.push((format!("識別番号に関する項目 / {label}"), v));
                 }
             }
-            self.press("設定する", &pairs(&fields)).await;
+            self.press("設定する", &borrowed(&fields)).await;
             assert!(self.errors().is_empty(), "{:?}", self.errors());
         }
         let fields = fields_of(&fixed);
-        self.press("この内容で設定する", &pairs(&fields)).await;
+        self.press("この内容で設定する", &borrowed(&fields)).await;
         self.assert_on("new_application.user_codes");
     }
 
@@ -137,7 +202,7 @@ impl Browser {
         self.press("新規に回線・論理端末を追加する", &[]).await;
         self.assert_on("new_application.line_detail");
         let fields = fields_of(row);
-        self.press("この内容で設定する", &pairs(&fields)).await;
+        self.press("この内容で設定する", &borrowed(&fields)).await;
         self.assert_on("new_application.lines");
     }
 
@@ -157,7 +222,7 @@ impl Browser {
             self.kit_line(&row).await;
         }
         let fields = fields_of(&given);
-        self.press(&forward(&id, &given), &pairs(&fields)).await;
+        self.press(&forward(&id, &given), &borrowed(&fields)).await;
     }
 
     /// From the current screen on, each screen filled from the kit and left forward, until the
