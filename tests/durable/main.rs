@@ -14,3 +14,4 @@ mod limits;
 mod migration;
 mod restart;
 mod sigkill;
+mod webhooks;
