@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import copy
 
-from ..client import BUTTON_KEY, Client
+from ..client import Client
 from ..screen import Screen
 from ..task import Failed
 from .application import reception_number, resume
-from .portal import MENU, NEWS, application_number, open_application
+from .clarification import Clarification, open_and_choose
+from .portal import MENU, application_number
 
 START = "システム設定の申込"
 GUIDANCE = "system_settings.guidance"
@@ -34,10 +35,13 @@ FORWARD = {
 }
 
 # M004 ②③: the 新着情報 line and the 進行状況 row of the center's 確認事項.
-CLARIFICATION = "システム設定申込内容に確認事項があります。"
-ANSWER = "システム設定申込 回答(内容確認)"
-AMEND = "システム設定申込を修正する"
-WITHDRAW = "システム設定申込を取り下げる"
+CLARIFICATION = Clarification(
+    news="システム設定申込内容に確認事項があります。",
+    answer="システム設定申込 回答(内容確認)",
+    amend="システム設定申込を修正する",
+    withdraw="システム設定申込を取り下げる",
+    detail=DETAIL,
+)
 
 
 def file_system_settings(client: Client) -> dict:
@@ -120,24 +124,8 @@ def set_codes(client: Client, rows: list, amend: bool) -> None:
 
 def answer_system_settings_clarification(client: Client) -> dict:
     number = application_number(client)
-    choice = client.task.input.get(BUTTON_KEY)
-    if choice not in (AMEND, WITHDRAW):
-        raise Failed(f"「{BUTTON_KEY}」 must be 「{AMEND}」 or 「{WITHDRAW}」, not {choice!r}")
-    client.login()
-    client.expect(MENU)
-    asked = [
-        line for line in client.screen.records(NEWS)
-        if line.get("ID") == f"【{number}】" and line.get("内容", "").startswith(CLARIFICATION)
-    ]
-    if not asked:
-        raise Failed(f"新着情報 shows no 確認事項 for {number}", screen=client.screen.title)
-    open_application(client, number, DETAIL)
-    answers = [r.get("通知内容", "") for r in client.screen.records("進行状況") if r.get("作業項目") == ANSWER]
-    if not answers:
-        raise Failed(f"進行状況 of {number} shows no 「{ANSWER}」", screen=client.screen.title)
-    outputs = {"通知内容": answers[-1]}
-    client.press(choice)
-    if choice == AMEND:
+    amend, outputs = open_and_choose(client, number, CLARIFICATION)
+    if amend:
         # M004 ⑤–⑨: the screens re-open with what was registered; only the corrections change.
         done = walk(client, client.task.input.get("修正") or {}, amend=True)
         outputs["申込受付番号"] = reception_number(done)

@@ -5,9 +5,8 @@
 
 use super::ActionResult;
 use super::application::{reception_number, resume};
+use super::clarification::{Clarification, open_and_choose};
 use super::client::{Client, MENU, Stop};
-use super::fill::BUTTON_KEY;
-use super::portal::NEWS;
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 
@@ -33,11 +32,14 @@ const FORWARD: &[(&str, &str)] = &[
     ("system_settings.confirm", "システム設定申込を登録する"),
 ];
 
-/// M004 ②③: the 新着情報 line and the 進行状況 row of the center's 確認事項.
-const CLARIFICATION: &str = "システム設定申込内容に確認事項があります。";
-const ANSWER: &str = "システム設定申込 回答(内容確認)";
-const AMEND: &str = "システム設定申込を修正する";
-const WITHDRAW: &str = "システム設定申込を取り下げる";
+/// M004 ②③: the 新着情報 line and the 進行状況 row of the center's 確認事項, its buttons.
+const CLARIFICATION: Clarification = Clarification {
+    news: "システム設定申込内容に確認事項があります。",
+    answer: "システム設定申込 回答(内容確認)",
+    amend: "システム設定申込を修正する",
+    withdraw: "システム設定申込を取り下げる",
+    detail: DETAIL,
+};
 
 pub async fn file_system_settings(client: &mut Client<'_>) -> ActionResult {
     client.login().await?;
@@ -167,43 +169,9 @@ async fn set_codes(client: &mut Client<'_>, rows: &Value, amend: bool) -> Result
 
 pub async fn answer_system_settings_clarification(client: &mut Client<'_>) -> ActionResult {
     let number = client.input_str("申込受付番号")?;
-    let choice = client.task.input[BUTTON_KEY]
-        .as_str()
-        .unwrap_or("")
-        .to_string();
-    if choice != AMEND && choice != WITHDRAW {
-        return Err(Stop::failed(format!(
-            "「{BUTTON_KEY}」 must be 「{AMEND}」 or 「{WITHDRAW}」, not {choice:?}"
-        )));
-    }
-    client.login().await?;
-    client.expect(&[MENU])?;
-    let id = format!("【{number}】");
-    let asked = client.browser.records(NEWS, &[]).into_iter().any(|line| {
-        line.get("ID").and_then(Value::as_str) == Some(id.as_str())
-            && line
-                .get("内容")
-                .and_then(Value::as_str)
-                .is_some_and(|c| c.starts_with(CLARIFICATION))
-    });
-    if !asked {
-        return Err(client.fail(format!("新着情報 shows no 確認事項 for {number}")));
-    }
-    super::portal::open_application_at(client, &number, DETAIL).await?;
-    let answers: Vec<Value> = client
-        .browser
-        .records("進行状況", &[])
-        .into_iter()
-        .filter(|r| r.get("作業項目").and_then(Value::as_str) == Some(ANSWER))
-        .filter_map(|r| r.get("通知内容").cloned())
-        .collect();
-    let Some(message) = answers.last().cloned() else {
-        return Err(client.fail(format!("進行状況 of {number} shows no 「{ANSWER}」")));
-    };
     let mut out = Map::new();
-    out.insert("通知内容".into(), message);
-    client.press(&choice, &Map::new()).await?;
-    if choice == AMEND {
+    let amend = open_and_choose(client, &number, &CLARIFICATION, &mut out).await?;
+    if amend {
         // M004 ⑤–⑨: the screens re-open with what was registered; only the corrections change.
         let corrections = client.task.input["修正"].clone();
         walk(client, &corrections, None, true).await?;
