@@ -142,12 +142,12 @@ async fn review_to_office_login_through_json() {
     let notice = link(&b.screen, "ID通知内容");
     follow(&mut b, &notice).await;
     assert_eq!(b.id(), "applications.id_notice");
-    assert_eq!(cell(&b.screen, "ID通知内容", "利用開始日"), "20181225");
+    assert_eq!(cell(&b.screen, "ID通知内容", "利用開始日"), "2018/12/25");
     assert_eq!(cell(&b.screen, "ID通知内容", "事業所コード"), office_code);
     assert_eq!(cell(&b.screen, "ID通知内容", "事業所パスワード"), office_pw);
     assert_eq!(
         cell(&b.screen, "申込結果", "システム設定申込締切日"),
-        "20181214"
+        "2018/12/14"
     );
     assert!(
         b.text()
