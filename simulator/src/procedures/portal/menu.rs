@@ -43,7 +43,7 @@ pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
     let mut lines = application_lines(cx, &login);
     lines.extend(invoice_lines(cx, &login));
     // Newest first; a stable sort keeps the stored order of lines of the same instant.
-    lines.sort_by(|a, b| b.at.cmp(&a.at));
+    lines.sort_by_key(|l| std::cmp::Reverse(l.at));
     lines.truncate(NEWS_LINES);
     let mut rows = Vec::new();
     let mut links = Vec::new();
