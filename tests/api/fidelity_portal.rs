@@ -346,3 +346,47 @@ async fn seeded_customers_follow_the_workspace_clock() {
         );
     }
 }
+
+/// M-08, M-10 in HTML: the banner over the heading, the groups in M004's order with their items.
+#[tokio::test]
+async fn menu_in_html() {
+    let app = TestApp::spawn().await;
+    let ws = app.workspace(7, "2018-11-29T10:00:00+09:00").await;
+    let offices = app.get_api(&format!("workspaces/{ws}/offices")).await;
+    let pw = offices
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["office_code"] == "NAC001")
+        .unwrap()["password"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let mut h = crate::html::HtmlBrowser::new(&app, &ws);
+    h.open("login/nsscoapp/").await;
+    h.press("ログイン", &[("login_id", "NAC001"), ("password", &pw)])
+        .await;
+    assert_eq!(h.screen(), "menu.main");
+    let page = h.page.clone();
+    let at = |s: &str| {
+        page.find(s)
+            .unwrap_or_else(|| panic!("{s} not on the page"))
+    };
+    assert!(at(&format!("<p class=\"notice\">{BANNER}</p>")) < at("<h1>メインメニュー</h1>"));
+    let order = [
+        "申込を行う",
+        ">契約内容の変更<",
+        ">システム設定の申込<",
+        ">申込内容の確認<",
+        "通関士IDの追加（シミュレータ未対応）",
+        "デジタル証明書の再発行（シミュレータ未対応）",
+        "契約内容を確認する",
+        ">契約内容の確認<",
+        "ユーザー情報",
+        ">パスワードの変更<",
+        "請求を参照する",
+        ">請求金額の参照<",
+    ];
+    let positions: Vec<usize> = order.iter().map(|s| at(s)).collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
+}
