@@ -76,6 +76,17 @@ pub fn fresh(id: &str, spec: crate::workspace::WorkspaceSpec, public_base: &str)
     ws
 }
 
+/// The instant at which preset `name` leaves its clock.
+fn final_instant(name: &str) -> Instant {
+    at(match name {
+        "registered" => "2018-11-27T16:30:00+09:00",
+        "clarification" => "2018-11-28T10:00:00+09:00",
+        "approved" => "2018-11-29T10:00:00+09:00",
+        "settings-deadline-tomorrow" => "2018-12-13T10:00:00+09:00",
+        _ => "2018-12-24T10:00:00+09:00",
+    })
+}
+
 /// Puts a fresh workspace into the state of preset `name`. Returns false for an unknown name
 /// (nothing is changed then).
 pub fn apply(ws: &mut Workspace, name: &str, public_base: &str) -> bool {
@@ -83,6 +94,12 @@ pub fn apply(ws: &mut Workspace, name: &str, public_base: &str) -> bool {
         return false;
     }
     let data = manual000();
+    // The preset's world is the manual's 2018: the seeded customers' contracts and invoices are
+    // dated from the day its clock stops, not from the day the workspace was created (audit
+    // M-18). They are seeded on first need (an approval, a login), always after this.
+    if !ws.state.customers_seeded {
+        ws.state.created_on = final_instant(name).date_naive();
+    }
     // M000: the temporary account and the application, 2018-11-27 16:30, wish 20181225.
     let registered = at("2018-11-27T16:30:00+09:00");
     let login =
@@ -125,6 +142,7 @@ pub fn apply(ws: &mut Workspace, name: &str, public_base: &str) -> bool {
         }
         _ => {}
     }
+    debug_assert_eq!(last, final_instant(name));
     ws.state.clock = clock::Clock::Frozen { at: last };
     true
 }

@@ -133,7 +133,7 @@ async fn review_to_office_login_through_json() {
     let news = table(&b.screen, "新着情報");
     assert!(news.iter().any(|r| r[1] == "利用申込"
         && r[2] == format!("【{number}】")
-        && r[3] == "利用申込の審査を終了しました。通知内容をご確認ください。"));
+        && r[3] == "利用申込の審査が終了しました。通知内容を確認してください。"));
     let detail = link(&b.screen, &format!("詳細【{number}】"));
     follow(&mut b, &detail).await;
     assert_eq!(b.id(), "applications.detail");
@@ -142,12 +142,12 @@ async fn review_to_office_login_through_json() {
     let notice = link(&b.screen, "ID通知内容");
     follow(&mut b, &notice).await;
     assert_eq!(b.id(), "applications.id_notice");
-    assert_eq!(cell(&b.screen, "ID通知内容", "利用開始日"), "20181225");
+    assert_eq!(cell(&b.screen, "ID通知内容", "利用開始日"), "2018/12/25");
     assert_eq!(cell(&b.screen, "ID通知内容", "事業所コード"), office_code);
     assert_eq!(cell(&b.screen, "ID通知内容", "事業所パスワード"), office_pw);
     assert_eq!(
         cell(&b.screen, "申込結果", "システム設定申込締切日"),
-        "20181214"
+        "2018/12/14"
     );
     assert!(
         b.text()
@@ -255,7 +255,7 @@ async fn review_to_office_login_through_html_forms() {
     assert_eq!(b.screen(), "menu.main");
     assert!(
         b.page
-            .contains("利用申込の審査を終了しました。通知内容をご確認ください。")
+            .contains("利用申込の審査が終了しました。通知内容を確認してください。")
     );
     b.open(&format!("menu/applications/detail?no={number}"))
         .await;

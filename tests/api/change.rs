@@ -282,7 +282,7 @@ async fn manual_001_terminal_addition_end_to_end() {
     assert_eq!(cell(&b.screen, "申込内容", "ステータス"), "審査終了");
     let notice = link(&b.screen, "ID通知内容");
     follow(&mut b, &notice).await;
-    assert_eq!(cell(&b.screen, "ID通知内容", "利用開始日"), "20131210");
+    assert_eq!(cell(&b.screen, "ID通知内容", "利用開始日"), "2013/12/10");
     assert_eq!(cell(&b.screen, "ID通知内容", "事業所コード"), "NAC001");
     assert_eq!(
         cell(&b.screen, "ID通知内容", "事業所パスワード"),

@@ -164,6 +164,7 @@ pub async fn move_clock(
             })?;
         }
         ws.state.clock = moved;
+        ws.redate_unseeded_customers();
         Ok(Json(clock_json(ws)))
     })?
 }

@@ -37,6 +37,10 @@ pub fn frame(screen: &mut Screen, cx: &Cx, def: &ScreenDef) {
     if let Some(form) = &mut screen.form {
         form.hidden
             .insert(0, ("_flow".to_string(), cx.session.flow_token.clone()));
+    }
+    // The banner heads every form screen and every logged-in screen: the main menu (M004 l.70)
+    // and the 参照 screens without a form (M004 l.123; audit M-10).
+    if screen.form.is_some() || cx.session.login.is_some() {
         screen.notices.insert(0, NO_BACK_BUTTON.into());
     }
 }

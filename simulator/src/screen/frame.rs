@@ -23,7 +23,7 @@ pub const APPLICATION_TABS: [&str; 8] = [
     "請求先",
 ];
 
-/// The banner of every form screen.
+/// The banner of every form screen and every logged-in screen (M004 l.70, 123).
 pub const NO_BACK_BUTTON: &str =
     "ブラウザの戻るボタン、複数のタブ・ウィンドウは使用しないでください。";
 

@@ -202,6 +202,16 @@ impl Workspace {
         }
     }
 
+    /// After the clock was set: customers not seeded yet are dated from the clock's day, so that
+    /// a workspace put in 2018 before it met them shows 2018 contracts and invoices (audit M-18).
+    /// Once seeded they stay as they are: moving the clock does not rewrite history.
+    pub fn redate_unseeded_customers(&mut self) {
+        if !self.state.customers_seeded {
+            let today = self.now().date_naive();
+            self.state.created_on = today;
+        }
+    }
+
     /// The current instant on the workspace clock.
     pub fn now(&self) -> Instant {
         self.state.clock.now()

@@ -16,8 +16,10 @@ pub struct NewsItem {
     pub text: String,
 }
 
-/// 「利用申込の審査を終了しました。通知内容をご確認ください。」 (M001).
-pub const APPLICATION_APPROVED: &str = "利用申込の審査を終了しました。通知内容をご確認ください。";
+/// 「利用申込の審査が終了しました。通知内容を確認してください。」: M002 (2018, l.771) and M001's own
+/// later screenshot (l.409, a change application) print it so; M001's first screenshot (l.96, 2013)
+/// printed 「…を終了しました。通知内容をご確認ください。」. The newer manual wins (audit M-06).
+pub const APPLICATION_APPROVED: &str = "利用申込の審査が終了しました。通知内容を確認してください。";
 /// 「利用申込内容に確認事項があります。…取り下げを行ってください。」: M004 (2020–21, l.90-91) prints
 /// 「取り下げ」 on every line, where M001 (2013) printed 「取下げ」; the newer manual wins (M-07).
 pub const APPLICATION_CLARIFY: &str = "利用申込内容に確認事項があります。通知内容をご確認の上、申込内容の修正、または取り下げを行ってください。";

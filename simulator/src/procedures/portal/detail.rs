@@ -24,6 +24,9 @@ pub const TABS: [&str; 6] = [
     "請求先",
 ];
 
+/// The breadcrumb of 申込内容 参照 (M001 l.502).
+pub const BREADCRUMB: &str = "申込情報一覧 > 利用申込詳細";
+
 /// 申込分類(特殊) of a new application (M001 l.518: 共同利用 共用 付替 地位の承継): 共用 for a
 /// 機器共用 office (M002), 共同利用 when the equipment is another company's (docs/decisions.md,
 /// issue 11, Q9). A change prints its own.
@@ -76,6 +79,14 @@ fn summary(a: &Application, new_special: Option<&str>) -> Block {
                     .unwrap_or_else(|| "-".into()),
             ),
             ("利用開始希望日", a.wished_start().unwrap_or("").to_string()),
+            // M002 l.800, 813-822: the 確定 利用開始日 is read here once the review ended; it may
+            // differ from the 利用開始希望日 (audit M-05).
+            (
+                "利用開始日",
+                issued
+                    .map(|i| crate::clock::format_date(i.start_date))
+                    .unwrap_or_else(|| "-".into()),
+            ),
             ("契約満了希望日", "-".into()),
             ("申込分類", class),
             ("申込分類(特殊)", dash(special)),
@@ -96,7 +107,10 @@ pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
         )]));
         return s;
     };
-    s.intro = vec!["申込情報詳細を表示します。".into()];
+    // M001 l.502-508: the breadcrumb 「申込情報一覧 > 利用申込詳細」, the sub-heading 「利用申込」
+    // over the intro (audit M-11).
+    s.blocks.push(Block::Text(vec![BREADCRUMB.into()]));
+    s.intro = vec!["利用申込".into(), "申込情報詳細を表示します。".into()];
     let tab = current_tab(cx, &TABS);
     s.tabs = Tabs::links(&TABS, &tab, |t| {
         cx.url(&format!(

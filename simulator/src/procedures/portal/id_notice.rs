@@ -16,9 +16,22 @@ fn kv(caption: &'static str, rows: Vec<(&'static str, String)>) -> Block {
     item_table(caption, "内容", rows)
 }
 
+/// The dates of ID通知内容 as M002 prints them (l.836, 2018: 利用開始日 「2018/11/06」); M001 (l.535,
+/// 2013) printed 「20131210」, its 申込結果 ten-character 「XXXXXXXXXX」 dates. The newer manual wins
+/// (audit M-25).
 fn ymd(d: chrono::NaiveDate) -> String {
-    d.format("%Y%m%d").to_string()
+    crate::clock::format_date(d)
 }
+
+/// The screen's heading as M001 prints it (l.529 「ID発行内容 参照」, over 「ID通知内容を確認してく
+/// ださい。」; audit M-21). The way to it stays the button 「ID通知内容」 (M001 l.440, M002 l.802).
+pub const TITLE: &str = "ID発行内容 参照";
+
+/// Under the 論理端末名 / デジタル証明書 table (M001 l.553-555; audit M-14).
+pub const INSTALL_LINES: [&str; 2] = [
+    "端末ごとにデジタル証明書を取得し、NACCSパッケージソフトをインストールしてください。",
+    "※「パッケージソフト初期導入手順書」を参照してください <http://www.naccscenter.com/use/ps/>",
+];
 
 /// The terminals of the office whose equipment `ids`' office uses (機器共用先), as its contract
 /// holds them now.
@@ -36,7 +49,7 @@ pub fn shared_terminals(cx: &mut Cx, ids: &Issued) -> Vec<IssuedTerminal> {
 }
 
 pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
-    let mut s = Screen::new("applications.id_notice", "ID通知内容");
+    let mut s = Screen::new("applications.id_notice", TITLE);
     s.blocks.push(nav(cx));
     let Some(a) = viewed(cx) else {
         s.errors.push("指定された申込は存在しません。".to_string());
@@ -182,6 +195,11 @@ pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
         .to_vec(),
         rows: terminal_rows,
     }));
+    if !ids.terminals.is_empty() {
+        s.blocks
+            .push(Block::Text(INSTALL_LINES.map(Text::from).to_vec()));
+    }
+    // Inferred (the manual shows the table once issued): why the 認証コード are still 「-」.
     if !certified && !ids.terminals.is_empty() {
         s.blocks.push(Block::Text(vec![
             "認証コードは、デジタル証明書の発行後に表示されます。".into(),
