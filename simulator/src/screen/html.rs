@@ -33,7 +33,7 @@ fn page(s: &Screen, base: &str) -> Markup {
                     }
                     @for n in &s.notices { p.notice { (n) } }
                     h1 { (s.title) }
-                    @for line in &s.intro { p.intro { (line) } }
+                    @for line in &s.intro { p.intro { (printed::line(line, base)) } }
                     @if !s.errors.is_empty() {
                         ul.errors role="alert" { @for e in &s.errors { li { (e) } } }
                     }

@@ -23,7 +23,8 @@ pub fn reference_at(line: &str) -> Option<usize> {
     REFERENCE_ENDS.iter().find_map(|end| line.find(end))
 }
 
-/// `line` as printed, its reference 「こちら」 (if any) a link to `{base}bbs/`.
+/// `line` as printed, its reference 「こちら」 (if any) a link to `{base}bbs/`. The page prints
+/// intro lines, section lines, row notes and text blocks through it.
 pub fn line(line: &str, base: &str) -> Markup {
     match reference_at(line) {
         Some(at) => {
