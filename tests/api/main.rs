@@ -10,6 +10,7 @@ mod change;
 mod clock_bounds;
 mod documents;
 mod fidelity_portal;
+mod fidelity_codes;
 mod flow;
 mod general_naccs;
 mod html;

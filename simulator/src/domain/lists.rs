@@ -203,7 +203,7 @@ impl Industry {
 }
 
 /// 「「通関業」、「自社通関」…」 for a message, in screen order.
-fn quoted_labels(pick: impl Fn(Industry) -> bool) -> String {
+pub fn quoted_labels(pick: impl Fn(Industry) -> bool) -> String {
     Industry::ALL
         .iter()
         .copied()
@@ -291,8 +291,10 @@ choice_list! {
         // Inferred label and short form.
         Mail = ("mail", "SMTP/POP3", "メール"),
         SmtpBidirectional = ("smtp_bidirectional", "SMTP双方向", "双方向"),
-        // Inferred label and short form.
-        Ebms = ("ebms", "ebMS", "ebMS"),
+        // Inferred label and short form. The label is spelt as M000 【20】 (2018) prints
+        // 「論理端末数 (eBMS:自社システム用)」 on the same application; the short form, printed
+        // for issued terminals on the change screens, keeps M001's (2013) 「ebMS」.
+        Ebms = ("ebms", "eBMS", "ebMS"),
         // Inferred label and short form.
         WebNaccs = ("webnaccs", "webNACCS", "web"),
     }

@@ -5,6 +5,7 @@ use super::frame::{CONTACT_COMPANY, CONTACT_HEADING, CONTACTS, MOTTO, SERVICE_NA
 use super::model::{
     Arrow, Block, Button, Cell, Field, FieldType, Progress, Row, Screen, Section, Table, Tabs,
 };
+use super::printed;
 use maud::{DOCTYPE, Markup, html};
 
 /// Renders the whole page. `base` is the workspace's base path (`/` or `/w/{id}/`).
@@ -32,7 +33,7 @@ fn page(s: &Screen, base: &str) -> Markup {
                     }
                     @for n in &s.notices { p.notice { (n) } }
                     h1 { (s.title) }
-                    @for line in &s.intro { p.intro { (line) } }
+                    @for line in &s.intro { p.intro { (printed::line(line, base)) } }
                     @if !s.errors.is_empty() {
                         ul.errors role="alert" { @for e in &s.errors { li { (e) } } }
                     }
@@ -44,13 +45,13 @@ fn page(s: &Screen, base: &str) -> Markup {
                             @for (name, value) in &form.hidden {
                                 input type="hidden" name=(name) value=(value);
                             }
-                            (blocks(s))
+                            (blocks(s, base))
                             @if !form.buttons.is_empty() {
                                 div.buttons { @for b in &form.buttons { (button(b)) } }
                             }
                         }
                     } @else {
-                        (blocks(s))
+                        (blocks(s, base))
                     }
                 }
                 @if s.contact { (contact()) }
@@ -113,14 +114,15 @@ fn tabs(t: &Tabs) -> Markup {
 pub fn blocks_markup(blocks: Vec<Block>) -> Markup {
     let mut s = Screen::new("document", "");
     s.blocks = blocks;
-    self::blocks(&s)
+    self::blocks(&s, "/")
 }
 
-fn blocks(s: &Screen) -> Markup {
+/// The body's blocks; `base` is where the reference links lead (`printed::line`).
+fn blocks(s: &Screen, base: &str) -> Markup {
     html! {
         @for b in &s.blocks {
             @match b {
-                Block::Section(sec) => (section(sec)),
+                Block::Section(sec) => (section(sec, base)),
                 Block::Table(t) => (table(t)),
                 Block::Heading { text, buttons } => {
                     div.group-heading {
@@ -128,7 +130,7 @@ fn blocks(s: &Screen) -> Markup {
                         @for b in buttons { (button(b)) }
                     }
                 }
-                Block::Text(lines) => { @for l in lines { p { (l) } } }
+                Block::Text(lines) => { @for l in lines { p { (printed::line(l, base)) } } }
                 Block::Message(lines) => {
                     div.message { @for l in lines { p { (l) } } }
                 }
@@ -144,32 +146,40 @@ fn blocks(s: &Screen) -> Markup {
     }
 }
 
-fn section(sec: &Section) -> Markup {
+fn section(sec: &Section, base: &str) -> Markup {
     html! {
         section.items {
             @if !sec.heading.is_empty() { h3 { (sec.heading) } }
-            @for l in &sec.lines { p.lead { (l) } }
+            @for l in &sec.lines { p.lead { (printed::line(l, base)) } }
             @if !sec.rows.is_empty() {
                 @let notes = sec.rows.iter().any(|r| !r.notes.is_empty());
-                table.form { tbody { @for r in &sec.rows { (row(r, notes)) } } }
+                table.form { tbody { @for r in &sec.rows { (row(r, notes, base)) } } }
             }
         }
     }
 }
 
-fn row(r: &Row, notes_column: bool) -> Markup {
+fn row(r: &Row, notes_column: bool, base: &str) -> Markup {
     let has_error = r.fields.iter().any(|f| f.error.is_some());
     html! {
         tr class=(if has_error { "has-error" } else { "" }) {
-            th scope="row" {
-                (r.label)
-                @if r.optional { " " span.optional { "任意" } }
-            }
-            td {
-                @for f in &r.fields { (field(f, &r.label)) }
+            // A row without a label (a check box standing alone, M000 【17】【20】) has no head
+            // cell: its input spans the label's column.
+            @if r.label.is_empty() {
+                td.alone colspan="2" {
+                    @for f in &r.fields { (field(f, &r.label)) }
+                }
+            } @else {
+                th scope="row" {
+                    (r.label)
+                    @if r.optional { " " span.optional { "任意" } }
+                }
+                td {
+                    @for f in &r.fields { (field(f, &r.label)) }
+                }
             }
             @if notes_column {
-                td.notes { @for n in &r.notes { p { (n) } } }
+                td.notes { @for n in &r.notes { p { (printed::line(n, base)) } } }
             }
         }
     }
@@ -243,7 +253,7 @@ fn table(t: &Table) -> Markup {
             @if !t.caption.is_empty() { h3 { (t.caption) } }
             table.data {
                 @if !t.columns.is_empty() {
-                    thead { tr { @for c in &t.columns { th { (c) } } } }
+                    (printed::thead(&t.columns.iter().map(|c| &**c).collect::<Vec<_>>()))
                 }
                 tbody {
                     @for r in &t.rows {

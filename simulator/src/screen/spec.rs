@@ -237,10 +237,15 @@ pub fn build(spec: &SectionSpec, values: &Values, errors: &FieldErrors) -> Secti
 pub fn build_row(r: &RowSpec, values: &Values, errors: &FieldErrors) -> Row {
     Row {
         label: r.label.into(),
-        optional: !r.fields.is_empty()
-            && r.fields
-                .iter()
-                .all(|f| matches!(f.req, Req::Optional | Req::OptionalWhen(..))),
+        // 「任意」 is printed beside a label of text inputs that may stay empty. The manuals
+        // print none on a check box standing alone or a file to attach (M000 【17】【20】【24】,
+        // M003:l.613, 762): those are optional by nature, not by a tag.
+        optional: !r.label.is_empty()
+            && !r.fields.is_empty()
+            && r.fields.iter().all(|f| {
+                matches!(f.req, Req::Optional | Req::OptionalWhen(..))
+                    && !matches!(f.input, Input::Check(_) | Input::File)
+            }),
         fields: r
             .fields
             .iter()

@@ -8,7 +8,8 @@
 
 use crate::application::Attachment;
 use crate::screen::form::FormInput;
-use crate::screen::{Button, Cell, Table, Text};
+use crate::screen::spec::{self, FieldErrors, SectionSpec, Values};
+use crate::screen::{Block, Button, Cell, Link, Table, Text};
 
 /// The largest file kept: 1 MiB. A system diagram or a scanned 委任状 fits; the body of a
 /// request is limited to 2 MiB, and a file over that arrives cut ([`FormInput::truncated`]).
@@ -71,6 +72,42 @@ pub fn diagram_buttons(
         return None;
     }
     Some(upload(form, "diagram").map(|file| *diagram = Some(file)))
+}
+
+/// How a システム構成図 is attached, STEP1–STEP3, as M003 (2023) prints it under システム構成図に
+/// 関する項目 (M003:l.599-611); M000 【20】 (2018) prints the same steps for 論理端末・証明書 入力
+/// in older words (「参照」 for the file input). Both screens print these lines after their own
+/// first sentence.
+pub const DIAGRAM_STEPS: [&str; 6] = [
+    "システム構成図の添付につきまして、必ず、以下のSTEP1～STEP3を実施してください。",
+    "STEP1 画面からシステム構成図をダウンロードして作成ください。",
+    "STEP2 「ファイルの選択(ファイルを選択)」ボタンをクリックしてSTEP1で作成したファイルを選択してください。",
+    "STEP3 「システム構成図を添付する」ボタンをクリックして、必ず、添付ファイル名を確認してください。",
+    "添付ファイル名が表示されていない場合、添付が行われておりません。",
+    "添付したファイルを削除する場合は、「削除」ボタンをクリックしてください。",
+];
+
+/// The システム構成図 section of 論理端末・証明書 入力 and 回線・論理端末 入力: the screen's own
+/// section (its first sentence and the file row) with the steps, STEP1's template link and the
+/// table of the attached diagram.
+pub fn diagram_blocks(
+    section: &SectionSpec,
+    values: &Values,
+    errors: &FieldErrors,
+    diagram: Option<&Attachment>,
+) -> Vec<Block> {
+    let mut sec = spec::build(section, values, errors);
+    sec.lines.extend(DIAGRAM_STEPS.map(Text::from));
+    let files: Vec<&Attachment> = diagram.into_iter().collect();
+    vec![
+        Block::Section(sec),
+        // STEP1: the template to draw the diagram on (docs/decisions.md, issue 12).
+        Block::Links(vec![Link::new(
+            "システム構成図（ひな形）をダウンロードする",
+            super::lines::TEMPLATE_PATH,
+        )]),
+        Block::Table(table("", &files, "remove_diagram")),
+    ]
 }
 
 /// The attached-file table (システム構成図, 添付ファイル): name, size and a delete button.

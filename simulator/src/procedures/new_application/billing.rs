@@ -31,6 +31,14 @@ const YES_NO: &[Opt] = &[
     },
 ];
 
+/// The note beside 一括請求先 and 同一口座振替先 (M000 【22】 l.1416-1418, l.1477-1479; its
+/// example as the cleaner capture of the same note prints it, l.251).
+const CORPORATE_NOTE: &[&str] = &[
+    "法人の場合は、法人名も含めて入力してください。",
+    "例) 〇〇〇〇株式会社、有限会社△△△△",
+    "個人企業の場合は、屋号または商号を入力してください。",
+];
+
 const BULK: Req = Req::When("bulk", "yes");
 const BULK_OPT: Req = Req::OptionalWhen("bulk", "yes");
 
@@ -79,13 +87,16 @@ pub const BULK_SECTION: SectionSpec = SectionSpec {
                     .max(60)
                     .example("例) 品川事務所"),
             ],
-            notes: &[],
+            notes: CORPORATE_NOTE,
         },
     ],
 };
 
 const LOC: Req = Req::When("billing_location", "other");
 const BILLING_ADDRESS: [RowSpec; 5] = crate::address_rows!("billing_", "reflect_billing", LOC);
+/// 住所(その他) with the example 請求先 入力 prints (M000 【22】 l.1428: no 「3階」).
+const BILLING_STREET: [FieldSpec; 1] =
+    [BILLING_ADDRESS[3].fields[0].example("例) 大崎1-2-3 ABCビル 302号")];
 
 pub const LOCATION: SectionSpec = SectionSpec {
     heading: "請求先所在地に関する項目",
@@ -99,7 +110,10 @@ pub const LOCATION: SectionSpec = SectionSpec {
         BILLING_ADDRESS[0],
         BILLING_ADDRESS[1],
         BILLING_ADDRESS[2],
-        BILLING_ADDRESS[3],
+        RowSpec {
+            fields: &BILLING_STREET,
+            ..BILLING_ADDRESS[3]
+        },
         BILLING_ADDRESS[4],
     ],
 };
@@ -119,6 +133,15 @@ const CONTACT_SOURCE: &[Opt] = &[
 const CON: Req = Req::When("contact_source", "other");
 const CON_OPT: Req = Req::OptionalWhen("contact_source", "other");
 const CONTACT_NAME: [RowSpec; 2] = crate::name_rows!("contact_", CON);
+/// 請求先担当者's name examples (M000 【22】 l.1442-1443): 鈴木 太郎, not 通関 太郎.
+const CONTACT_NAMES: [FieldSpec; 2] = [
+    CONTACT_NAME[0].fields[0].example("例) 鈴木"),
+    CONTACT_NAME[0].fields[1].example("例) 太郎"),
+];
+const CONTACT_KANA: [FieldSpec; 2] = [
+    CONTACT_NAME[1].fields[0].example("例) スズキ"),
+    CONTACT_NAME[1].fields[1].example("例) タロウ"),
+];
 
 pub const CONTACT: SectionSpec = SectionSpec {
     heading: "請求先担当者に関する項目",
@@ -133,8 +156,14 @@ pub const CONTACT: SectionSpec = SectionSpec {
             )],
             notes: &[],
         },
-        CONTACT_NAME[0],
-        CONTACT_NAME[1],
+        RowSpec {
+            fields: &CONTACT_NAMES,
+            ..CONTACT_NAME[0]
+        },
+        RowSpec {
+            fields: &CONTACT_KANA,
+            ..CONTACT_NAME[1]
+        },
         RowSpec {
             label: "所属部署名",
             fields: &[FieldSpec::text("contact_department")
@@ -171,35 +200,43 @@ pub const CONTACT: SectionSpec = SectionSpec {
         },
         RowSpec {
             label: "E-mailアドレス1",
-            fields: &[FieldSpec::text("contact_email1").fmt(Fmt::Email).req(CON)],
+            // The examples of E-mailアドレス1–5 as M000 【22】 prints them (l.1448-1452).
+            fields: &[FieldSpec::text("contact_email1")
+                .fmt(Fmt::Email)
+                .req(CON)
+                .example("例) goru.yashuta@naccs.jp")],
             notes: &[],
         },
         RowSpec {
             label: "E-mailアドレス2",
             fields: &[FieldSpec::text("contact_email2")
                 .fmt(Fmt::Email)
-                .req(CON_OPT)],
+                .req(CON_OPT)
+                .example("例) jiro.kai@naccs.jp")],
             notes: &[],
         },
         RowSpec {
             label: "E-mailアドレス3",
             fields: &[FieldSpec::text("contact_email3")
                 .fmt(Fmt::Email)
-                .req(CON_OPT)],
+                .req(CON_OPT)
+                .example("例) saburo.konai@naccs.jp")],
             notes: &[],
         },
         RowSpec {
             label: "E-mailアドレス4",
             fields: &[FieldSpec::text("contact_email4")
                 .fmt(Fmt::Email)
-                .req(CON_OPT)],
+                .req(CON_OPT)
+                .example("例) siro.kou@naccs.jp")],
             notes: &[],
         },
         RowSpec {
             label: "E-mailアドレス5",
             fields: &[FieldSpec::text("contact_email5")
                 .fmt(Fmt::Email)
-                .req(CON_OPT)],
+                .req(CON_OPT)
+                .example("例) taro.tokai@naccs.jp")],
             notes: &["E-mailアドレスは5つまで登録できます。"],
         },
     ],
@@ -267,14 +304,16 @@ pub const PAYMENT: SectionSpec = SectionSpec {
                     .part("企業名")
                     .fmt(Fmt::Zenkaku)
                     .req(SAME)
-                    .max(60),
+                    .max(60)
+                    .example("例) ナックス商事株式会社"),
                 FieldSpec::text("same_office")
                     .part("事業所名")
                     .fmt(Fmt::Zenkaku)
                     .req(SAME)
-                    .max(60),
+                    .max(60)
+                    .example("例) 品川事務所"),
             ],
-            notes: &[],
+            notes: CORPORATE_NOTE,
         },
         RowSpec {
             label: "振込先銀行",

@@ -3,7 +3,6 @@
 //! STEP1–3, and the check box for those who apply for no line here.
 
 use super::attachments;
-use crate::application::Attachment;
 use crate::application::draft::{LineDetailDraft, NewApplicationDraft};
 use crate::application::new::{LineChoices, LineRequest, LineSite};
 use crate::center::checks;
@@ -13,7 +12,7 @@ use crate::procedures::fields::{self, ScreenForm, slot_values};
 use crate::procedures::{Cx, Step};
 use crate::screen::form::FormInput;
 use crate::screen::spec::{self, FieldErrors, FieldSpec, Fmt, Input, RowSpec, SectionSpec, Values};
-use crate::screen::{Block, Button, Cell, Link, Screen, Table, Text};
+use crate::screen::{Block, Button, Cell, Screen, Table, Text};
 use crate::workspace::Workspace;
 
 /// The screen's title as printed.
@@ -74,13 +73,8 @@ pub const SHARING: SectionSpec = SectionSpec {
 pub const DIAGRAM: SectionSpec = SectionSpec {
     heading: "システム構成図に関する項目",
     lines: &[
+        // Then `attachments::DIAGRAM_STEPS`.
         "新規申込の場合は「システム構成図」のご提出が必要です。",
-        "システム構成図の添付につきまして、必ず、以下のSTEP1～STEP3を実施してください。",
-        "STEP1 画面からシステム構成図をダウンロードして作成ください。",
-        "STEP2 「ファイルの選択(ファイルを選択)」ボタンをクリックしてSTEP1で作成したファイルを選択してください。",
-        "STEP3 「システム構成図を添付する」ボタンをクリックして、必ず、添付ファイル名を確認してください。",
-        "添付ファイル名が表示されていない場合、添付が行われておりません。",
-        "添付したファイルを削除する場合は、「削除」ボタンをクリックしてください。",
     ],
     rows: &[RowSpec {
         label: "システム構成図",
@@ -346,19 +340,12 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
         .push(list_table("申込情報(論理端末)", &TERMINAL_COLUMNS, rows));
     s.blocks
         .push(Block::Section(spec::build(&SHARING, &values, errors)));
-    s.blocks
-        .push(Block::Section(spec::build(&DIAGRAM, &values, errors)));
-    // STEP1: the template to draw the diagram on.
-    s.blocks.push(Block::Links(vec![Link::new(
-        "システム構成図（ひな形）をダウンロードする",
-        TEMPLATE_PATH,
-    )]));
-    let files: Vec<&Attachment> = draft.diagram.iter().collect();
-    s.blocks.push(Block::Table(attachments::table(
-        "",
-        &files,
-        "remove_diagram",
-    )));
+    s.blocks.extend(attachments::diagram_blocks(
+        &DIAGRAM,
+        &values,
+        errors,
+        draft.diagram.as_ref(),
+    ));
     s.blocks
         .push(Block::Section(spec::build(&NO_LINES, &values, errors)));
     s

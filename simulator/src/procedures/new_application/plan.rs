@@ -35,7 +35,8 @@ pub fn section(connection: Option<Connection>) -> &'static SectionSpec {
 
 pub const PLAN: SectionSpec = SectionSpec {
     heading: "料金プランに関する項目",
-    lines: &["料金プランについては、NACCS掲示板をご参照ください。"],
+    // M000 【21】 (l.1371), the netNACCS path's wording; 「こちら」 links to bbs/ in HTML.
+    lines: &["料金プランについては、こちらをご参照ください。"],
     rows: &[RowSpec {
         label: "適用料金 (netNACCS)",
         fields: &[FieldSpec::text("plan").input(Input::Radio(FEE_PLANS))],

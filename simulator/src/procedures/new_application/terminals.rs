@@ -2,7 +2,6 @@
 //! the system diagram.
 
 use super::attachments;
-use crate::application::Attachment;
 use crate::application::draft::NewApplicationDraft;
 use crate::application::new::Terminals;
 use crate::center::checks;
@@ -12,7 +11,7 @@ use crate::procedures::fields::{self, ScreenForm, slot_values};
 use crate::procedures::{Cx, Step};
 use crate::screen::form::FormInput;
 use crate::screen::spec::{self, FieldErrors, FieldSpec, Fmt, Input, RowSpec, SectionSpec, Values};
-use crate::screen::{Block, Screen};
+use crate::screen::{Block, Screen, Section};
 use crate::workspace::Workspace;
 
 /// The screen's title as printed.
@@ -23,6 +22,8 @@ pub const TERMINALS: SectionSpec = SectionSpec {
     lines: &[
         "NACCSを利用するために必要な論理端末の情報を登録します。必要な論理端末数を入力してください。",
         "※当該論理端末用のデジタル証明書も併せて発行いたします。",
+        // M000 【20】 (l.1298): a reference, 「こちら」 linked to bbs/ in HTML.
+        "※論理端末については、こちらをご覧ください。",
     ],
     rows: &[
         RowSpec {
@@ -31,7 +32,8 @@ pub const TERMINALS: SectionSpec = SectionSpec {
                 .fmt(Fmt::Count)
                 .unit("台")
                 .optional()],
-            notes: &["利用するパソコンの台数を入力してください。"],
+            // M000 【20】 (l.1304-1306), as printed.
+            notes: &["netNACCSの利用者コードを取得する際に通知する台数を入力してください。"],
         },
         RowSpec {
             label: "論理端末数 (eBMS:自社システム用)",
@@ -39,7 +41,7 @@ pub const TERMINALS: SectionSpec = SectionSpec {
                 .fmt(Fmt::Count)
                 .unit("台")
                 .optional()],
-            notes: &[],
+            notes: &["eBMSの利用者コードを取得する際に通知する台数を入力してください。"],
         },
     ],
 };
@@ -48,14 +50,19 @@ pub const WEB: SectionSpec = SectionSpec {
     heading: "webNACCSに関する項目",
     lines: &[
         "webNACCSのみを利用するために必要なデジタル証明書の情報を登録します。必要なデジタル証明書数を入力してください。",
+        // M000 【20】 (l.1311), as printed: no cleaner capture of this line exists.
+        "※webNACCSのデジタル証明書もwebNACCSも利用いただけます。",
     ],
     rows: &[RowSpec {
         label: "デジタル証明書数 (webNACCS)",
         fields: &[FieldSpec::text("certificates_web")
             .fmt(Fmt::Count)
-            .unit("枚")
+            // M000 【20】 (l.1313-1316): certificates are counted in 冊.
+            .unit("冊")
             .optional()],
-        notes: &[],
+        notes: &[
+            "webNACCSの利用者コードを取得する際に通知するデジタル証明書の冊数を入力してください。",
+        ],
     }],
 };
 
@@ -72,15 +79,18 @@ pub const SHARING: SectionSpec = SectionSpec {
             .fmt(Fmt::OfficeCode)
             .optional()
             .example("例) NACCS1")],
-        notes: &["機器共用を申し込む際は、事前にNACCSセンターにお問い合わせを行ってください。"],
+        // M000 【20】 (l.1322): 「こちら」 linked to bbs/ in HTML.
+        notes: &[
+            "機器共用を申し込む際は、事前にNACCSセンターにお問い合わせを行ってください。(お問い合わせ先はこちら)",
+        ],
     }],
 };
 
 pub const DIAGRAM: SectionSpec = SectionSpec {
     heading: "システム構成図に関する項目",
     lines: &[
+        // M000 【20】 (l.1331; its OCR 「図様」 read as 回線); then `attachments::DIAGRAM_STEPS`.
         "既に他の事業所で利用している論理端末のご利用を希望する場合は、回線・論理端末の配置図である「システム構成図」のご提出が必要です。",
-        "「参照」ボタンでファイルを選択し、「システム構成図を添付する」ボタンをクリックすると、添付ファイル名が表示されます。",
     ],
     rows: &[RowSpec {
         label: "システム構成図",
@@ -172,19 +182,43 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
     let draft = &*cx.new_draft();
     let values = slot_values(&draft.terminals);
     s.errors = spec::error_list(&SECTIONS, errors);
-    for sec in &SECTIONS[..4] {
+    // 論理端末に関する項目 prints the システム区分 of the user codes above its inputs (M000 【20】
+    // l.1300 「システム区分 海上・航空共用」): a printed value, not an input.
+    let mut terminals = spec::build(&TERMINALS, &values, errors);
+    let rows = std::mem::take(&mut terminals.rows);
+    s.blocks.push(Block::Section(terminals));
+    s.blocks
+        .push(Block::Table(super::view::printed_values(vec![(
+            "システム区分".into(),
+            system_kind(draft).into(),
+        )])));
+    s.blocks.push(Block::Section(Section {
+        rows,
+        ..Section::default()
+    }));
+    for sec in [&WEB, &SHARING] {
         s.blocks
             .push(Block::Section(spec::build(sec, &values, errors)));
     }
-    let files: Vec<&Attachment> = draft.diagram.iter().collect();
-    s.blocks.push(Block::Table(attachments::table(
-        "",
-        &files,
-        "remove_diagram",
-    )));
+    s.blocks.extend(attachments::diagram_blocks(
+        &DIAGRAM,
+        &values,
+        errors,
+        draft.diagram.as_ref(),
+    ));
     s.blocks
         .push(Block::Section(spec::build(&NO_DIAGRAM, &values, errors)));
     s
+}
+
+/// The システム区分 the terminals are for: the new user codes' (the first one's, as the 区分 of
+/// 申込内容 確認 prints it), empty while none is set.
+fn system_kind(draft: &NewApplicationDraft) -> &'static str {
+    draft
+        .user_codes
+        .iter()
+        .find_map(|r| r.code.system())
+        .map_or("", |s| s.label())
 }
 
 fn count(values: &Values, k: &str) -> u32 {

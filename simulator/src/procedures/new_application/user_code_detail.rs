@@ -27,7 +27,9 @@ pub const SYSTEM: SectionSpec = SectionSpec {
     heading: "利用者コードに関する項目",
     lines: &[
         "新規に利用者コードを追加する場合は、システム区分を選択してください。",
-        "「輸出入者（貿易管理サブシステム利用）」の方は、海上・航空共用を選択してください。",
+        // M000 【18】 (l.1125): both 業種 named, although the check boxes (M003's list) have no
+        // 「貿易会社（輸出入者）」.
+        "「輸出入者（貿易管理サブシステム利用）」、「貿易会社（輸出入者）」の方は、海上・航空共用を選択してください。",
     ],
     rows: &[RowSpec {
         label: "システム区分",
@@ -50,11 +52,7 @@ pub const SHARED: SectionSpec = SectionSpec {
 
 /// 「他事業所と共有 あり」 under the shared code (M003:l.452): printed, not entered.
 fn shared_mark() -> Table {
-    Table {
-        caption: "".into(),
-        columns: ["項目", "内容"].map(Text::from).to_vec(),
-        rows: vec![vec![Cell::from("他事業所と共有"), Cell::from("あり")]],
-    }
+    super::view::printed_values(vec![("他事業所と共有".into(), "あり".into())])
 }
 
 /// The 識別番号 inputs: read on 「設定する」 only.
@@ -95,14 +93,19 @@ pub const IDENT: SectionSpec = SectionSpec {
                 .unit("個")
                 .req(Req::Deferred)
                 .button("set", "設定する")],
-            notes: &["利用者IDの数を入力してください（パソコンの台数ではありません）。"],
+            // M000 【18】, M003:l.484: no note beside 識別番号数.
+            notes: &[],
         },
     ],
 };
 
 pub const STATS: SectionSpec = SectionSpec {
     heading: "管理統計資料に関する項目",
-    lines: &["管理統計資料の情報を入力します。"],
+    lines: &[
+        "管理統計資料の情報を入力します。",
+        // M000 【18】 (l.1161): a reference, 「こちら」 linked to bbs/ in HTML.
+        "管理統計資料については、こちらをご参照ください。",
+    ],
     rows: &[
         RowSpec {
             label: "管理統計資料（有料分）",
@@ -236,8 +239,27 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
     if !detail.shared {
         s.blocks
             .push(Block::Section(spec::build(&STATS, &detail.raw, errors)));
+        s.blocks.push(Block::Text(
+            statistics_notes().into_iter().map(Text::from).collect(),
+        ));
     }
     s
+}
+
+/// The two notes under 管理統計資料に関する項目 (M000 【18】, l.1169-1171), their 業種 the ones
+/// the rules of `lists::check_statistics_selection` allow, so that what the screen says and
+/// what it accepts cannot part. The OCR garbles the names and prints the radio's 「要」 as 「是」.
+pub fn statistics_notes() -> [String; 2] {
+    [
+        format!(
+            "無料分の選択ができる業種は{}です。",
+            lists::quoted_labels(Industry::may_choose_free_statistics)
+        ),
+        format!(
+            "{}の業種は対象としたサービスです。管理統計資料（有料分）で「要」の選択が必要です。",
+            lists::quoted_labels(Industry::may_choose_storage_service)
+        ),
+    ]
 }
 
 pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {

@@ -23,6 +23,19 @@ pub fn table(caption: &'static str, rows: Vec<Vec<Cell>>) -> Block {
     })
 }
 
+/// Values printed, not entered, in an input screen's section (「システム区分 海上・航空共用」 of
+/// 論理端末・証明書 入力, 「他事業所と共有 あり」 of a shared user code): a 「項目 / 内容」 table.
+pub fn printed_values(rows: Vec<(Text, Text)>) -> Table {
+    Table {
+        caption: "".into(),
+        columns: ["項目", "内容"].map(Text::from).to_vec(),
+        rows: rows
+            .into_iter()
+            .map(|(k, v)| vec![Cell::Text(k), Cell::Text(v)])
+            .collect(),
+    }
+}
+
 /// 事業所・企業 as printed: 本社 「事業所に同じ」 and 管理責任者 「申込担当者と同じ」 resolved.
 pub fn office_values(app: &NewApplication) -> Values {
     resolved_office_values(&app.office, &app.applicant.person)
@@ -235,9 +248,20 @@ pub fn billing_blocks(app: &NewApplication) -> Vec<Block> {
             } else {
                 spec::summary_rows(sec, &v, PartStyle::Joined)
             };
-            table(sec.heading, rows)
+            table(sec.heading, rows.into_iter().map(summary_label).collect())
         })
         .collect()
+}
+
+/// A row of 請求先情報 under the label the confirmation prints: 「同一口座振替」 for the input's
+/// 「同一口座振替の利用」 (M000 【24】 l.1668).
+fn summary_label(mut row: Vec<Cell>) -> Vec<Cell> {
+    if let Some(Cell::Text(label)) = row.first_mut()
+        && label == "同一口座振替の利用"
+    {
+        *label = "同一口座振替".into();
+    }
+    row
 }
 
 /// The 論理端末・証明書情報 tables (M000 【24】: 追加 共用 net net 5).
