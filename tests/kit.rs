@@ -259,7 +259,15 @@ fn tags_select_the_scenarios_of_a_manual() {
 #[test]
 fn a_running_simulator_can_be_the_target_with_its_api_token() {
     let mut sim = Command::new(BIN)
-        .args(["--listen", "127.0.0.1:0", "--api-token", "kit-s3cret"])
+        // In memory: the default data directory is the user's, and another simulator (another
+        // test run) may hold its lock.
+        .args([
+            "--listen",
+            "127.0.0.1:0",
+            "--api-token",
+            "kit-s3cret",
+            "--ephemeral",
+        ])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -268,6 +276,10 @@ fn a_running_simulator_can_be_the_target_with_its_api_token() {
     let mut output = std::io::BufReader::new(sim.stdout.take().expect("stdout"));
     let mut first = String::new();
     std::io::BufRead::read_line(&mut output, &mut first).expect("its first line");
+    assert!(
+        first.contains("listening"),
+        "the simulator did not start: {first:?}"
+    );
     let address = first
         .trim()
         .rsplit(' ')
