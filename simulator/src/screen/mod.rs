@@ -5,6 +5,7 @@ pub mod frame;
 pub mod html;
 pub mod json;
 pub mod model;
+pub mod reference;
 pub mod spec;
 
 pub use model::*;
