@@ -104,6 +104,14 @@ async fn page_urls_without_their_trailing_slash_redirect() {
             "{path}"
         );
     }
+    // The journal names the page asked for.
+    let journal = app.journal(&ws).await;
+    let bbs = journal
+        .iter()
+        .find(|j| j["path"] == "bbs")
+        .expect("the request without the slash in the journal");
+    assert_eq!(bbs["screen"], "bbs.index");
+    assert_eq!(bbs["status"], 303);
     // Followed, they land on the page.
     let mut b = app.browser(&ws);
     b.open("bbs").await;

@@ -111,12 +111,19 @@ fn route(ws: &mut Workspace, req: &NssRequest, now: Instant) -> Routed {
         // The manuals print these URLs with their trailing slash (M000 【12】 「…/login/nsscoapp/」,
         // M003 「…/dfw/web/」); typed without it they lead to the same page, as a web server's
         // directory redirect does. The query string is kept.
-        (Method::Get, "bbs" | "login/nsscoapp" | "apply") => redirect_reply(
-            with_query(format!("{}{}/", req.base, req.path), req.query),
-            None,
-            CookieAction::Keep,
-            Some(req.path.to_string()),
-        ),
+        (Method::Get, path @ ("bbs" | "login/nsscoapp" | "apply")) => {
+            let screen = match path {
+                "bbs" => "bbs.index",
+                "login/nsscoapp" => "login.form",
+                _ => super::temp_account::PROCEDURE.screens[0].id,
+            };
+            redirect_reply(
+                with_query(format!("{}{path}/", req.base), req.query),
+                Some(screen),
+                CookieAction::Keep,
+                Some(screen.to_string()),
+            )
+        }
         (Method::Get, "login/nsscoapp/") => {
             let saved = query_param(req.query, "saved").as_deref() == Some("1");
             screen_reply(
