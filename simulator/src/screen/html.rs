@@ -192,9 +192,12 @@ fn row(r: &Row, notes_column: bool, base: Option<&str>) -> Markup {
 
 /// Inputs of one row that share a hint and a single example print them once, after the last
 /// input (氏名 「姓: [ ] 名: [ ] (全角) 例) 通関 太郎」, M000 l.241): the hint of an input without
-/// an example is left to the next input when that one has the same hint.
+/// an example is left to the next input when that one has the same hint and the example.
+/// Inputs without any example keep their own hints.
 fn shares_hint(f: &Field, next: Option<&Field>) -> bool {
-    f.example.is_none() && f.hint.is_some() && next.is_some_and(|n| n.hint == f.hint)
+    f.example.is_none()
+        && f.hint.is_some()
+        && next.is_some_and(|n| n.hint == f.hint && n.example.is_some())
 }
 
 fn field(f: &Field, row_label: &str, hint_follows: bool) -> Markup {
