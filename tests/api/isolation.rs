@@ -91,7 +91,8 @@ async fn workspaces_never_see_each_other() {
     // A session cookie of a is no session in b.
     in_a.base = format!("/w/{b}/");
     in_a.open("apply/input").await;
-    assert_eq!(in_a.id(), "login.form");
+    // (without a session, the 仮ログイン登録 path starts again: issue 15, M000 audit §4.6)
+    assert_eq!(in_a.id(), "temp_account.guidance");
     // Moving b's clock leaves a's alone.
     app.advance(&b, "PT100H").await;
     let clock_a = app.get_api(&format!("workspaces/{a}/clock")).await;

@@ -60,6 +60,18 @@ Tel: 044-520-6266 Fax: 044-522-6284
 住所：〒2120013 神奈川県川崎市幸区堀川町580 ソリッドスクエア西館8階
 ";
 
+/// The contact block of M003's 受付完了 mail (2023, l.817–822): the ヘルプデスク alone, no Fax, no
+/// 住所, no 利用契約事務課 (issue 15, M4).
+const HELPDESK_ONLY: &str = "\
+<ご利用にあたっての留意事項>
+{notes}
+輸出入・港湾関連情報処理センター株式会社（NACCSセンター）
+ヘルプデスク
+Tel: 0120-794-550
+E-mail: help@naccs.jp
+受付時間：終日
+";
+
 /// The notes of every mail whose manual prints no others (M003).
 const STANDARD_NOTES: &str = "\
 ・このメールは自動配信しています。こちらのメールは送信専用のため、直接返信いただいてもお問い合わせにはお答えできませんので、ご了承ください。
@@ -199,7 +211,10 @@ fn the_application_received_mail_is_m003s() {
     );
     assert_eq!(
         mail.text,
-        format!("{M003_RECEIVED_MAIL}{}", footer(STANDARD_NOTES))
+        format!(
+            "{M003_RECEIVED_MAIL}{}",
+            HELPDESK_ONLY.replace("{notes}\n", STANDARD_NOTES)
+        )
     );
 }
 
@@ -454,10 +469,14 @@ fn every_kind_renders_with_the_shared_blocks() {
             1,
             "{kind}"
         );
-        assert!(
-            text.ends_with("住所：〒2120013 神奈川県川崎市幸区堀川町580 ソリッドスクエア西館8階\n"),
-            "{kind}"
-        );
+        // M003's 受付完了 ends with the ヘルプデスク's hours (M4); every other mail with the
+        // 利用契約事務課's address (M000 【10】).
+        let end = if kind == MailKind::ApplicationReceived {
+            "ヘルプデスク\nTel: 0120-794-550\nE-mail: help@naccs.jp\n受付時間：終日\n"
+        } else {
+            "住所：〒2120013 神奈川県川崎市幸区堀川町580 ソリッドスクエア西館8階\n"
+        };
+        assert!(text.ends_with(end), "{kind}");
         assert!(
             !text.contains("{{") && !text.contains("{%") && !text.contains("\n\n\n"),
             "{kind}: {text}"

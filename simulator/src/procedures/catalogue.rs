@@ -13,6 +13,7 @@ const OTHER_SCREENS: &[(&str, &str, &str)] = &[
     ("login.form", "P1/P2", "M000 【13】"),
     ("bbs.index", "P1", "M000 【3】【4】【16】(1)"),
     ("error.unexpected_operation", "common", "M000 【参考】"),
+    ("temp_account.rules", "P1", "M000 【5】"),
 ];
 
 /// (procedure, manual step) of a screen id.
@@ -42,6 +43,7 @@ pub fn catalogue() -> Vec<Screen> {
     let mut out = vec![
         login::view("/", &[], "", false),
         bbs::view("/", now.date_naive()),
+        super::temp_account::rules::view("/"),
     ];
     // The contract, password and invoice screens show their fields to an office login only:
     // the catalogue shows them as the manuals' NAC001 sees them.

@@ -180,6 +180,10 @@ macro_rules! address_rows {
 
 /// The person rows 氏名 姓/名 and 氏名(フリガナ) 姓/名, with `prefix` naming the fields.
 #[macro_export]
+// M000 l.241–242, M003 l.105–106: one example per row, after the row's last input, for the whole
+// name (「例) 通関 太郎」), and the hint (全角) once: the HTML row prints a hint once where inputs
+// share it and only the last carries the example (screen::html::row); JSON keeps each input's
+// hint, its format.
 macro_rules! name_rows {
     ($prefix:literal, $req:expr) => {
         [
@@ -190,14 +194,13 @@ macro_rules! name_rows {
                         .part("姓")
                         .fmt($crate::screen::spec::Fmt::Zenkaku)
                         .req($req)
-                        .max(20)
-                        .example("例) 通関"),
+                        .max(20),
                     $crate::screen::spec::FieldSpec::text(concat!($prefix, "first_name"))
                         .part("名")
                         .fmt($crate::screen::spec::Fmt::Zenkaku)
                         .req($req)
                         .max(20)
-                        .example("例) 太郎"),
+                        .example("例) 通関 太郎"),
                 ],
                 notes: &[],
             },
@@ -208,14 +211,13 @@ macro_rules! name_rows {
                         .part("姓")
                         .fmt($crate::screen::spec::Fmt::Katakana)
                         .req($req)
-                        .max(20)
-                        .example("例) ツウカン"),
+                        .max(20),
                     $crate::screen::spec::FieldSpec::text(concat!($prefix, "first_name_kana"))
                         .part("名")
                         .fmt($crate::screen::spec::Fmt::Katakana)
                         .req($req)
                         .max(20)
-                        .example("例) タロウ"),
+                        .example("例) ツウカン タロウ"),
                 ],
                 notes: &[],
             },

@@ -108,6 +108,22 @@ fn route(ws: &mut Workspace, req: &NssRequest, now: Instant) -> Routed {
             CookieAction::Keep,
             None,
         ),
+        // The manuals print these URLs with their trailing slash (M000 【12】 「…/login/nsscoapp/」,
+        // M003 「…/dfw/web/」); typed without it they lead to the same page, as a web server's
+        // directory redirect does. The query string is kept.
+        (Method::Get, path @ ("bbs" | "login/nsscoapp" | "apply")) => {
+            let screen = match path {
+                "bbs" => "bbs.index",
+                "login/nsscoapp" => "login.form",
+                _ => super::temp_account::PROCEDURE.screens[0].id,
+            };
+            redirect_reply(
+                with_query(format!("{}{path}/", req.base), req.query),
+                Some(screen),
+                CookieAction::Keep,
+                Some(screen.to_string()),
+            )
+        }
         (Method::Get, "login/nsscoapp/") => {
             let saved = query_param(req.query, "saved").as_deref() == Some("1");
             screen_reply(
@@ -191,6 +207,15 @@ fn route(ws: &mut Workspace, req: &NssRequest, now: Instant) -> Routed {
     }
 }
 
+/// `url` with the request's query string, if any.
+fn with_query(url: String, query: &str) -> String {
+    if query.is_empty() {
+        url
+    } else {
+        format!("{url}?{query}")
+    }
+}
+
 /// A request to a screen of the registry.
 fn flow_request(
     ws: &mut Workspace,
@@ -209,9 +234,25 @@ fn flow_request(
             asked,
         )
     };
-    // No session: the cookie expired, was dropped, or this is a bookmark.
-    let Some(token) = token else {
-        return expired(asked);
+    // No session: the cookie expired, was dropped, or this is a bookmark. On the 仮ログイン登録
+    // screens nobody has logged in, so the login page's 「セッションの有効期限が切れたか、仮ログイン
+    // IDの…」 would mislead: the visitor starts 仮ログイン登録 again at its first screen.
+    let restart = |asked| {
+        let mut r = redirect_reply(
+            format!("{}apply/", req.base),
+            Some(super::temp_account::PROCEDURE.screens[0].id),
+            CookieAction::Clear,
+            asked,
+        );
+        r.outcome = Outcome::Expired;
+        r
+    };
+    let Some(token) = token.filter(|t| ws.sessions.contains_key(t.as_str())) else {
+        return if def.shown_as == super::registry::ShownAs::Anonymous {
+            restart(asked)
+        } else {
+            expired(asked)
+        };
     };
     let Some(session) = ws.sessions.get(&token) else {
         return expired(asked);

@@ -8,6 +8,8 @@ pub const UNEXPECTED_OPERATION: &str = "予期しない操作がなされた為�
 /// 「予期しない操作」: the session is over; input not kept with 一時保存 is lost.
 pub fn unexpected_operation(base: &str) -> Screen {
     let mut s = Screen::new("error.unexpected_operation", "エラー");
+    // M000 【参考】 prints the message without a heading (E1); 「エラー」 stays the page's title.
+    s.untitled = true;
     s.errors.push(UNEXPECTED_OPERATION.to_string());
     s.blocks.push(Block::Links(vec![Link::new(
         "ログインページに戻る",

@@ -24,6 +24,8 @@ const INTRO: &[&str] = &[
 /// The login page, with errors and the login ID entered so far.
 pub fn view(base: &str, errors: &[String], login_id: &str, saved: bool) -> Screen {
     let mut s = Screen::new("login.form", "ログイン");
+    // M000 【13】 prints no heading above the intro (L1); the title names the page.
+    s.untitled = true;
     s.intro = INTRO.iter().map(|&l| Text::from(l)).collect();
     s.errors = errors.to_vec();
     if saved {

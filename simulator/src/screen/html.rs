@@ -32,8 +32,8 @@ fn page(s: &Screen, base: &str) -> Markup {
                         @if !s.blocks.iter().any(|b| matches!(b, Block::TabBar)) { (tabs(t)) }
                     }
                     @for n in &s.notices { p.notice { (n) } }
-                    h1 { (s.title) }
-                    @for line in &s.intro { p.intro { (printed::line(line, base)) } }
+                    @if !s.untitled { h1 { (s.title) } }
+                    @for line in &s.intro { p.intro { (prose(line, Some(base))) } }
                     @if !s.errors.is_empty() {
                         ul.errors role="alert" { @for e in &s.errors { li { (e) } } }
                     }
@@ -45,13 +45,13 @@ fn page(s: &Screen, base: &str) -> Markup {
                             @for (name, value) in &form.hidden {
                                 input type="hidden" name=(name) value=(value);
                             }
-                            (blocks(s, base))
+                            (blocks(s, Some(base)))
                             @if !form.buttons.is_empty() {
                                 div.buttons { @for b in &form.buttons { (button(b)) } }
                             }
                         }
                     } @else {
-                        (blocks(s, base))
+                        (blocks(s, Some(base)))
                     }
                 }
                 @if s.contact { (contact()) }
@@ -114,11 +114,23 @@ fn tabs(t: &Tabs) -> Markup {
 pub fn blocks_markup(blocks: Vec<Block>) -> Markup {
     let mut s = Screen::new("document", "");
     s.blocks = blocks;
-    self::blocks(&s, "/")
+    self::blocks(&s, None)
 }
 
-/// The body's blocks; `base` is where the reference links lead (`printed::line`).
-fn blocks(s: &Screen, base: &str) -> Markup {
+/// A printed text; the anchor of a reference sentence (「こちら」, 「NSS電子申請情報ページ」) is a
+/// link to `bbs/` when the page has a base (`screen::reference`).
+fn prose(text: &str, base: Option<&str>) -> Markup {
+    let Some(base) = base else {
+        return html! { (text) };
+    };
+    html! {
+        @for (piece, anchor) in super::reference::split(text) {
+            @if anchor { a.reference href={ (base) "bbs/" } { (piece) } } @else { (piece) }
+        }
+    }
+}
+
+fn blocks(s: &Screen, base: Option<&str>) -> Markup {
     html! {
         @for b in &s.blocks {
             @match b {
@@ -130,9 +142,9 @@ fn blocks(s: &Screen, base: &str) -> Markup {
                         @for b in buttons { (button(b)) }
                     }
                 }
-                Block::Text(lines) => { @for l in lines { p { (printed::line(l, base)) } } }
+                Block::Text(lines) => { @for l in lines { p { (prose(l, base)) } } }
                 Block::Message(lines) => {
-                    div.message { @for l in lines { p { (l) } } }
+                    div.message { @for l in lines { p { (prose(l, base)) } } }
                 }
                 Block::Buttons(buttons) => {
                     div.inline-buttons { @for b in buttons { (button(b)) } }
@@ -146,11 +158,11 @@ fn blocks(s: &Screen, base: &str) -> Markup {
     }
 }
 
-fn section(sec: &Section, base: &str) -> Markup {
+fn section(sec: &Section, base: Option<&str>) -> Markup {
     html! {
         section.items {
             @if !sec.heading.is_empty() { h3 { (sec.heading) } }
-            @for l in &sec.lines { p.lead { (printed::line(l, base)) } }
+            @for l in &sec.lines { p.lead { (prose(l, base)) } }
             @if !sec.rows.is_empty() {
                 @let notes = sec.rows.iter().any(|r| !r.notes.is_empty());
                 table.form { tbody { @for r in &sec.rows { (row(r, notes, base)) } } }
@@ -159,7 +171,7 @@ fn section(sec: &Section, base: &str) -> Markup {
     }
 }
 
-fn row(r: &Row, notes_column: bool, base: &str) -> Markup {
+fn row(r: &Row, notes_column: bool, base: Option<&str>) -> Markup {
     let has_error = r.fields.iter().any(|f| f.error.is_some());
     html! {
         tr class=(if has_error { "has-error" } else { "" }) {
@@ -167,7 +179,9 @@ fn row(r: &Row, notes_column: bool, base: &str) -> Markup {
             // cell: its input spans the label's column.
             @if r.label.is_empty() {
                 td.alone colspan="2" {
-                    @for f in &r.fields { (field(f, &r.label)) }
+                    @for (i, f) in r.fields.iter().enumerate() {
+                        (field(f, &r.label, shares_hint(f, r.fields.get(i + 1))))
+                    }
                 }
             } @else {
                 th scope="row" {
@@ -175,17 +189,29 @@ fn row(r: &Row, notes_column: bool, base: &str) -> Markup {
                     @if r.optional { " " span.optional { "任意" } }
                 }
                 td {
-                    @for f in &r.fields { (field(f, &r.label)) }
+                    @for (i, f) in r.fields.iter().enumerate() {
+                        (field(f, &r.label, shares_hint(f, r.fields.get(i + 1))))
+                    }
                 }
             }
             @if notes_column {
-                td.notes { @for n in &r.notes { p { (printed::line(n, base)) } } }
+                td.notes { @for n in &r.notes { p { (prose(n, base)) } } }
             }
         }
     }
 }
 
-fn field(f: &Field, row_label: &str) -> Markup {
+/// Inputs of one row that share a hint and a single example print them once, after the last
+/// input (氏名 「姓: [ ] 名: [ ] (全角) 例) 通関 太郎」, M000 l.241): the hint of an input without
+/// an example is left to the next input when that one has the same hint and the example.
+/// Inputs without any example keep their own hints.
+fn shares_hint(f: &Field, next: Option<&Field>) -> bool {
+    f.example.is_none()
+        && f.hint.is_some()
+        && next.is_some_and(|n| n.hint == f.hint && n.example.is_some())
+}
+
+fn field(f: &Field, row_label: &str, hint_follows: bool) -> Markup {
     let id = format!("f-{}", f.name);
     let aria = match &f.part {
         Some(p) if !row_label.is_empty() => format!("{row_label} {p}"),
@@ -239,7 +265,7 @@ fn field(f: &Field, row_label: &str) -> Markup {
                 }
             }
             @if let Some(unit) = &f.unit { " " span.unit { (unit) } }
-            @if let Some(h) = &f.hint { " " span.hint { (h) } }
+            @if let Some(h) = f.hint.as_ref().filter(|_| !hint_follows) { " " span.hint { (h) } }
             @if let Some(b) = &f.button { " " (button(b)) }
             @if let Some(e) = &f.example { small.example { (e) } }
             @if let Some(e) = &f.error { span.error role="alert" { (e) } }

@@ -6,6 +6,7 @@ pub mod html;
 pub mod json;
 pub mod model;
 pub mod printed;
+pub mod reference;
 pub mod spec;
 
 pub use model::*;

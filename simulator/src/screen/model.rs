@@ -38,6 +38,10 @@ pub struct Screen {
     pub status: u16,
     /// Whether the page shows the helpdesk contact box (every NSS page does except pop-ups).
     pub contact: bool,
+    /// The manual prints no heading on the page (ログイン M000 【13】, the 予期しない操作 error
+    /// M000 【参考】): HTML leaves out the `<h1>`; `title` still names the page (the window
+    /// title, JSON `title`).
+    pub untitled: bool,
 }
 
 /// A procedure's progress bar (M000 【6】ff: 仮ログイン登録 → … → 審査完了).

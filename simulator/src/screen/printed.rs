@@ -1,40 +1,13 @@
-//! How the HTML page prints two things the screen model keeps as plain text, so that the JSON
-//! document stays as the contract fixes it:
+//! How the HTML page prints the table heads the screen model keeps flat, so that the JSON
+//! document stays as the contract fixes it (the reference sentences' links are
+//! `screen::reference`'s):
 //!
-//! - the manuals' reference sentences (「…については、こちらをご参照ください。」, 「(お問い合わせ先
-//!   はこちら)」): 「こちら」 is a link to the workspace's `bbs/`, the simulator's stand-in for the
-//!   NSS電子申請情報ページ (docs/decisions.md, issue 15). JSON prints the sentence only;
 //! - the two-row heads of the 申込情報 lists (M000 【17】【19】【24】, M003:l.538-539, l.577-578):
 //!   「利用者ID」 over 利用者コード and 識別番号数, 「管理統計資料」 over 有料分 and 無料分,
 //!   「申込情報の変更」 over 修正 and 削除. JSON keeps one flat `columns` array
 //!   (「管理統計資料(有料分)」 …), as clients read it today.
 
 use maud::{Markup, html};
-
-/// The ends of the sentences whose 「こちら」 is a reference to the NSS電子申請情報ページ.
-const REFERENCE_ENDS: [&str; 3] = [
-    "こちらをご参照ください。",
-    "こちらをご覧ください。",
-    "こちら)",
-];
-
-/// Where 「こちら」 starts in `line` when the line is a reference sentence.
-pub fn reference_at(line: &str) -> Option<usize> {
-    REFERENCE_ENDS.iter().find_map(|end| line.find(end))
-}
-
-/// `line` as printed, its reference 「こちら」 (if any) a link to `{base}bbs/`. The page prints
-/// intro lines, section lines, row notes and text blocks through it.
-pub fn line(line: &str, base: &str) -> Markup {
-    match reference_at(line) {
-        Some(at) => {
-            let (before, rest) = line.split_at(at);
-            let after = &rest["こちら".len()..];
-            html! { (before) a.reference href={ (base) "bbs/" } { "こちら" } (after) }
-        }
-        None => html! { (line) },
-    }
-}
 
 /// A group head over adjacent columns: its label, the columns (as `columns` names them) and
 /// what the second head row prints for each.
@@ -132,25 +105,6 @@ fn shown(i: usize, c: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn reference_sentences_link_their_kochira() {
-        assert_eq!(
-            line("管理統計資料については、こちらをご参照ください。", "/w/t1/").into_string(),
-            "管理統計資料については、<a class=\"reference\" href=\"/w/t1/bbs/\">こちら</a>をご参照ください。"
-        );
-        assert_eq!(
-            line("…行ってください。(お問い合わせ先はこちら)", "/").into_string(),
-            "…行ってください。(お問い合わせ先は<a class=\"reference\" href=\"/bbs/\">こちら</a>)"
-        );
-        // Not a reference: 「こちらからシステム構成図を…」 is STEP1's download, not bbs/.
-        assert_eq!(
-            line("STEP1 こちらからダウンロードしてください。", "/").into_string(),
-            "STEP1 こちらからダウンロードしてください。"
-        );
-        // Escaped like any text.
-        assert_eq!(line("<b>", "/").into_string(), "&lt;b&gt;");
-    }
 
     #[test]
     fn adjacent_columns_form_the_manuals_groups() {

@@ -11,13 +11,16 @@ pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
     ]));
     s.blocks.push(Block::Text(
         [
-            "記載された仮ログインID・パスワードを用いて、48時間以内にNACCSの利用申込を行ってください。",
+            // M003 l.168 (2023); M000 【9】 began 「記載された仮ログインID・パスワードを用いて…」.
+            "本画面は閉じて頂き、E-mailに記載された仮ログインID・パスワードを用いて、48時間以内にNACCSの利用申込を行ってください。",
             "48時間以内に申込みが実施されない場合、仮ログインID・パスワードは無効となります。",
             "※入力いただいたE-mailアドレスにメールが届かない場合は、迷惑フィルターの設定やメールの振り分け設定をご確認のうえ、再申込みをお願いします。",
         ]
         .map(Text::from)
         .to_vec(),
     ));
+    // M003's capture shows no button; M000 【9】【11】 print 「× 画面を閉じる」, kept as the way
+    // out of the anonymous session (docs/decisions.md, Issue 15 — entry, N-09).
     s.form = Some(common::form(
         cx,
         vec![Button::new("op", "close", "画面を閉じる").arrow(Arrow::Close)],

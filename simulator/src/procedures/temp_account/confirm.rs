@@ -7,7 +7,7 @@ use crate::procedures::fields::slot_values;
 use crate::procedures::{Cx, Step, common};
 use crate::screen::form::FormInput;
 use crate::screen::spec::{self, PartStyle};
-use crate::screen::{Arrow, Block, Button, Screen, Table, Text};
+use crate::screen::{Arrow, Block, Button, Cell, Screen, Table, Text};
 
 pub fn view(cx: &mut Cx, _errors: &spec::FieldErrors) -> Screen {
     let mut s = Screen::new("temp_account.confirm", "申込内容 確認");
@@ -31,9 +31,25 @@ pub fn view(cx: &mut Cx, _errors: &spec::FieldErrors) -> Screen {
     s.blocks.push(Block::Table(Table {
         caption: SECTION.heading.into(),
         columns: spec::summary_columns(),
-        rows: spec::summary_rows(&SECTION, &values, PartStyle::Labelled),
+        rows: spec::summary_rows(&SECTION, &values, PartStyle::Labelled)
+            .into_iter()
+            .map(confirm_label)
+            .collect(),
     }));
     s
+}
+
+/// The confirm screen names the 所属部署名 of the input 「所属部課名」 (M000 l.304 and l.346, M003
+/// l.140: every capture of this screen).
+const DEPARTMENT_ON_CONFIRM: &str = "所属部課名";
+
+fn confirm_label(mut row: Vec<Cell>) -> Vec<Cell> {
+    if let Some(Cell::Text(label)) = row.first_mut()
+        && *label == super::input::DEPARTMENT.label
+    {
+        *label = DEPARTMENT_ON_CONFIRM.into();
+    }
+    row
 }
 
 pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {

@@ -6,7 +6,9 @@ use crate::screen::{Block, Button, Link, Screen, Text};
 
 const STEPS: &[&str] = &[
     "利用申込手続きは、システムを利用する事業所の情報や契約するサービス内容等を登録する「利用契約手続き」のほか、NACCSを利用するためのシステム設定情報を登録する「システム設定」が必要となります。",
-    "システム利用規程をご確認いただき、利用契約手続き(電子申請)を行ってください。",
+    // M000 l.176 prints 「…(詳しい説明は[NCS電子申請情報ページ])」, the OCR's N for the S of
+    // 【14】's 「NSS電子申請情報ページ」; in HTML the page name links to `bbs/` (screen::reference).
+    "システム利用規程をご確認いただき、利用契約手続き(電子申請)を行ってください。(詳しい説明はNSS電子申請情報ページ)",
 ];
 
 const STEP1: &[&str] = &[
@@ -24,6 +26,9 @@ const STEP2: &[&str] = &[
     "1. NSSの画面遷移に従って、各項目の情報入力を行うことによって「システムサービス利用申込書」が自動作成されます。",
     "2. 入力確認画面から申込内容を確認でき、必要に応じて修正することができます。",
     "3. 申込担当者宛てに、受付完了又は申込内容の確認メールが送信されます。",
+    // M000 l.194's item 4 (print the システムサービス利用申込書 and post it) is not shown: since
+    // 2019 nothing is printed or posted (procedures.md §11; docs/decisions.md, Issue 15 — entry, G2).
+    "※ 回線利用の場合には、別途回線工事日程等の調整が必要になります。",
 ];
 
 const STEP3: &[&str] = &[

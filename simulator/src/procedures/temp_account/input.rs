@@ -75,7 +75,11 @@ const EMAIL_FIELDS: &[FieldSpec] = &[
 const EMAIL: RowSpec = RowSpec {
     label: "E-mailアドレス",
     fields: EMAIL_FIELDS,
-    notes: &["仮ログインID・パスワードの通知先として登録します。"],
+    // M003 l.112 prints 「確認のため、…」 beside 確認用 (also M000 l.734, M001 l.241).
+    notes: &[
+        "確認のため、同じE-mailアドレスをご入力ください。",
+        "仮ログインID・パスワードの通知先として登録します。",
+    ],
 };
 
 /// 「申込担当者に関する項目」 of 仮ログイン登録.
@@ -138,12 +142,17 @@ impl ScreenForm for TempApplicant {
 
 pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
     let mut s = Screen::new("temp_account.input", TITLE);
-    s.intro = vec!["入力完了後に「申込内容確認へ進む」ボタンをクリックしてください。".into()];
+    // M003 l.96–97 (2023), newer than M000 【6】's single line.
+    s.intro = vec![
+        "申込担当者の情報を入力してください。".into(),
+        "入力完了後、「申込内容確認へ進む」ボタンをクリックしてください。".into(),
+    ];
     s.errors = spec::error_list(&[&SECTION], errors);
     s.form = Some(common::form(
         cx,
         vec![
-            Button::new("op", "back", "利用規定ガイダンスに戻る").arrow(Arrow::Back),
+            // M003 l.114 (2023); M000 【6】 printed 「< 利用規定ガイダンスに戻る」.
+            Button::new("op", "back", "利用手順ガイドに戻る").arrow(Arrow::Back),
             Button::new("op", "next", "申込内容確認へ進む").arrow(Arrow::Forward),
         ],
     ));
