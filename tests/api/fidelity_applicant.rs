@@ -312,3 +312,28 @@ async fn manager_same_as_office() {
         "the 管理責任者's address: {last}"
     );
 }
+
+/// N-12: the check boxes printed without a heading of their own stand under the section above
+/// them in JSON (contract §4 `section`).
+#[tokio::test]
+async fn check_boxes_stand_under_their_sections() {
+    let app = TestApp::spawn().await;
+    let mut b = logged_in(&app, 156).await;
+    b.kit_application("000", Some("利用者コード 入力")).await;
+    assert_eq!(
+        field(
+            &b,
+            "利用者IDは他事業所より付け替え、または別途申し込みします。"
+        )["section"],
+        "利用者コードに関する項目"
+    );
+    let data = manual::kit("000")["file_application"].clone();
+    b.kit_walk(&data, Some("論理端末・証明書 入力")).await;
+    assert_eq!(
+        field(
+            &b,
+            "機器共用・共同利用、図様添付を希望せず、または自社システムを利用します。"
+        )["section"],
+        "システム構成図に関する項目"
+    );
+}
