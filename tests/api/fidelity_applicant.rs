@@ -2,6 +2,7 @@
 //! and what a (全角) or (全角カナ) field accepts: each assertion names its row.
 
 use crate::support::{Browser, TestApp, manual};
+use scraper::{Html, Selector};
 use serde_json::{Value, json};
 
 /// Logged in with the manual's temporary account, on the guidance of a 2018 workspace.
@@ -154,6 +155,42 @@ async fn office_screen_as_printed() {
         field(&b, "管理責任者に関する項目 / 所属部署名")["optional"],
         true
     );
+    // The HTML page draws the same: no hint beside either 住所(都道府県) (O7), the 担当者 radios
+    // in the manual's order (O13).
+    let url = format!("{}{}app/office", b.origin, b.base);
+    let page = b
+        .client
+        .get(url)
+        .header("Accept", "text/html")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let doc = Html::parse_document(&page);
+    let sel = |s: &str| Selector::parse(s).unwrap();
+    let prefecture_rows: Vec<_> = doc
+        .select(&sel("tr"))
+        .filter(|tr| {
+            tr.select(&sel("th"))
+                .next()
+                .is_some_and(|th| th.text().collect::<String>().trim() == "住所(都道府県)")
+        })
+        .collect();
+    assert_eq!(prefecture_rows.len(), 2, "事業所 and 本社");
+    for tr in prefecture_rows {
+        assert!(
+            tr.select(&sel("span.hint")).next().is_none(),
+            "{}",
+            tr.html()
+        );
+    }
+    let radios: Vec<&str> = doc
+        .select(&sel("input[name=manager_source]"))
+        .filter_map(|i| i.value().attr("value"))
+        .collect();
+    assert_eq!(radios, ["office", "applicant", "other"]);
     // N-12: the check box stands under 管理責任者に関する項目, and notes reach JSON.
     assert_eq!(
         field(&b, "上記を確認しました。")["section"],

@@ -109,7 +109,7 @@ pub const SAME_AS_OFFICE: &[Opt] = &[
 pub const NO_HYPHEN: &[&str] = &["「-」(ハイフン)を入力せずに、数字のみ入力してください。"];
 /// The notes beside 郵便番号: the hyphen note (M000 l.869, 918, 1431), then 「反映」's.
 pub const POSTAL_NOTE: &[&str] = &[
-    "「-」(ハイフン)を入力せずに、数字のみ入力してください。",
+    NO_HYPHEN[0],
     "郵便番号を入力し「反映」ボタンをクリックすると、住所が反映されます。",
 ];
 /// The note beside 住所(その他).

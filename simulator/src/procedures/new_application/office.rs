@@ -481,7 +481,10 @@ fn check_office_manager_email(values: &Values, errors: &mut FieldErrors) {
     if fields::raw(values, "manager_source") != "office" {
         return;
     }
-    if let Err(e) = crate::domain::format::Email::parse(fields::raw(values, "manager_email")) {
+    use crate::domain::format::{Email, check_max_chars};
+    let value = fields::raw(values, "manager_email");
+    // The row's own rule: an address of at most 60 characters (`Fmt::Email`).
+    if let Err(e) = Email::parse(value).and_then(|_| check_max_chars(value, 60)) {
         errors.insert("manager_email".into(), e.message("E-mailアドレス"));
     }
 }
