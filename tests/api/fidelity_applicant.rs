@@ -374,3 +374,32 @@ async fn check_boxes_stand_under_their_sections() {
         "システム構成図に関する項目"
     );
 }
+
+/// The rule is the one of every (全角) field: 仮ログイン登録's 申込担当者 入力 takes the examples
+/// printed beside its own rows (M000 l.243: 「例) 第一営業部営業第9課」) and shows them as typed.
+#[tokio::test]
+async fn temp_account_takes_its_printed_examples() {
+    let app = TestApp::spawn().await;
+    let ws = app.workspace(157, "2018-11-27T16:30:00+09:00").await;
+    let mut b = app.browser(&ws);
+    b.open("apply/").await;
+    b.press("システム利用規程に同意する", &[]).await;
+    let mut values = manual::pairs("register_temp_account", "申込担当者 入力");
+    for (label, value) in values.iter_mut() {
+        if label.ends_with("所属部署名") {
+            *value = "第一営業部営業第9課".into();
+        }
+        if label.ends_with("企業名") {
+            *value = "ABC商事 株式会社".into();
+        }
+    }
+    let values: Vec<(&str, &str)> = values
+        .iter()
+        .map(|(l, v)| (l.as_str(), v.as_str()))
+        .collect();
+    b.press("申込内容確認へ進む", &values).await;
+    assert_eq!(b.id(), "temp_account.confirm", "{:?}", b.errors());
+    let shown = b.text() + &serde_json::to_string(&b.screen["tables"]).unwrap();
+    assert!(shown.contains("第一営業部営業第9課"), "{shown}");
+    assert!(shown.contains("ABC商事 株式会社"), "{shown}");
+}
