@@ -403,3 +403,72 @@ async fn temp_account_takes_its_printed_examples() {
     assert!(shown.contains("第一営業部営業第9課"), "{shown}");
     assert!(shown.contains("ABC商事 株式会社"), "{shown}");
 }
+
+/// O13 through a change application (the same 管理責任者 section, M001): NAC001 names the office
+/// as its 管理責任者; approval registers the office's name and numbers with the typed address.
+#[tokio::test]
+async fn a_change_names_the_office_as_its_manager() {
+    let app = TestApp::spawn().await;
+    let ws = app.workspace(42, "2013-11-20T10:00:00+09:00").await;
+    let offices = app.get_api(&format!("workspaces/{ws}/offices")).await;
+    let password = offices
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|o| o["office_code"] == "NAC001")
+        .and_then(|o| o["password"].as_str())
+        .expect("NAC001's 事業所パスワード")
+        .to_string();
+    let mut b = app.browser(&ws);
+    b.login("NAC001", &password).await;
+    assert_eq!(b.id(), "menu.main", "{:?}", b.errors());
+    b.open("menu/contract?tab=netNACCS").await;
+    b.press("契約情報を変更する", &[]).await;
+    b.press("申込内容選択へ進む", &[]).await;
+    // The option's value: its label holds the list separator 「、」.
+    b.press(
+        "申込担当者の入力へ進む",
+        &[
+            ("本社・事業所の変更", "manager"),
+            ("利用開始希望日", "20131205"),
+        ],
+    )
+    .await;
+    b.press("次へ進む", &[]).await;
+    assert_eq!(b.id(), "change_application.office", "{:?}", b.errors());
+    b.press(
+        "次へ進む",
+        &[
+            ("担当者", "事業所に同じ"),
+            (
+                "管理責任者に関する項目 / E-mailアドレス",
+                "kanri@naccs.co.jp",
+            ),
+        ],
+    )
+    .await;
+    assert_eq!(b.id(), "change_application.confirm", "{:?}", b.errors());
+    b.press("申込内容を登録する", &[]).await;
+    let apps = app.get_api(&format!("workspaces/{ws}/applications")).await;
+    let number = apps[0]["reception_number"].as_str().unwrap().to_string();
+    let (status, answer) = app
+        .post_api(
+            &format!("workspaces/{ws}/applications/{number}/review"),
+            json!({"decision": "approve"}),
+        )
+        .await;
+    assert_eq!(status, 200, "{answer}");
+    let offices = app.get_api(&format!("workspaces/{ws}/offices")).await;
+    let nac001 = offices
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["office_code"] == "NAC001")
+        .expect("NAC001");
+    let contract = &nac001["profile"];
+    let manager = &contract["manager"];
+    assert_eq!(manager["email"], "kanri@naccs.co.jp", "{contract}");
+    assert_eq!(manager["last_name"], contract["company"], "{contract}");
+    assert_eq!(manager["first_name"], contract["office_name"], "{contract}");
+    assert_eq!(manager["tel"], contract["tel"], "{contract}");
+}
