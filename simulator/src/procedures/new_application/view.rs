@@ -23,8 +23,7 @@ pub fn table(caption: &'static str, rows: Vec<Vec<Cell>>) -> Block {
     })
 }
 
-/// 事業所・企業 as printed: 本社 「事業所に同じ」 and 管理責任者 「事業所に同じ」 / 「申込担当者と同じ」
-/// resolved.
+/// 事業所・企業 as printed: 本社 「事業所に同じ」 and 管理責任者 「申込担当者と同じ」 resolved.
 pub fn office_values(app: &NewApplication) -> Values {
     resolved_office_values(&app.office, &app.applicant.person)
 }
@@ -38,6 +37,7 @@ pub fn resolved_office_values(o: &OfficeDetails, applicant: &Person) -> Values {
         fields::set(&mut v, "hq_tel", o.tel.as_str());
         fields::set_opt(&mut v, "hq_fax", &o.fax);
     }
+    // 管理責任者 「申込担当者と同じ」 or 「事業所に同じ」: the person it stands for.
     if !matches!(o.manager, Manager::Other(_)) {
         fields::person_values(&mut v, "manager_", "manager_email", &o.manager(applicant));
     }
