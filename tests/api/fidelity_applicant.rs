@@ -123,7 +123,9 @@ async fn office_screen_as_printed() {
         "例) トウキョウトミナトウカサカ1-2-3 ティーイービル 10カイ 1001ゴウ"
     );
     // O10 (decided): the 契約者's examples are those of every 氏名 row.
-    assert_eq!(example("契約者に関する項目 / 氏名 姓"), "例) 通関");
+    let contractor = example("契約者に関する項目 / 氏名 名");
+    assert!(contractor.contains("太郎"), "{contractor}");
+    assert_eq!(contractor, example("管理責任者に関する項目 / 氏名 名"));
     // O11 (decided): no seal sentence (procedures.md §11).
     assert!(has("※契約権限のある方を入力してください。"));
     assert!(!texts.iter().any(|t| t.contains("押印")));
