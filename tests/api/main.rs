@@ -9,6 +9,7 @@ mod center;
 mod change;
 mod clock_bounds;
 mod documents;
+mod fidelity_applicant;
 mod fidelity_codes;
 mod fidelity_entry;
 mod fidelity_portal;

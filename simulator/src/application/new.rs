@@ -4,8 +4,8 @@
 use super::person::{Address, Person, PersonName};
 use super::record::Attachment;
 use crate::domain::format::{
-    BillingCode, Date8, EmergencyFax, FaxNumber, Katakana, OfficeCode, PhoneNumber, PositiveCount,
-    Text240, UserCode, Zenkaku,
+    BillingCode, Date8, Email, EmergencyFax, FaxNumber, Katakana, OfficeCode, PhoneNumber,
+    PositiveCount, Text240, UserCode, Zenkaku,
 };
 use crate::domain::lists::{
     AccessSpeed, BackupKind, Bank, CustomsOffice, DeviceKind, FeePlan, Industry, LineConnection,
@@ -13,6 +13,7 @@ use crate::domain::lists::{
     SystemKind,
 };
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// 申込担当者 入力 (M000 【15】): the person, and the 申込理由.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,10 +81,17 @@ pub enum HeadOffice {
     },
 }
 
-/// 管理責任者に関する項目: 担当者 「申込担当者と同じ」 or another person (M000 【16】(5)).
+/// 管理責任者に関する項目: 担当者 「事業所に同じ」, 「申込担当者と同じ」 or another person (M000
+/// 【16】(5), l.940, 977-979).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "source", content = "person", rename_all = "snake_case")]
 pub enum Manager {
+    /// 「事業所に同じ」: the office itself is the person responsible; only the E-mailアドレス is
+    /// typed (M000 l.978: 「「E-mailアドレス」欄のみ直接入力ください」), the rest is the office's
+    /// ([`OfficeDetails::office_as_person`]).
+    SameAsOffice {
+        email: Email,
+    },
     SameAsApplicant,
     Other(Box<Person>),
 }
@@ -454,20 +462,48 @@ impl OfficeDetails {
         }
     }
 
-    /// 管理責任者: the 申込担当者 when 「申込担当者と同じ」.
-    pub fn manager<'a>(&'a self, applicant: &'a Person) -> &'a Person {
+    /// 管理責任者: the 申込担当者 when 「申込担当者と同じ」, the office when 「事業所に同じ」.
+    pub fn manager<'a>(&'a self, applicant: &'a Person) -> Cow<'a, Person> {
         match &self.manager {
-            Manager::SameAsApplicant => applicant,
-            Manager::Other(p) => p,
+            Manager::SameAsOffice { email } => Cow::Owned(self.office_as_person(email)),
+            Manager::SameAsApplicant => Cow::Borrowed(applicant),
+            Manager::Other(p) => Cow::Borrowed(p),
+        }
+    }
+
+    /// The office as its own 管理責任者 (「事業所に同じ」): M000 greys out every input but the
+    /// E-mailアドレス (l.977-979) and prints nothing of what is registered, so the office's 企業名
+    /// and 事業所名 stand for the name (氏名 姓 / 名, and their readings), its 電話番号 and FAX番号
+    /// for the person's (docs/decisions.md, issue 15, O13).
+    pub fn office_as_person(&self, email: &Email) -> Person {
+        Person {
+            name: PersonName {
+                last: self.company.clone(),
+                first: self.office_name.clone(),
+                last_kana: self.company_kana.clone(),
+                first_kana: self.office_kana.clone(),
+            },
+            department: None,
+            title: None,
+            tel: self.tel.clone(),
+            fax: self.fax.clone(),
+            email: email.clone(),
+        }
+    }
+
+    /// The 管理責任者's FAX番号.
+    pub fn manager_fax<'a>(&'a self, applicant: &'a Person) -> Option<&'a FaxNumber> {
+        match &self.manager {
+            Manager::SameAsOffice { .. } => self.fax.as_ref(),
+            Manager::SameAsApplicant => applicant.fax.as_ref(),
+            Manager::Other(p) => p.fax.as_ref(),
         }
     }
 
     /// 緊急連絡用FAX番号1 as a number, when the source it points at has one.
     pub fn fax1_number<'a>(&'a self, applicant: &'a Person) -> Option<&'a str> {
         match &self.fax1 {
-            EmergencyFax1::SameAsManager => {
-                self.manager(applicant).fax.as_ref().map(|f| f.as_str())
-            }
+            EmergencyFax1::SameAsManager => self.manager_fax(applicant).map(|f| f.as_str()),
             EmergencyFax1::SameAsOffice => self.fax.as_ref().map(|f| f.as_str()),
             EmergencyFax1::Other(n) => Some(n.as_str()),
         }
@@ -476,7 +512,7 @@ impl OfficeDetails {
 
 impl NewApplication {
     /// 管理責任者, resolved.
-    pub fn manager(&self) -> &Person {
+    pub fn manager(&self) -> Cow<'_, Person> {
         self.office.manager(&self.applicant.person)
     }
 
@@ -489,10 +525,10 @@ impl NewApplication {
     }
 
     /// 請求先担当者, resolved, and their E-mailアドレス2–5.
-    pub fn billing_contact(&self) -> (&Person, &[Option<crate::domain::format::Email>]) {
+    pub fn billing_contact(&self) -> (Cow<'_, Person>, &[Option<crate::domain::format::Email>]) {
         match &self.billing.contact {
             BillingContact::SameAsManager => (self.manager(), &[]),
-            BillingContact::Other(c) => (&c.person, &c.more_emails),
+            BillingContact::Other(c) => (Cow::Borrowed(&c.person), &c.more_emails),
         }
     }
 

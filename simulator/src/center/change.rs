@@ -213,6 +213,7 @@ fn from_contract(c: &Contract) -> Option<OfficeDetails> {
 fn manager_fax(d: &OfficeDetails) -> Option<&str> {
     match &d.manager {
         Manager::Other(p) => p.fax.as_ref().map(|f| f.as_str()),
+        Manager::SameAsOffice { .. } => d.fax.as_ref().map(|f| f.as_str()),
         Manager::SameAsApplicant => None,
     }
 }
@@ -220,9 +221,8 @@ fn manager_fax(d: &OfficeDetails) -> Option<&str> {
 /// The 管理責任者 the change names: the one entered on 事業所・企業 入力 (「申込担当者と同じ」 is
 /// the change's 申込担当者), else the contract's.
 fn manager_of(c: &ChangeApplication) -> Recipient {
-    match c.office.as_ref().map(|o| &o.manager) {
-        Some(Manager::Other(p)) => outbox::recipient(p, company_of(c)),
-        Some(Manager::SameAsApplicant) => outbox::recipient(&c.applicant.0, company_of(c)),
+    match c.office.as_ref() {
+        Some(o) => outbox::recipient(&o.manager(&c.applicant.0), company_of(c)),
         None => contract_recipient(&c.before.manager, &c.before.company),
     }
 }
@@ -447,11 +447,7 @@ fn apply(
     c.contractor.last_name_kana = n.last_kana.as_str().into();
     c.contractor.first_name_kana = n.first_kana.as_str().into();
     c.contractor.title = d.contractor.title.as_str().into();
-    let manager = match &d.manager {
-        Manager::Other(p) => p.as_ref(),
-        Manager::SameAsApplicant => &content.applicant.0,
-    };
-    c.manager = issue::contract_person(manager);
+    c.manager = issue::contract_person(&d.manager(&content.applicant.0));
     let abbr = c.issued.company_abbr.clone();
     let (company, kana) = (d.company.as_str(), d.company_kana.as_str());
     for other in ws.state.offices.values_mut() {

@@ -87,7 +87,7 @@ fn cancel(
         let ctx = mail::ApplicationCancelled {
             to: vec![
                 outbox::recipient(&n.applicant.person, company),
-                outbox::recipient(n.manager(), company),
+                outbox::recipient(&n.manager(), company),
             ],
             received_on: app.submitted_at.date_naive(),
             reception_number: number.to_string(),

@@ -200,7 +200,7 @@ pub fn contract(content: &NewApplication, ids: &Issued, start: chrono::NaiveDate
             fax: String::new(),
             email: String::new(),
         },
-        manager: contract_person(content.manager()),
+        manager: contract_person(&content.manager()),
         issued: ids.clone(),
         plan: content.plan,
         start_date: start,
@@ -214,11 +214,14 @@ pub fn applicant_and_manager(content: &NewApplication) -> Vec<Recipient> {
     let company = content.office.company.as_str();
     vec![
         outbox::recipient(&content.applicant.person, company),
-        outbox::recipient(content.manager(), company),
+        outbox::recipient(&content.manager(), company),
     ]
 }
 
 /// The 請求先担当者 (E-mailアドレス1).
 pub fn billing_contact(content: &NewApplication) -> Recipient {
-    outbox::recipient(content.billing_contact().0, content.office.company.as_str())
+    outbox::recipient(
+        &content.billing_contact().0,
+        content.office.company.as_str(),
+    )
 }

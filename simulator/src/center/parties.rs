@@ -40,7 +40,7 @@ pub fn applicant(content: &ApplicationContent) -> Recipient {
 pub fn manager(ws: &Workspace, content: &ApplicationContent) -> Option<Recipient> {
     match content {
         ApplicationContent::New(n) => {
-            Some(outbox::recipient(n.manager(), n.office.company.as_str()))
+            Some(outbox::recipient(&n.manager(), n.office.company.as_str()))
         }
         // While it is reviewed: the 管理責任者 of the contract it was filed against.
         ApplicationContent::Change(c) => Some(super::change::manager(c, false)),
@@ -54,7 +54,7 @@ pub fn manager(ws: &Workspace, content: &ApplicationContent) -> Option<Recipient
 pub fn certificates_manager(content: &ApplicationContent) -> Option<Recipient> {
     match content {
         ApplicationContent::New(n) => {
-            Some(outbox::recipient(n.manager(), n.office.company.as_str()))
+            Some(outbox::recipient(&n.manager(), n.office.company.as_str()))
         }
         ApplicationContent::Change(c) => Some(super::change::manager(c, true)),
         ApplicationContent::SystemSettings(_) => None,

@@ -254,6 +254,19 @@ fn is_katakana(c: char) -> bool {
     )
 }
 
+/// Whether `c` is one of the half-width characters a (全角) or (全角カナ) value may hold among
+/// its full-width ones: ASCII letters and digits, the space, and the signs of names and
+/// addresses (`. , - ( ) & ' /`, the set NACCS takes in English names, `domain::english`).
+///
+/// The manuals print such values beside the very fields that say (全角) and (全角カナ): 「例) 大崎
+/// 1-2-3 ABCビル 3階 302号」, 「例) シナガワクオオサキ1-2-3 エービーシービル 3カイ 302ゴウ」, 「例) 第一営業部
+/// 営業第9課」 (M000 l.243, 857-858, 913-914, 1428), M003's 「CP利用者」 (l.312, 349) and M000's own
+/// entries 「霞が関1丁目3-1」 / 「カスミガセキ1-3-1」 (l.857-858, 1540-1541). They are kept as typed
+/// (docs/decisions.md, issue 15, 「(全角) and (全角カナ)」).
+fn is_half_width_inside(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == ' ' || super::english::SIGNS.contains(c)
+}
+
 /// Characters users type for a hyphen in a number: ASCII, the IME's
 /// full-width ones, and the 長音 that an IME often produces for 「-」.
 fn is_hyphen_like(c: char) -> bool {
@@ -273,20 +286,19 @@ fn all_ascii_digits(s: &str) -> bool {
 
 /// A (全角) value: 企業名, 氏名, 事業所名, 住所(市区町村), 住所(その他), 役職名 …
 ///
-/// Full-width text, in which half-width ASCII letters and digits are accepted as typed: M003
-/// has the applicant type the 事業所名 「CP利用者」 into this (全角) field (M003:l.312, 343, 349),
-/// as names with Latin letters are typed (docs/decisions.md, issue 12, Q5). A value of
-/// half-width characters only, half-width kana, spaces and ASCII symbols stay refused, so
-/// 「NACCS Shoji」 and 「大崎1-2-3」 are not 全角.
+/// Full-width text, in which half-width ASCII letters, digits, spaces and the signs of names and
+/// addresses are accepted and kept as typed ([`is_half_width_inside`]): the manuals print
+/// 「CP利用者」 and 「大崎1-2-3 ABCビル 3階 302号」 in (全角) fields (docs/decisions.md, issue 12
+/// Q5, extended by issue 15). A value without any full-width character (「NACCS Shoji」,
+/// 「1-2-3」), half-width kana, control characters and what no Japanese keyboard types stay
+/// refused.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Zenkaku(String);
 
 impl Zenkaku {
     pub fn parse(raw: &str) -> Result<Self, FormatError> {
         let v = required(raw)?;
-        if v.chars()
-            .all(|c| is_zenkaku(c) || c.is_ascii_alphanumeric())
-            && v.chars().any(is_zenkaku)
+        if v.chars().all(|c| is_zenkaku(c) || is_half_width_inside(c)) && v.chars().any(is_zenkaku)
         {
             Ok(Self(v.to_owned()))
         } else {
@@ -308,13 +320,20 @@ impl Zenkaku {
 form_field!(Zenkaku);
 
 /// A (全角カナ) reading: 企業名(フリガナ), 氏名(フリガナ), 住所(フリガナ) …
+///
+/// Full-width katakana (and the full-width digits, letters and signs of addresses), in which the
+/// half-width characters of [`is_half_width_inside`] are accepted and kept as typed, as the
+/// manuals print readings (「シナガワクオオサキ1-2-3 エービーシービル 3カイ 302ゴウ」, 「カスミガセキ1-3-1」).
+/// At least one character must be full-width; hiragana, kanji and half-width kana are refused.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Katakana(String);
 
 impl Katakana {
     pub fn parse(raw: &str) -> Result<Self, FormatError> {
         let v = required(raw)?;
-        if v.chars().all(is_katakana) {
+        if v.chars().all(|c| is_katakana(c) || is_half_width_inside(c))
+            && v.chars().any(is_katakana)
+        {
             Ok(Self(v.to_owned()))
         } else {
             Err(FormatError::NotKatakana)
@@ -832,13 +851,20 @@ mod tests {
             // M003: 「CP利用者」 as printed; Latin letters and digits inside Japanese text.
             ("CP利用者", Ok("CP利用者")),
             ("ABCビル3階", Ok("ABCビル3階")),
-            ("大崎1-2-3", Err(NotZenkaku)),
+            // Issue 15: half-width spaces and the signs of addresses inside, kept as typed.
+            ("大崎1-2-3", Ok("大崎1-2-3")),
+            ("ABC ビル", Ok("ABC ビル")),
+            ("本社 品川", Ok("本社 品川")),
+            ("（株）A&B商会/東京", Ok("（株）A&B商会/東京")),
             ("ABC", Err(NotZenkaku)),
             ("NACCS Shoji", Err(NotZenkaku)),
-            ("ABC ビル", Err(NotZenkaku)),
+            ("1-2-3", Err(NotZenkaku)),
             ("ﾅｯｸｽ", Err(NotZenkaku)),
-            ("本社 品川", Err(NotZenkaku)),
+            ("ﾅｯｸｽ商事", Err(NotZenkaku)),
             ("本社\n品川", Err(NotZenkaku)),
+            ("本社\t品川", Err(NotZenkaku)),
+            ("本社<品川>", Err(NotZenkaku)),
+            ("本社_1", Err(NotZenkaku)),
             ("Café", Err(NotZenkaku)),
             ("本社😀", Err(NotZenkaku)),
         ]);
@@ -867,9 +893,97 @@ mod tests {
             ("でんしか", Err(NotKatakana)),
             ("電子化", Err(NotKatakana)),
             ("ﾃﾞﾝｼｶ", Err(NotKatakana)),
-            ("ツウカン タロウ", Err(NotKatakana)),
-            ("オオサキ1-2-3", Err(NotKatakana)),
+            // Issue 15: half-width spaces, digits and signs inside, kept as typed.
+            ("ツウカン タロウ", Ok("ツウカン タロウ")),
+            ("オオサキ1-2-3", Ok("オオサキ1-2-3")),
+            ("1-2-3", Err(NotKatakana)),
+            ("Tsukan", Err(NotKatakana)),
+            ("オオサキ1丁目", Err(NotKatakana)),
+            ("ｵｵｻｷ1-2-3", Err(NotKatakana)),
         ]);
+    }
+
+    /// Every value the five manuals print beside or into a (全角) or (全角カナ) field — the
+    /// screens' 「例) …」 examples and the manuals' own entries — is accepted by the rule of
+    /// that field and kept as printed (docs/decisions.md, issue 15). The M000 OCR's readings
+    /// with 階/号 (l.858, 1429) are read カイ/ゴウ, as the 本社 example beside them prints (l.914).
+    #[test]
+    fn the_manuals_printed_values_are_accepted() {
+        const ZENKAKU: &[(&str, &str)] = &[
+            ("M000 l.239 企業名", "ナックス商事株式会社"),
+            ("M000 l.241 氏名", "通関"),
+            ("M000 l.241 氏名", "太郎"),
+            ("M000 l.243 所属部署名", "第一営業部営業第9課"),
+            ("M000 l.244 役職名", "課長"),
+            ("M000 l.852 事業所名", "本社"),
+            ("M000 l.852 事業所名", "品川事務所"),
+            ("M000 l.856 住所(市区町村)", "品川区"),
+            ("M000 l.857 住所(その他)", "大崎1-2-8 ABCビル 8階 303号"),
+            ("issue 15 住所(その他)", "大崎1-2-3 ABCビル 3階 302号"),
+            ("M000 l.857 住所(その他) entered", "霞が関1丁目3-1"),
+            ("M000 l.850 企業名 entered", "電子化・効率化推進室"),
+            ("M000 l.899 氏名 entered", "経産"),
+            ("M000 l.901 役職名", "代表取締役社長"),
+            ("M000 l.912 住所(市区町村)", "港区"),
+            ("M000 l.913 住所(その他)", "番地1-2-3 DEビル 10階 1001号"),
+            ("M000 l.1411 一括請求先 企業名", "ナカ川商事株式会社"),
+            ("M000 l.1428 住所(その他)", "大崎1-2-3 ABCビル 302号"),
+            ("M000 l.1442 氏名", "鈴木"),
+            ("M000 l.1444 所属部署名", "経理部経理課"),
+            ("M001 l.234 氏名", "花子"),
+            ("M001 l.236 所属部署名", "第一通関部 通関課"),
+            ("M002 l.348 住所(その他)", "堀川町９９９ ナックスタワー１階"),
+            ("M002 l.346 住所(市区町村)", "川崎市幸区"),
+            ("M002 l.419 所属部署名", "営業一課"),
+            ("M003 l.286 所属部署名", "第一営業部営業第0課"),
+            ("M003 l.312 事業所名", "CP利用者"),
+            ("M003 l.103 企業名", "サイバーポート株式会社"),
+            ("M003 l.107 所属部課名", "第一営業部営業課"),
+        ];
+        const KATAKANA: &[(&str, &str)] = &[
+            (
+                "M000 l.240 企業名(フリガナ)",
+                "ナックスシヨウジカブシキガイシャ",
+            ),
+            ("M000 l.242 氏名(フリガナ)", "ツウカン"),
+            ("M000 l.853 事業所名(フリガナ)", "シナガワジムショ"),
+            (
+                "M000 l.858 住所(フリガナ)",
+                "トウキョウシナガワクオオサキ1-2-8 エービーシービル 8カイ 303ゴウ",
+            ),
+            (
+                "issue 15 住所(フリガナ)",
+                "シナガワクオオサキ1-2-3 エービーシービル 3カイ 302ゴウ",
+            ),
+            ("M000 l.858 住所(フリガナ) entered", "カスミガセキ1-3-1"),
+            (
+                "M000 l.914 住所(フリガナ)",
+                "トウキョウトミナトウカサカ1-2-3 ティーイービル 10カイ 1001ゴウ",
+            ),
+            (
+                "M000 l.1429 住所(フリガナ)",
+                "ワキ マリナタワーオオサキ1-2-3 エービービル 302ゴウ",
+            ),
+            ("M000 l.1443 氏名(フリガナ)", "スズキ"),
+            ("M001 l.235 氏名(フリガナ)", "ハナコ"),
+            (
+                "M002 l.350-351 住所(フリガナ)",
+                "カナガワケンカワサキシサイワイクホリカワチョウ ９９９ ナックスタワー１カイ",
+            ),
+            ("M003 l.312 事業所名(フリガナ)", "サイバーポトリヨウシャ"),
+            ("M003 l.285 氏名(フリガナ)", "コウワン"),
+        ];
+        let refused: Vec<String> = ZENKAKU
+            .iter()
+            .filter(|(_, v)| Zenkaku::parse(v).map(|z| z.as_str() != *v).unwrap_or(true))
+            .chain(
+                KATAKANA
+                    .iter()
+                    .filter(|(_, v)| Katakana::parse(v).map(|k| k.as_str() != *v).unwrap_or(true)),
+            )
+            .map(|(at, v)| format!("{at}: 「{v}」"))
+            .collect();
+        assert!(refused.is_empty(), "refused or changed: {refused:#?}");
     }
 
     #[test]

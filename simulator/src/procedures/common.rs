@@ -111,9 +111,11 @@ pub const SAME_AS_OFFICE: &[Opt] = &[
 
 /// The notes printed beside phone and FAX inputs.
 pub const NO_HYPHEN: &[&str] = &["「-」(ハイフン)を入力せずに、数字のみ入力してください。"];
-/// The note beside 郵便番号.
-pub const POSTAL_NOTE: &[&str] =
-    &["郵便番号を入力し「反映」ボタンをクリックすると、住所が反映されます。"];
+/// The notes beside 郵便番号: the hyphen note (M000 l.869, 918, 1431), then 「反映」's.
+pub const POSTAL_NOTE: &[&str] = &[
+    NO_HYPHEN[0],
+    "郵便番号を入力し「反映」ボタンをクリックすると、住所が反映されます。",
+];
 /// The note beside 住所(その他).
 pub const ADDRESS_NOTE: &[&str] =
     &["建物名、フロア階数および部屋番号がある場合は、入力してください。"];
@@ -141,8 +143,10 @@ macro_rules! address_rows {
             },
             $crate::screen::spec::RowSpec {
                 label: "住所(都道府県)",
+                // No hint: M000 l.855, 911, 1426 print none beside 住所(都道府県) (「反映」 fills it).
                 fields: &[$crate::screen::spec::FieldSpec::text(concat!($prefix, "prefecture"))
                     .fmt($crate::screen::spec::Fmt::Zenkaku)
+                    .no_hint()
                     .req($req)
                     .max(4)],
                 notes: &[],

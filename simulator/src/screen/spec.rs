@@ -140,6 +140,11 @@ impl FieldSpec {
         };
         self
     }
+    /// No printed hint although the format has one (住所(都道府県), M000 l.855).
+    pub const fn no_hint(mut self) -> Self {
+        self.hint = None;
+        self
+    }
     pub const fn req(mut self, req: Req) -> Self {
         self.req = req;
         self

@@ -9,7 +9,7 @@ use crate::application::change::{
     ChangeApplicant, ChangeApplication, ChangeItems, ContractBefore, ContractTerminal, ITEM_GROUPS,
     TerminalChange, TerminalKind,
 };
-use crate::application::new::{Billing, Manager, OfficeDetails};
+use crate::application::new::{Billing, OfficeDetails};
 use crate::domain::lists::{FeePlan, SystemKind};
 use crate::procedures::fields::ScreenForm;
 use crate::procedures::new_application::plan::PLAN;
@@ -152,14 +152,6 @@ pub fn compare(section: &SectionSpec, before: &Values, after: &Values) -> Block 
     })
 }
 
-/// The 管理責任者 an office's details name (「申込担当者と同じ」 is `applicant`).
-fn manager_of<'a>(o: &'a OfficeDetails, applicant: &'a Person) -> &'a Person {
-    match &o.manager {
-        Manager::Other(p) => p,
-        Manager::SameAsApplicant => applicant,
-    }
-}
-
 /// The office after the change: as entered, or the contract's.
 fn office_after(c: &ChangeApplication) -> Option<&OfficeDetails> {
     c.office.as_ref().or(c.before.office.as_ref())
@@ -196,7 +188,7 @@ fn billing_values(
     let (Some(o), Some(b)) = (o, b) else {
         return defaults;
     };
-    resolved_billing_values(b, &o.address, manager_of(o, applicant))
+    resolved_billing_values(b, &o.address, &o.manager(applicant))
 }
 
 /// 請求先情報: 変更前 / 変更後 of the sections of the chosen items.

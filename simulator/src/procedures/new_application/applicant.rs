@@ -28,7 +28,11 @@ const EMAIL: RowSpec = RowSpec {
             .fmt(Fmt::Email)
             .example("例) taro.tsukan@naccs.jp"),
     ],
-    notes: &["利用申込完了の通知先として登録します。"],
+    // M000 l.734: the 確認用 input's own line.
+    notes: &[
+        "利用申込完了の通知先として登録します。",
+        "確認のため、同じE-mailアドレスを入力してください。",
+    ],
 };
 
 /// 「申込担当者に関する項目」.
@@ -41,13 +45,12 @@ pub const PERSON: SectionSpec = SectionSpec {
 /// 「利用契約に関する項目」.
 pub const CONTRACT: SectionSpec = SectionSpec {
     heading: "利用契約に関する項目",
-    lines: &[],
+    // M000 l.744, M003 l.293: the pointer to the examples, and no example on the screen (the
+    // manual's (例1)/(例2), l.753-757, are its own explanation).
+    lines: &["申込理由の記載例については、こちらをご参照ください。"],
     rows: &[RowSpec {
         label: "申込理由",
-        fields: &[FieldSpec::text("reason")
-            .input(Input::Textarea)
-            .max(240)
-            .example("例) 経済産業省に、輸出許可申請や輸入承認申請等を行うため。")],
+        fields: &[FieldSpec::text("reason").input(Input::Textarea).max(240)],
         notes: &["(240文字以内)"],
     }],
 };

@@ -23,7 +23,10 @@ pub const TITLE: &str = "事業所・企業 入力";
 
 pub const START: SectionSpec = SectionSpec {
     heading: "利用開始日に関する項目",
-    lines: &["スケジュール表のシステム登録日(利用開始日)を入力してください。"],
+    // M000 l.779, 841; M003 l.330: the sentence as printed; 「こちら」 is the schedule link below.
+    lines: &[
+        "スケジュール表のシステム登録日(利用開始日)を入力してください。(こちらをご参照ください。)",
+    ],
     rows: &[RowSpec {
         label: "利用開始希望日",
         fields: &[FieldSpec::text("start_wish")
@@ -33,7 +36,36 @@ pub const START: SectionSpec = SectionSpec {
     }],
 };
 
-const OFFICE_ADDRESS: [RowSpec; 5] = crate::address_rows!("office_", "reflect_office", Req::Always);
+const OFFICE_BASE: [RowSpec; 5] = crate::address_rows!("office_", "reflect_office", Req::Always);
+
+/// The note beside this screen's 郵便番号 (M000 l.869-871 and 918-920: the hyphen note, then
+/// 「…住所が出力されます。」; the 本社 capture's 「密着されます」 is an OCR misreading of the same
+/// sentence; 請求先 入力 prints 「反映されます」, l.1433).
+const POSTAL_NOTE: &[&str] = &[
+    NO_HYPHEN[0],
+    "郵便番号を入力し「反映」ボタンをクリックすると、住所が出力されます。",
+];
+
+/// 事業所's address rows with the screen's own note and examples (M000 l.857-858; the
+/// reading's 「8階 303号」 read 「8カイ 303ゴウ」 and 「シナガワツク」 「シナガワク」: OCR, see
+/// docs/decisions.md, issue 15, O8).
+const OFFICE_ADDRESS: [RowSpec; 5] = [
+    RowSpec {
+        notes: POSTAL_NOTE,
+        ..OFFICE_BASE[0]
+    },
+    OFFICE_BASE[1],
+    OFFICE_BASE[2],
+    RowSpec {
+        fields: &[OFFICE_BASE[3].fields[0].example("例) 大崎1-2-8 ABCビル 8階 303号")],
+        ..OFFICE_BASE[3]
+    },
+    RowSpec {
+        fields: &[OFFICE_BASE[4].fields[0]
+            .example("例) トウキョウシナガワクオオサキ1-2-8 エービーシービル 8カイ 303ゴウ")],
+        ..OFFICE_BASE[4]
+    },
+];
 
 pub const OFFICE: SectionSpec = SectionSpec {
     heading: "事業所に関する項目",
@@ -122,7 +154,29 @@ pub const CONTRACTOR: SectionSpec = SectionSpec {
 };
 
 const HQ_OTHER: Req = Req::When("hq_location", "other");
-const HQ_ADDRESS: [RowSpec; 5] = crate::address_rows!("hq_", "reflect_hq", HQ_OTHER);
+const HQ_BASE: [RowSpec; 5] = crate::address_rows!("hq_", "reflect_hq", HQ_OTHER);
+
+/// 本社's address rows with their own examples (M000 l.912-914, printed as read).
+const HQ_ADDRESS: [RowSpec; 5] = [
+    RowSpec {
+        notes: POSTAL_NOTE,
+        ..HQ_BASE[0]
+    },
+    HQ_BASE[1],
+    RowSpec {
+        fields: &[HQ_BASE[2].fields[0].example("例) 港区")],
+        ..HQ_BASE[2]
+    },
+    RowSpec {
+        fields: &[HQ_BASE[3].fields[0].example("例) 番地1-2-3 DEビル 10階 1001号")],
+        ..HQ_BASE[3]
+    },
+    RowSpec {
+        fields: &[HQ_BASE[4].fields[0]
+            .example("例) トウキョウトミナトウカサカ1-2-3 ティーイービル 10カイ 1001ゴウ")],
+        ..HQ_BASE[4]
+    },
+];
 
 pub const HEAD_OFFICE: SectionSpec = SectionSpec {
     heading: "本社に関する項目",
@@ -157,8 +211,15 @@ pub const HEAD_OFFICE: SectionSpec = SectionSpec {
     ],
 };
 
-/// 担当者 of 管理責任者 (M000 【16】(5): 「申込担当者と同じ」 spares the input).
+/// 担当者 of 管理責任者, in the manual's order (M000 【16】(5), l.940 and 989: 「申込担当者と同じ」
+/// spares the input, 「事業所に同じ」 leaves only the E-mailアドレス to type, l.977-979; the
+/// confirmation prints 「…と同じ」 as for 本社 and 緊急連絡用FAX番号1, l.1549, 1574).
 pub const MANAGER_SOURCE: &[Opt] = &[
+    Opt {
+        code: "office",
+        label: "事業所に同じ",
+        short: "事業所と同じ",
+    },
     Opt {
         code: "applicant",
         label: "申込担当者と同じ",
@@ -196,7 +257,8 @@ const MANAGER_NAME: [RowSpec; 2] = crate::name_rows!("manager_", MGR);
 
 pub const MANAGER: SectionSpec = SectionSpec {
     heading: "管理責任者に関する項目",
-    lines: &["NACCSを利用する上でのパスワード等を管理する管理責任者の情報を入力してください。"],
+    // M000 l.938 and 987, both captures alike.
+    lines: &["NACCSを利用する場合やパスワードを管理する管理責任者の情報を入力してください。"],
     rows: &[
         RowSpec {
             label: "担当者",
@@ -331,6 +393,10 @@ impl ScreenForm for OfficeDetails {
             }
         }
         match &self.manager {
+            Manager::SameAsOffice { email } => {
+                fields::set(&mut v, "manager_source", "office");
+                fields::set(&mut v, "manager_email", email.as_str());
+            }
             Manager::SameAsApplicant => fields::set(&mut v, "manager_source", "applicant"),
             Manager::Other(p) => {
                 fields::set(&mut v, "manager_source", "other");
@@ -357,6 +423,8 @@ impl ScreenForm for OfficeDetails {
         for s in SECTIONS {
             spec::validate(s, values, &mut errors);
         }
+        check_office_manager_email(values, &mut errors);
+        name_manager_section(&mut errors);
         check(values, &cx.applicant_fax, cx.today, &mut errors);
         if !errors.is_empty() {
             return Err(errors);
@@ -385,14 +453,16 @@ impl ScreenForm for OfficeDetails {
             } else {
                 HeadOffice::SameAsOffice
             },
-            manager: if is("manager_source", "other") {
-                Manager::Other(Box::new(fields::person_from(
+            manager: match fields::raw(values, "manager_source") {
+                "other" => Manager::Other(Box::new(fields::person_from(
                     values,
                     "manager_",
                     "manager_email",
-                )?))
-            } else {
-                Manager::SameAsApplicant
+                )?)),
+                "office" => Manager::SameAsOffice {
+                    email: fields::get(values, "manager_email")?,
+                },
+                _ => Manager::SameAsApplicant,
             },
             fax1: match fields::raw(values, "fax1_source") {
                 "manager" => EmergencyFax1::SameAsManager,
@@ -402,6 +472,31 @@ impl ScreenForm for OfficeDetails {
             fax2: fields::opt(values, "fax2")?,
             fax3: fields::opt(values, "fax3")?,
         })
+    }
+}
+
+/// 「事業所に同じ」: the E-mailアドレス is the one input left (M000 l.978), required and checked
+/// like the person's (its row is only required with 「その他」).
+fn check_office_manager_email(values: &Values, errors: &mut FieldErrors) {
+    if fields::raw(values, "manager_source") != "office" {
+        return;
+    }
+    use crate::domain::format::{Email, check_max_chars};
+    let value = fields::raw(values, "manager_email");
+    // The row's own rule: an address of at most 60 characters (`Fmt::Email`).
+    if let Err(e) = Email::parse(value).and_then(|_| check_max_chars(value, 60)) {
+        errors.insert("manager_email".into(), e.message("E-mailアドレス"));
+    }
+}
+
+/// The messages of the 管理責任者's own inputs say whose they are: 「管理責任者の氏名 姓を入力して
+/// ください。」, not the 「氏名 姓を入力してください。」 of the 契約者 (audit m000 §4 item 8), in the
+/// screen's own style (「管理責任者のFAX番号が登録されていないため…」, `check`).
+fn name_manager_section(errors: &mut FieldErrors) {
+    for (name, msg) in errors.iter_mut() {
+        if name.starts_with("manager_") && name != "manager_source" {
+            msg.insert_str(0, "管理責任者の");
+        }
     }
 }
 
@@ -423,7 +518,8 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
     let mut s = Screen::new("new_application.office", TITLE);
     s.intro = vec![
         "NACCSを利用する事業所及び契約者等の情報を入力してください。".into(),
-        "入力完了後に「netNACCSを利用する」または「一般NACCSを利用する」ボタンをクリックしてください。".into(),
+        // M000 l.837 and M003 l.326: with the comma (the first capture, l.775, lost it).
+        "入力完了後に、「netNACCSを利用する」または「一般NACCSを利用する」ボタンをクリックしてください。".into(),
     ];
     s.form = Some(common::form(
         cx,
@@ -484,10 +580,10 @@ pub fn check(
     }
     // M000 【16】(5): at least one emergency FAX, and FAX1 must point at a number that exists.
     let get = |k: &str| fields::raw(values, k);
-    let manager_fax = if get("manager_source") == "other" {
-        get("manager_fax")
-    } else {
-        applicant_fax
+    let manager_fax = match get("manager_source") {
+        "other" => get("manager_fax"),
+        "office" => get("office_fax"),
+        _ => applicant_fax,
     };
     let missing = match get("fax1_source") {
         "manager" => manager_fax.is_empty().then_some("管理責任者のFAX番号が登録されていないため、緊急連絡用FAX番号1に「管理責任者に同じ」は選択できません。"),

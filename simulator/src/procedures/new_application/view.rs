@@ -50,15 +50,16 @@ pub fn resolved_office_values(o: &OfficeDetails, applicant: &Person) -> Values {
         fields::set(&mut v, "hq_tel", o.tel.as_str());
         fields::set_opt(&mut v, "hq_fax", &o.fax);
     }
-    if let Manager::SameAsApplicant = o.manager {
-        fields::person_values(&mut v, "manager_", "manager_email", applicant);
+    // 管理責任者 「申込担当者と同じ」 or 「事業所に同じ」: the person it stands for.
+    if !matches!(o.manager, Manager::Other(_)) {
+        fields::person_values(&mut v, "manager_", "manager_email", &o.manager(applicant));
     }
     v
 }
 
 /// 請求先 as printed: 所在地 「事業所に同じ」 and 請求先担当者 「管理責任者に同じ」 resolved.
 pub fn billing_values(app: &NewApplication) -> Values {
-    resolved_billing_values(&app.billing, &app.office.address, app.manager())
+    resolved_billing_values(&app.billing, &app.office.address, &app.manager())
 }
 
 /// 請求先 as printed, 「事業所に同じ」 being `office` and 「管理責任者に同じ」 `manager` (the change
@@ -116,9 +117,24 @@ pub fn office_blocks(app: &NewApplication) -> Vec<Block> {
     }
     out.push(table(office::HEAD_OFFICE.heading, head_office));
     let mut manager = spec::summary_rows_all(&office::MANAGER, &v, PartStyle::Joined);
+    manager_line(&mut manager, &v);
     fax1_line(&mut manager, &v);
     out.push(table(office::MANAGER.heading, manager));
     out
+}
+
+/// The 担当者 line by the choice's name, 「申込担当者と同じ」 (M000 l.1566) or 「その他」, never the
+/// input screen's instruction 「その他(下欄に入力してください)」 (audit m000 §4 item 4).
+fn manager_line(rows: &mut [Vec<Cell>], office: &Values) {
+    let code = fields::raw(office, "manager_source");
+    let Some(choice) = office::MANAGER_SOURCE.iter().find(|o| o.code == code) else {
+        return;
+    };
+    for r in rows.iter_mut() {
+        if matches!(r.first(), Some(Cell::Text(l)) if l == "担当者") {
+            r[1] = Cell::from(choice.short);
+        }
+    }
 }
 
 /// Replaces the 緊急連絡用FAX番号1 line with 「事業所と同じ 0335015896」 (M000 【23】).
