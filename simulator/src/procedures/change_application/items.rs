@@ -111,15 +111,10 @@ pub struct ItemsContext {
 
 /// Items the simulator has no input screens for yet: refused rather than registered with
 /// nothing behind them (docs/decisions.md, issue 10).
-const NOT_SIMULATED: [ChangeItem; 8] = [
-    ChangeItem::Industry,
-    ChangeItem::UserCode,
-    ChangeItem::Ident,
+const NOT_SIMULATED: [ChangeItem; 3] = [
     ChangeItem::GeneralLine,
     ChangeItem::GeneralTerminal,
     ChangeItem::Mailbox,
-    ChangeItem::Statistics,
-    ChangeItem::Storage,
 ];
 
 /// The refusal of an item [`NOT_SIMULATED`], in the words of the new application's refusal of
@@ -234,8 +229,8 @@ fn check(
             add(field_of(item), not_simulated(item));
         }
     }
-    // M001 l.215: the first netNACCS of an office needs its 識別番号 and its plan too. The
-    // 識別番号 change is not simulated yet, so an office without netNACCS is told both.
+    // M001 l.215: the first netNACCS of an office needs its 識別番号 and its plan too (利用者
+    // コード 入力 then requires a netNACCS 識別番号 to be added).
     if items.contains(&ChangeItem::NetTerminals)
         && !cx.uses_net
         && !(items.contains(&ChangeItem::Ident) && items.contains(&ChangeItem::Plan))
