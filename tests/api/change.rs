@@ -410,6 +410,7 @@ async fn a_temporary_id_may_not_file_a_change() {
         plan: None,
         billing: None,
         user_codes: None,
+        mailboxes: None,
         remarks: None,
         attachments: Vec::new(),
         before,
@@ -532,7 +533,7 @@ async fn bad_input_is_refused_and_nothing_is_stored() {
     refused(
         &b,
         "回線・端末等の変更 (一般NACCS)",
-        "このシミュレータでは、「一般NACCSのメールボックス数(追加・廃止)」の変更申込にはまだ対応していません。",
+        "この事業所は一般NACCSを契約していないため、「一般NACCSのメールボックス数(追加・廃止)」の変更申込はできません。",
     );
     // A tampered check box value is no item.
     let (action, mut pairs) = b.snapshot_form("next");
@@ -846,7 +847,7 @@ async fn office_plan_and_billing_changes_show_before_and_after_and_apply() {
     }
 }
 
-fn snapshot_settings() -> insta::Settings {
+pub(crate) fn snapshot_settings() -> insta::Settings {
     let mut s = insta::Settings::clone_current();
     s.set_snapshot_path(concat!(env!("CARGO_MANIFEST_DIR"), "/snapshots"));
     s.set_prepend_module_to_snapshot(false);

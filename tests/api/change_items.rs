@@ -190,6 +190,13 @@ async fn the_first_netnaccs_of_an_office_end_to_end() {
             .len(),
         1
     );
+    // The stored change: 変更内容, the codes before and as applied for, the ID issued.
+    let stored = app
+        .get_api(&format!("workspaces/{ws}/applications/{number}"))
+        .await;
+    crate::change::snapshot_settings().bind(|| {
+        insta::assert_json_snapshot!("m001_change_first_netnaccs", stored);
+    });
 
     // 契約情報 参照: the new ID beside the SMTP one, the terminal, the plan.
     b.open("menu/contract?tab=netNACCS").await;
@@ -369,4 +376,114 @@ async fn user_codes_industries_and_statistics_of_nac001() {
         nac["profile"]["issued"]["user_ids"][1]["ident"], "A0B",
         "the ID kept"
     );
+}
+
+/// 一般NACCSのメールボックス数 (M001 l.191): メールボックス 入力 pre-filled with the contract's
+/// numbers, 変更前 / 変更後, the contract's numbers after approval; and M001 l.219: an office on
+/// lines that moves is told to change its lines too.
+#[tokio::test]
+async fn mailboxes_and_a_move_with_lines() {
+    let app = TestApp::spawn().await;
+    let ws = sai002(&app).await;
+    let mut b = office(&app, &ws, "SAI002").await;
+    to_items(&mut b).await;
+    b.press(
+        "申込担当者の入力へ進む",
+        &[
+            (
+                "回線・端末等の変更 (一般NACCS)",
+                "一般NACCSのメールボックス数(追加・廃止)",
+            ),
+            M003_WISH,
+        ],
+    )
+    .await;
+    b.press("次へ進む", &[]).await;
+    assert_eq!(b.id(), "change_application.mailbox", "{:?}", b.errors());
+    assert_eq!(b.title(), "メールボックス 入力");
+    // The contract's numbers (none), unchanged: refused; not a whole number: refused.
+    b.press("次へ進む", &[]).await;
+    assert_eq!(
+        b.errors(),
+        ["メールボックス数が現在の契約内容から変更されていません。"]
+    );
+    b.press("次へ進む", &[("メールボックス数 (SMTP/POP3)", "1.5")])
+        .await;
+    assert_eq!(b.id(), "change_application.mailbox");
+    assert!(!b.errors().is_empty());
+    b.press("次へ進む", &[("メールボックス数 (SMTP/POP3)", "2")])
+        .await;
+    assert_eq!(b.id(), "change_application.confirm", "{:?}", b.errors());
+    let rows = table(&b.screen, "メールボックスに関する項目");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0][0], "メールボックス数 (SMTP/POP3)");
+    assert_eq!(rows[0][1], "");
+    assert!(rows[0][2].starts_with('2'), "{rows:?}");
+    b.press("申込内容を登録する", &[]).await;
+    let number = newest_number(&app, &ws).await;
+    b.open(&format!("menu/applications/detail?no={number}"))
+        .await;
+    assert_eq!(
+        cell(&b.screen, "申込内容", "契約変更内容"),
+        "メールボックス"
+    );
+    let (status, answer) = review(&app, &ws, &number, json!({"decision": "approve"})).await;
+    assert_eq!(status, 200, "{answer}");
+    b.open("menu/contract?tab=一般NACCS").await;
+    assert_eq!(
+        cell(&b.screen, "メールボックス", "メールボックス数 (SMTP/POP3)"),
+        "2"
+    );
+
+    // M001 l.219: SAI002 on a line moves without choosing 一般NACCS回線.
+    app.state
+        .with_workspace(&ws, |w| {
+            let sai = w.state.offices.get_mut("SAI002").expect("SAI002");
+            let general = sai.contract.general.as_mut().expect("一般NACCS");
+            general
+                .lines
+                .push(nss_simulator::domain::customers::ContractLine {
+                    router: 1,
+                    system: nss_simulator::domain::lists::SystemKind::Sea,
+                    connection: "IP-VPN".into(),
+                    kind: "ベストエフォート".into(),
+                    access: "1Mbps 光".into(),
+                    site: "事業所に同じ".into(),
+                    edifact: false,
+                    shared: false,
+                });
+        })
+        .unwrap();
+    let filed = applications(&app, &ws).await.len();
+    to_items(&mut b).await;
+    b.press(
+        "申込担当者の入力へ進む",
+        &[
+            ("本社・事業所の変更", "企業名、事業所名、所在地等"),
+            M003_WISH,
+        ],
+    )
+    .await;
+    b.press("次へ進む", &[]).await;
+    assert_eq!(b.id(), "change_application.office", "{:?}", b.errors());
+    b.press("次へ進む", &[("住所(その他)", "西新橋９－９－９")])
+        .await;
+    assert_eq!(b.id(), "change_application.office");
+    assert_eq!(
+        b.errors(),
+        [
+            "回線を利用している事業所が移転する場合は、「一般NACCS回線の登録情報」も選択し、回線設置場所も変更してください。"
+        ]
+    );
+    // Another change of the office (its name) is not a move.
+    b.press(
+        "次へ進む",
+        &[
+            ("住所(その他)", "西新橋１－２－３"),
+            ("事業所名", "CP利用者２"),
+        ],
+    )
+    .await;
+    assert_eq!(b.id(), "change_application.confirm", "{:?}", b.errors());
+    assert_eq!(applications(&app, &ws).await.len(), filed);
 }

@@ -8,7 +8,7 @@
 //! (Part 3 Q8, docs/decisions.md): they reuse the new application's typed values
 //! ([`OfficeDetails`], [`FeePlan`], [`Billing`]), pre-filled from the contract.
 
-use super::new::{Billing, IdentSetting, OfficeDetails, UserCodeRequest};
+use super::new::{Billing, IdentSetting, Mailboxes, OfficeDetails, UserCodeRequest};
 use super::person::Person;
 use super::record::Attachment;
 use crate::domain::customers;
@@ -409,6 +409,15 @@ pub struct ContractBefore {
     /// by 業種 and 処理方式; 管理統計資料 as last applied for).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub user_codes: Vec<CodeRow>,
+    /// Whether the office has a 一般NACCS contract (lines or mailboxes), and its lines: an office
+    /// that moves changes its lines too (M001 l.219).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub general: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub has_lines: bool,
+    /// メールボックス数 of the 一般NACCS contract (none: empty).
+    #[serde(default, skip_serializing_if = "Mailboxes::is_empty")]
+    pub mailboxes: Mailboxes,
 }
 
 /// One 利用者コード of a change's 利用者コード 入力: the contract's code it is (`None` for a new
@@ -595,6 +604,10 @@ pub struct ChangeApplication {
     /// 保存サービス is chosen.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_codes: Option<UserCodeChange>,
+    /// メールボックス 入力 (the numbers the office is to have), when 一般NACCSのメールボックス数 is
+    /// chosen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mailboxes: Option<Mailboxes>,
     /// 変更申込の備考 (任意).
     pub remarks: Option<Text240>,
     /// 添付ファイル.
@@ -681,6 +694,9 @@ pub struct ChangeDraft {
     /// fills it from the contract).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_codes: Option<UserCodeChange>,
+    /// メールボックス 入力.
+    #[serde(default)]
+    pub mailboxes: super::Slot<Mailboxes>,
     /// The detail of 利用者コード 入力 while it is open.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code_detail: Option<super::draft::UserCodeDetailDraft>,

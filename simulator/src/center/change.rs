@@ -57,6 +57,18 @@ pub fn before(ws: &Workspace, code: &str) -> Option<ContractBefore> {
         plan: c.plan,
         billing: known_billing(ws, code),
         user_codes: code_rows(ws, code, c),
+        general: c.general.is_some(),
+        has_lines: c.general.as_ref().is_some_and(|g| !g.lines.is_empty()),
+        mailboxes: c.general.as_ref().map_or_else(Default::default, |g| {
+            crate::application::new::Mailboxes {
+                smtp_pop3: (g.mailboxes_smtp_pop3 > 0)
+                    .then(|| parse(&g.mailboxes_smtp_pop3.to_string()))
+                    .flatten(),
+                edifact: (g.mailboxes_edifact > 0)
+                    .then(|| parse(&g.mailboxes_edifact.to_string()))
+                    .flatten(),
+            }
+        }),
     })
 }
 
@@ -694,6 +706,14 @@ fn apply(
         c.issued.terminals.retain(|x| !t.retire.contains(&x.name));
     }
     c.issued.terminals.extend(added.iter().cloned());
+    // メールボックス数: the numbers entered are the office's from now on (M001 l.191
+    // 「(追加・廃止)」; docs/decisions.md, issue 10).
+    if let (Some(m), Some(g)) = (&content.mailboxes, c.general.as_mut()) {
+        let n =
+            |c: &Option<crate::domain::format::PositiveCount>| c.as_ref().map_or(0, |c| c.value());
+        g.mailboxes_smtp_pop3 = n(&m.smtp_pop3);
+        g.mailboxes_edifact = n(&m.edifact);
+    }
     if let Some(plan) = content.plan {
         c.plan = plan;
     }

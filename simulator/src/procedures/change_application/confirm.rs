@@ -79,6 +79,15 @@ pub fn complete(
     } else {
         None
     };
+    let mailboxes = if items.has(ChangeItem::Mailbox) {
+        let m = d.mailboxes.parsed().ok_or("change_application.mailbox")?;
+        if *m == before.mailboxes || !before.general {
+            return Err("change_application.mailbox");
+        }
+        Some(m.clone())
+    } else {
+        None
+    };
     let terminals = if items.has(ChangeItem::NetTerminals) {
         let t = d.terminals.parsed().ok_or("change_application.terminals")?;
         let context = terminals::context(cx, &before.terminals);
@@ -112,6 +121,7 @@ pub fn complete(
         plan,
         billing,
         user_codes: codes,
+        mailboxes,
         remarks: d.remarks.parsed().cloned().flatten(),
         attachments: d.attachments.clone(),
         before,
@@ -190,6 +200,14 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
             ));
             s.blocks.extend(view::terminal_tables(&before.terminals, t));
         }
+        if let Some(m) = &app.mailboxes {
+            s.blocks.push(heading(
+                "メールボックス情報",
+                "goto_mailbox",
+                "メールボックス入力に戻る",
+            ));
+            s.blocks.push(view::mailbox_block(&before.mailboxes, m));
+        }
         if let Some(p) = app.plan {
             s.blocks.push(heading(
                 "料金プラン情報",
@@ -244,6 +262,7 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
         "goto_office" => Step::Go("change_application.office"),
         "goto_terminals" => Step::Go("change_application.terminals"),
         "goto_user_codes" => Step::Go("change_application.user_codes"),
+        "goto_mailbox" => Step::Go("change_application.mailbox"),
         "goto_plan" => Step::Go("change_application.plan"),
         "goto_billing" => Step::Go("change_application.billing"),
         "save" => common::save_and_logout(cx),

@@ -14,6 +14,7 @@ pub mod complete;
 pub mod confirm;
 pub mod guidance;
 pub mod items;
+pub mod mailbox;
 pub mod office;
 pub mod plan;
 pub mod record;
@@ -107,6 +108,15 @@ pub const PROCEDURE: Procedure = Procedure {
             terminals::submit,
         )
         .applies(|d| has_item(d, &[ChangeItem::NetTerminals]))
+        .shown_as(ShownAs::Office),
+        ScreenDef::step(
+            "change_application.mailbox",
+            "change/mailbox",
+            "M001 STEP3, M003 メールボックス 入力",
+            mailbox::view,
+            mailbox::submit,
+        )
+        .applies(|d| has_item(d, &[ChangeItem::Mailbox]))
         .shown_as(ShownAs::Office),
         ScreenDef::step(
             "change_application.plan",
@@ -225,6 +235,7 @@ pub fn amendment(content: &ChangeApplication, number: &str) -> ChangeDraft {
         ),
         user_codes: content.user_codes.clone(),
         code_detail: None,
+        mailboxes: content.mailboxes.clone().map_or(Slot::Empty, Slot::Parsed),
         remarks: Slot::Parsed(content.remarks.clone()),
         attachments: content.attachments.clone(),
         amends: Some(number.to_string()),

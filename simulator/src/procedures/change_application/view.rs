@@ -9,9 +9,10 @@ use crate::application::change::{
     ChangeApplicant, ChangeApplication, ChangeItems, CodeRow, ContractBefore, ContractTerminal,
     ITEM_GROUPS, TerminalChange, TerminalKind, UserCodeChange,
 };
-use crate::application::new::{Billing, Manager, OfficeDetails};
+use crate::application::new::{Billing, Mailboxes, Manager, OfficeDetails};
 use crate::domain::lists::{FeePlan, SystemKind};
 use crate::procedures::fields::ScreenForm;
+use crate::procedures::new_application::mailbox::MAILBOXES;
 use crate::procedures::new_application::plan::PLAN;
 use crate::procedures::new_application::view::{
     resolved_billing_values, resolved_office_values, table,
@@ -129,6 +130,11 @@ pub fn user_code_tables(before: &[CodeRow], change: &UserCodeChange) -> Vec<Bloc
         Block::Table(user_codes::contract_table(before)),
         Block::Table(user_codes::request_table(before, change, false)),
     ]
+}
+
+/// メールボックス情報: 変更前 / 変更後.
+pub fn mailbox_block(before: &Mailboxes, after: &Mailboxes) -> Block {
+    compare(&MAILBOXES, &before.to_values(), &after.to_values())
 }
 
 /// A 「項目 / 変更前 / 変更後」 table of a section: its printed rows before and after, the rows
@@ -253,7 +259,12 @@ pub fn detail_tab(tab: &str, c: &ChangeApplication) -> Option<Vec<Block>> {
             }
         }
         "請求先" => out.extend(billing_blocks(c)),
-        "一般NACCS" | "回線申込" => {}
+        "一般NACCS" => {
+            if let Some(m) = &c.mailboxes {
+                out.push(mailbox_block(&c.before.mailboxes, m));
+            }
+        }
+        "回線申込" => {}
         _ => return None,
     }
     if out.is_empty() {

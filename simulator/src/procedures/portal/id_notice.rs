@@ -305,6 +305,14 @@ impl<'a> Facts<'a> {
                     .user_codes
                     .as_ref()
                     .map_or(([0; 3], [0; 3]), |u| u.counts(&c.before.user_codes));
+                let boxes = c.mailboxes.as_ref().map_or([0; 3], |m| {
+                    let (was, now) = (c.before.mailboxes.total(), m.total());
+                    [
+                        now.saturating_sub(was) as usize,
+                        0,
+                        was.saturating_sub(now) as usize,
+                    ]
+                });
                 Facts {
                     change: true,
                     system: ids
@@ -329,7 +337,7 @@ impl<'a> Facts<'a> {
                                 t.map_or(0, |t| t.retire.len()),
                             ],
                         ),
-                        ("メールボックス数", [0, 0, 0]),
+                        ("メールボックス数", boxes),
                     ],
                 }
             }
