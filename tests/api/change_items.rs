@@ -487,3 +487,65 @@ async fn mailboxes_and_a_move_with_lines() {
     assert_eq!(b.id(), "change_application.confirm", "{:?}", b.errors());
     assert_eq!(applications(&app, &ws).await.len(), filed);
 }
+
+/// Tampered buttons of 利用者コード 入力 and its detail are no 500 and change nothing.
+#[tokio::test]
+async fn tampered_operations_of_the_code_screens() {
+    let app = TestApp::spawn().await;
+    let ws = app.workspace(42, crate::change::NOW).await;
+    let mut b = office(&app, &ws, "NAC001").await;
+    to_items(&mut b).await;
+    b.press(
+        "申込担当者の入力へ進む",
+        &[(USERS, "識別番号(追加・削除)"), crate::change::WISH],
+    )
+    .await;
+    b.press("次へ進む", &[]).await;
+    assert_eq!(b.id(), "change_application.user_codes", "{:?}", b.errors());
+    let before = table(&b.screen, "申込情報(利用者コード)");
+    for op in [
+        "edit:99",
+        "delete:99",
+        "restore:99",
+        "delete:x",
+        "edit:-1",
+        "bogus",
+    ] {
+        press_op(&mut b, op).await;
+        assert_eq!(b.status, 200, "{op}");
+        assert_eq!(b.id(), "change_application.user_codes", "{op}");
+        assert_eq!(table(&b.screen, "申込情報(利用者コード)"), before, "{op}");
+    }
+    // Opened out of turn: the 予期しない操作 error, as every screen.
+    let mut other = office(&app, &ws, "NAC001").await;
+    other.open("change/users/detail").await;
+    assert_eq!(other.id(), "error.unexpected_operation");
+    // The detail's tampered buttons.
+    b.press("修正", &[]).await;
+    assert_eq!(b.id(), "change_application.user_code_detail");
+    for op in ["cancel:7", "cancel:x", "bogus"] {
+        press_op(&mut b, op).await;
+        assert_eq!(b.status, 200, "{op}");
+        assert_eq!(
+            table(&b.screen, "設定した利用者コード情報").len(),
+            2,
+            "{op}"
+        );
+    }
+    // 「この内容で設定する」 without a setting: the new application's message.
+    for _ in 0..2 {
+        press_op(&mut b, "cancel:0").await;
+    }
+    b.press("この内容で設定する", &[]).await;
+    assert_eq!(b.id(), "change_application.user_code_detail");
+    assert!(
+        b.errors()
+            .iter()
+            .any(|e| e.contains("「設定する」ボタンをクリックしてください")),
+        "{:?}",
+        b.errors()
+    );
+    b.press("利用者コードの一覧入力に戻る", &[]).await;
+    assert_eq!(table(&b.screen, "申込情報(利用者コード)"), before);
+    assert!(applications(&app, &ws).await.is_empty());
+}

@@ -448,19 +448,30 @@ impl CodeRow {
 
     /// The 業種 / 処理方式 settings without their counts, in a comparable order.
     fn keys(&self) -> Vec<(Vec<&'static str>, &'static str)> {
-        let mut out: Vec<_> = self
-            .request
-            .settings
-            .iter()
-            .map(|s: &IdentSetting| {
-                let mut i: Vec<&'static str> = s.industries.iter().map(|x| x.code()).collect();
-                i.sort_unstable();
-                (i, s.method.code())
-            })
-            .collect();
+        let mut out: Vec<_> = self.request.settings.iter().map(key).collect();
         out.sort();
         out.dedup();
         out
+    }
+}
+
+/// A setting's 業種 (in a comparable order) and 処理方式.
+fn key(s: &IdentSetting) -> (Vec<&'static str>, &'static str) {
+    let mut i: Vec<&'static str> = s.industries.iter().map(|x| x.code()).collect();
+    i.sort_unstable();
+    (i, s.method.code())
+}
+
+impl CodeRow {
+    /// How many of its 識別番号 are in settings the other row does not have (a 業種 change).
+    fn moved_from(&self, other: &CodeRow) -> usize {
+        let theirs = other.keys();
+        self.request
+            .settings
+            .iter()
+            .filter(|s| !theirs.contains(&key(s)))
+            .map(|s| s.count.value() as usize)
+            .sum()
     }
 }
 
@@ -571,8 +582,8 @@ impl UserCodeChange {
                             .map_or(0, |(_, c)| *c);
                         idents[2] += was.saturating_sub(n) as usize;
                     }
-                    if row.per_method() == b.per_method() && row.keys() != b.keys() {
-                        idents[1] += total(row);
+                    if row.per_method() == b.per_method() {
+                        idents[1] += row.moved_from(b);
                     }
                 }
             }
@@ -712,6 +723,75 @@ pub struct ChangeDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::application::new::CodeChoice;
+    use crate::domain::lists::{Industry, Necessity};
+
+    fn row(code: Option<&str>, settings: &[(Industry, u32)], free: Necessity) -> CodeRow {
+        CodeRow {
+            code: code.map(str::to_string),
+            request: UserCodeRequest {
+                code: CodeChoice::New {
+                    system: SystemKind::Sea,
+                },
+                sso: Necessity::No,
+                settings: settings
+                    .iter()
+                    .map(|(i, n)| IdentSetting {
+                        industries: vec![*i],
+                        method: ProcessingMethod::NetNaccs,
+                        count: PositiveCount::parse(&n.to_string()).unwrap(),
+                    })
+                    .collect(),
+                stats_paid: Necessity::No,
+                stats_free: free,
+                storage: Necessity::No,
+            },
+        }
+    }
+
+    #[test]
+    fn what_a_code_change_does_and_its_counts() {
+        use Industry::{Consolidator, CustomsBroker, Shipping};
+        let before = vec![row(
+            Some("1ANAC"),
+            &[(CustomsBroker, 1), (Consolidator, 1)],
+            Necessity::No,
+        )];
+        let same = UserCodeChange {
+            codes: before.clone(),
+        };
+        assert!(same.diff(&before).is_empty());
+        // 混載 → 海運 with the same count: a 業種 change; 無料分 要: a 管理統計資料 change.
+        let industry = UserCodeChange {
+            codes: vec![row(
+                Some("1ANAC"),
+                &[(CustomsBroker, 1), (Shipping, 1)],
+                Necessity::Yes,
+            )],
+        };
+        let d = industry.diff(&before);
+        assert!(d.industries && d.statistics && !d.idents && !d.codes && !d.storage);
+        assert_eq!(industry.counts(&before), ([0, 1, 0], [0, 1, 0]));
+        // One more 通関業 ID and a new code of 2: 識別番号 and 利用者コード.
+        let more = UserCodeChange {
+            codes: vec![
+                row(
+                    Some("1ANAC"),
+                    &[(CustomsBroker, 2), (Consolidator, 1)],
+                    Necessity::No,
+                ),
+                row(None, &[(CustomsBroker, 2)], Necessity::No),
+            ],
+        };
+        let d = more.diff(&before);
+        assert!(d.idents && d.codes && !d.industries);
+        assert_eq!(more.counts(&before), ([1, 1, 0], [3, 0, 0]));
+        // 1ANAC deleted.
+        let gone = UserCodeChange { codes: Vec::new() };
+        assert_eq!(gone.deleted(&before).len(), 1);
+        assert!(gone.diff(&before).codes);
+        assert_eq!(gone.counts(&before), ([0, 0, 1], [0, 0, 2]));
+    }
 
     #[test]
     fn items_and_their_table_agree() {
