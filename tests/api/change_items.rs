@@ -549,3 +549,40 @@ async fn tampered_operations_of_the_code_screens() {
     assert_eq!(table(&b.screen, "申込情報(利用者コード)"), before);
     assert!(applications(&app, &ws).await.is_empty());
 }
+
+/// The change's 利用者コード 入力 and its detail as HTML pages: 200, the title, both tables.
+#[tokio::test]
+async fn the_code_screens_render_as_html() {
+    let app = TestApp::spawn().await;
+    let ws = app.workspace(42, crate::change::NOW).await;
+    let pw = office_password(&app, &ws, "NAC001").await;
+    let mut h = crate::html::HtmlBrowser::new(&app, &ws);
+    h.open("login/nsscoapp/").await;
+    h.press("ログイン", &[("login_id", "NAC001"), ("password", &pw)])
+        .await;
+    h.open("menu/contract?tab=netNACCS").await;
+    h.press("契約情報を変更する", &[]).await;
+    assert_eq!(h.screen(), "change_application.guidance");
+    // M001 l.167-168: the forward button above and below the steps.
+    assert_eq!(
+        h.page.matches("申込内容選択へ進む &gt;</button>").count(),
+        2
+    );
+    h.press("申込内容選択へ進む", &[]).await;
+    h.press(
+        "申込担当者の入力へ進む",
+        &[("change_users", "ident"), ("start_wish", "20131205")],
+    )
+    .await;
+    h.press("次へ進む", &[]).await;
+    assert_eq!(h.status, 200);
+    assert_eq!(h.screen(), "change_application.user_codes", "{}", h.page);
+    assert_eq!(h.title(), "利用者コード 入力");
+    assert!(h.page.contains("契約情報(利用者コード)"));
+    assert!(h.page.contains("申込情報(利用者コード)"));
+    h.press("修正", &[]).await;
+    assert_eq!(h.status, 200);
+    assert_eq!(h.screen(), "change_application.user_code_detail");
+    assert!(h.page.contains("1ANAC"));
+    assert!(h.page.contains("設定した利用者コード情報"));
+}
