@@ -5,7 +5,7 @@
 //! end to end; the rules between the items.
 
 use crate::change::{
-    NET_ITEM, applications, cell, newest_number, office_password, review, table, to_items,
+    NET_ITEM, applications, buttons, cell, newest_number, office_password, review, table, to_items,
 };
 use crate::support::{Browser, TestApp};
 use serde_json::{Value, json};
@@ -585,4 +585,81 @@ async fn the_code_screens_render_as_html() {
     assert_eq!(h.screen(), "change_application.user_code_detail");
     assert!(h.page.contains("1ANAC"));
     assert!(h.page.contains("設定した利用者コード情報"));
+}
+
+/// A change of codes answered with 修正 after a 確認事項: the screens re-open with what was
+/// registered, a 識別番号 is added on top, and the corrected change replaces the first.
+#[tokio::test]
+async fn a_code_change_amended_after_a_clarification() {
+    let app = TestApp::spawn().await;
+    let ws = app.workspace(42, crate::change::NOW).await;
+    let mut b = office(&app, &ws, "NAC001").await;
+    to_items(&mut b).await;
+    b.press(
+        "申込担当者の入力へ進む",
+        &[(USERS, "識別番号(追加・削除)"), crate::change::WISH],
+    )
+    .await;
+    b.press("次へ進む", &[]).await;
+    b.press("修正", &[]).await;
+    b.press(
+        "設定する",
+        &[
+            ("業種", "通関業"),
+            ("処理方式", "netNACCS"),
+            ("識別番号数", "1"),
+        ],
+    )
+    .await;
+    b.press("この内容で設定する", &[]).await;
+    b.press("次へ進む", &[]).await;
+    b.press("申込内容を登録する", &[]).await;
+    let number = newest_number(&app, &ws).await;
+    let (status, _) = review(
+        &app,
+        &ws,
+        &number,
+        json!({"decision": "clarify", "message": "識別番号を2つ追加してください。"}),
+    )
+    .await;
+    assert_eq!(status, 200);
+    b.open(&format!("menu/applications/detail?no={number}"))
+        .await;
+    b.press("利用申込を修正する", &[]).await;
+    b.press("申込内容選択へ進む", &[]).await;
+    b.press("申込担当者の入力へ進む", &[]).await;
+    b.press("次へ進む", &[]).await;
+    assert_eq!(b.id(), "change_application.user_codes", "{:?}", b.errors());
+    // What was registered: three settings on 1ANAC.
+    assert_eq!(table(&b.screen, "申込情報(利用者コード)").len(), 3);
+    assert!(
+        buttons(&b.screen).contains(&"申込情報参照に戻る".to_string()),
+        "{:?}",
+        buttons(&b.screen)
+    );
+    b.press("修正", &[]).await;
+    b.press(
+        "設定する",
+        &[
+            ("業種", "通関業"),
+            ("処理方式", "netNACCS"),
+            ("識別番号数", "1"),
+        ],
+    )
+    .await;
+    b.press("この内容で設定する", &[]).await;
+    b.press("次へ進む", &[]).await;
+    b.press("申込内容を登録する", &[]).await;
+    assert_eq!(b.title(), "NACCS変更申込 完了", "{:?}", b.errors());
+    assert_eq!(applications(&app, &ws).await.len(), 1);
+    let (status, answer) = review(&app, &ws, &number, json!({"decision": "approve"})).await;
+    assert_eq!(status, 200, "{answer}");
+    let ids: Vec<&str> = answer["issued"]["ids"]["user_ids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["ident"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 2, "{answer}");
+    assert!(ids.iter().all(|i| *i != "A0A" && *i != "A0B"), "{ids:?}");
 }
