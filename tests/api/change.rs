@@ -10,14 +10,14 @@ use serde_json::{Value, json};
 /// M001's data: the change is filed on 2013-11-20 for 20131205, which the schedule moves to
 /// 20131210 (M001 l.516, 535).
 pub(crate) const NOW: &str = "2013-11-20T10:00:00+09:00";
-const NET_ITEM: (&str, &str) = (
+pub(crate) const NET_ITEM: (&str, &str) = (
     "端末の変更 (netNACCS)",
     "netNACCS端末の登録情報(追加・変更・削除)",
 );
-const WISH: (&str, &str) = ("利用開始希望日", "20131205");
+pub(crate) const WISH: (&str, &str) = ("利用開始希望日", "20131205");
 pub(crate) const ADD_SEA: &str = "論理端末追加数 (netNACCS) 海上";
 
-fn table(screen: &Value, caption: &str) -> Vec<Vec<String>> {
+pub(crate) fn table(screen: &Value, caption: &str) -> Vec<Vec<String>> {
     screen["tables"]
         .as_array()
         .and_then(|ts| ts.iter().find(|t| t["caption"] == caption))
@@ -35,7 +35,7 @@ fn table(screen: &Value, caption: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
-fn cell(screen: &Value, caption: &str, label: &str) -> String {
+pub(crate) fn cell(screen: &Value, caption: &str, label: &str) -> String {
     table(screen, caption)
         .into_iter()
         .find(|r| r[0] == label)
@@ -43,7 +43,7 @@ fn cell(screen: &Value, caption: &str, label: &str) -> String {
         .clone()
 }
 
-fn buttons(screen: &Value) -> Vec<String> {
+pub(crate) fn buttons(screen: &Value) -> Vec<String> {
     screen["forms"][0]["buttons"]
         .as_array()
         .into_iter()
@@ -68,7 +68,7 @@ async fn follow(b: &mut Browser, href: &str) {
 }
 
 /// The 事業所パスワード of a seeded office (the API lists them for tests and trainers).
-async fn office_password(app: &TestApp, ws: &str, code: &str) -> String {
+pub(crate) async fn office_password(app: &TestApp, ws: &str, code: &str) -> String {
     let offices = app.get_api(&format!("workspaces/{ws}/offices")).await;
     offices
         .as_array()
@@ -91,7 +91,7 @@ pub(crate) async fn nac001(app: &TestApp, ws: &str) -> Browser {
 }
 
 /// From 契約情報 参照 to 変更内容 入力 (M001 ①–③).
-async fn to_items(b: &mut Browser) {
+pub(crate) async fn to_items(b: &mut Browser) {
     b.open("menu/contract?tab=netNACCS").await;
     b.press("契約情報を変更する", &[]).await;
     assert_eq!(b.id(), "change_application.guidance");
@@ -108,7 +108,24 @@ pub(crate) async fn to_terminals(b: &mut Browser) {
     assert_eq!(b.id(), "change_application.terminals", "{:?}", b.errors());
 }
 
-async fn applications(app: &TestApp, ws: &str) -> Vec<Value> {
+/// The 申込受付番号 of the workspace's newest application (the list is in filing order).
+pub(crate) async fn newest_number(app: &TestApp, ws: &str) -> String {
+    applications(app, ws).await.last().unwrap()["reception_number"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+/// The center's answer to application `number` (`{"decision": …}`).
+pub(crate) async fn review(app: &TestApp, ws: &str, number: &str, body: Value) -> (u16, Value) {
+    app.post_api(
+        &format!("workspaces/{ws}/applications/{number}/review"),
+        body,
+    )
+    .await
+}
+
+pub(crate) async fn applications(app: &TestApp, ws: &str) -> Vec<Value> {
     app.get_api(&format!("workspaces/{ws}/applications"))
         .await
         .as_array()
@@ -138,9 +155,14 @@ async fn manual_001_terminal_addition_end_to_end() {
     // ③ ガイダンス, back to where it came from.
     b.press("契約情報を変更する", &[]).await;
     assert_eq!(b.screen["title"], "変更申込ガイダンス");
+    // M001 l.167-168: 「申込内容選択へ進む >」 above the steps and at the foot.
     assert_eq!(
         buttons(&b.screen),
-        ["契約情報参照に戻る", "申込内容選択へ進む"]
+        [
+            "申込内容選択へ進む",
+            "契約情報参照に戻る",
+            "申込内容選択へ進む"
+        ]
     );
     b.press("申込内容選択へ進む", &[]).await;
 
@@ -240,12 +262,7 @@ async fn manual_001_terminal_addition_end_to_end() {
 
     // The center approves the next day; 確認完了, then the certificates.
     app.advance(&ws, "P1D").await;
-    let review = |body: Value| {
-        let path = format!("workspaces/{ws}/applications/{number}/review");
-        let app = &app;
-        async move { app.post_api(&path, body).await }
-    };
-    let (status, answer) = review(json!({"decision": "approve"})).await;
+    let (status, answer) = review(&app, &ws, &number, json!({"decision": "approve"})).await;
     assert_eq!(status, 200, "{answer}");
     assert_eq!(answer["issued"]["start_date"], "2013-12-10");
     let added = answer["issued"]["ids"]["terminals"].as_array().unwrap();
@@ -256,7 +273,13 @@ async fn manual_001_terminal_addition_end_to_end() {
         assert_eq!(t["system"], "sea");
         assert_eq!(t["office_code"], "NAC001");
     }
-    let (status, _) = review(json!({"decision": "issue_certificates"})).await;
+    let (status, _) = review(
+        &app,
+        &ws,
+        &number,
+        json!({"decision": "issue_certificates"}),
+    )
+    .await;
     assert_eq!(status, 200);
     let subjects: Vec<String> = app
         .mails(&ws)
@@ -324,7 +347,10 @@ async fn the_menu_entry_and_the_way_back() {
     let href = link(&b.screen, "契約内容の変更");
     follow(&mut b, &href).await;
     assert_eq!(b.id(), "change_application.guidance");
-    assert_eq!(buttons(&b.screen), ["メニューに戻る", "申込内容選択へ進む"]);
+    assert_eq!(
+        buttons(&b.screen),
+        ["申込内容選択へ進む", "メニューに戻る", "申込内容選択へ進む"]
+    );
     b.press("メニューに戻る", &[]).await;
     assert_eq!(b.id(), "menu.main");
     // Back from 変更内容 入力 to the guidance, and a stale form is 予期しない操作.
@@ -383,6 +409,8 @@ async fn a_temporary_id_may_not_file_a_change() {
         terminals: Some(Default::default()),
         plan: None,
         billing: None,
+        user_codes: None,
+        mailboxes: None,
         remarks: None,
         attachments: Vec::new(),
         before,
@@ -505,7 +533,7 @@ async fn bad_input_is_refused_and_nothing_is_stored() {
     refused(
         &b,
         "回線・端末等の変更 (一般NACCS)",
-        "このシミュレータでは、「一般NACCSのメールボックス数(追加・廃止)」の変更申込にはまだ対応していません。",
+        "この事業所は一般NACCSを契約していないため、「一般NACCSのメールボックス数(追加・廃止)」の変更申込はできません。",
     );
     // A tampered check box value is no item.
     let (action, mut pairs) = b.snapshot_form("next");
@@ -672,10 +700,7 @@ async fn clarify_amend_and_withdraw_a_change() {
     to_terminals(&mut b).await;
     b.press("次へ進む", &[(ADD_SEA, "2")]).await;
     b.press("申込内容を登録する", &[]).await;
-    let number = applications(&app, &ws).await[0]["reception_number"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let number = newest_number(&app, &ws).await;
     let path = format!("workspaces/{ws}/applications/{number}/review");
     let (status, _) = app
         .post_api(
@@ -707,7 +732,11 @@ async fn clarify_amend_and_withdraw_a_change() {
     assert_eq!(b.id(), "change_application.guidance");
     assert_eq!(
         buttons(&b.screen),
-        ["申込情報参照に戻る", "申込内容選択へ進む"]
+        [
+            "申込内容選択へ進む",
+            "申込情報参照に戻る",
+            "申込内容選択へ進む"
+        ]
     );
     b.press("申込内容選択へ進む", &[]).await;
     b.press("申込担当者の入力へ進む", &[]).await;
@@ -784,30 +813,23 @@ async fn office_plan_and_billing_changes_show_before_and_after_and_apply() {
         [["適用料金 (netNACCS)", "基本+従量", "従量のみ"]]
     );
     b.press("申込内容を登録する", &[]).await;
-    let number = applications(&app, &ws).await[0]["reception_number"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let number = newest_number(&app, &ws).await;
     b.open(&format!("menu/applications/detail?no={number}"))
         .await;
     assert_eq!(
         cell(&b.screen, "申込内容", "契約変更内容"),
         "企業 事業所 料金プラン 請求先"
     );
-    let (status, answer) = app
-        .post_api(
-            &format!("workspaces/{ws}/applications/{number}/review"),
-            json!({"decision": "approve"}),
-        )
-        .await;
+    let (status, answer) = review(&app, &ws, &number, json!({"decision": "approve"})).await;
     assert_eq!(status, 200, "{answer}");
     // No terminal added: no certificate to issue.
-    let (status, _) = app
-        .post_api(
-            &format!("workspaces/{ws}/applications/{number}/review"),
-            json!({"decision": "issue_certificates"}),
-        )
-        .await;
+    let (status, _) = review(
+        &app,
+        &ws,
+        &number,
+        json!({"decision": "issue_certificates"}),
+    )
+    .await;
     assert_eq!(status, 409);
     // The 企業名 changes for every office of the 略称 NAC (M001 l.159); the plan for NAC001.
     let offices = app.get_api(&format!("workspaces/{ws}/offices")).await;
@@ -825,7 +847,7 @@ async fn office_plan_and_billing_changes_show_before_and_after_and_apply() {
     }
 }
 
-fn snapshot_settings() -> insta::Settings {
+pub(crate) fn snapshot_settings() -> insta::Settings {
     let mut s = insta::Settings::clone_current();
     s.set_snapshot_path(concat!(env!("CARGO_MANIFEST_DIR"), "/snapshots"));
     s.set_prepend_module_to_snapshot(false);
@@ -848,10 +870,7 @@ async fn manual_001_outputs() {
     )
     .await;
     assert_eq!(b.id(), "change_application.complete", "{:?}", b.errors());
-    let number = applications(&app, &ws).await[0]["reception_number"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let number = newest_number(&app, &ws).await;
     let path = format!("workspaces/{ws}/applications/{number}/review");
     app.advance(&ws, "PT6H").await;
     app.post_api(
@@ -924,10 +943,7 @@ async fn the_console_reviews_a_change() {
     to_terminals(&mut b).await;
     b.press("次へ進む", &[(ADD_SEA, "2")]).await;
     b.press("申込内容を登録する", &[]).await;
-    let number = applications(&app, &ws).await[0]["reception_number"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let number = newest_number(&app, &ws).await;
     let list = app.page("/_sim/console/chg/").await;
     assert!(
         list.contains(&number)
@@ -997,10 +1013,7 @@ async fn the_mails_go_to_the_applicant_and_the_manager() {
     b.press("次へ進む", &[(ADD_SEA, "1")]).await;
     b.press("申込内容を登録する", &[]).await;
     assert_eq!(b.id(), "change_application.complete", "{:?}", b.errors());
-    let number = applications(&app, &ws).await[0]["reception_number"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let number = newest_number(&app, &ws).await;
     let path = format!("workspaces/{ws}/applications/{number}/review");
     app.post_api(&path, json!({"decision": "approve"})).await;
     app.post_api(&path, json!({"decision": "issue_certificates"}))
@@ -1058,22 +1071,14 @@ async fn the_other_contract_changes() {
     );
     b.press("申込内容を登録する", &[("備考", "委任状を添付します。")])
         .await;
-    let number = applications(&app, &ws).await[0]["reception_number"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let number = newest_number(&app, &ws).await;
     b.open(&format!("menu/applications/detail?no={number}"))
         .await;
     assert_eq!(cell(&b.screen, "申込内容", "申込分類"), "解約申込");
     assert_eq!(cell(&b.screen, "申込内容", "申込分類(特殊)"), "共同利用");
     assert_eq!(cell(&b.screen, "申込内容", "契約変更内容"), "-");
     let before = app.get_api(&format!("workspaces/{ws}/offices")).await;
-    let (status, _) = app
-        .post_api(
-            &format!("workspaces/{ws}/applications/{number}/review"),
-            json!({"decision": "approve"}),
-        )
-        .await;
+    let (status, _) = review(&app, &ws, &number, json!({"decision": "approve"})).await;
     assert_eq!(status, 200);
     assert_eq!(
         app.get_api(&format!("workspaces/{ws}/offices")).await,

@@ -7,6 +7,7 @@ mod catalogue;
 mod catch_up;
 mod center;
 mod change;
+mod change_items;
 mod clock_bounds;
 mod documents;
 mod fidelity_applicant;

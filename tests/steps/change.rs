@@ -132,3 +132,17 @@ async fn terminal_names(w: &mut NssWorld) {
         );
     }
 }
+
+/// M001 l.167-168: a button printed more than once (「申込内容選択へ進む >」 above and below the
+/// guidance's steps).
+#[then(regex = r"^「(.+)」ボタンが(\d+)つある$")]
+async fn buttons_counted(w: &mut NssWorld, label: String, count: usize) {
+    let buttons = &w.screen().screen["forms"][0]["buttons"];
+    let n = buttons
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|b| b["label"] == label.as_str())
+        .count();
+    assert_eq!(n, count, "ボタン「{label}」: {buttons}");
+}

@@ -8,7 +8,7 @@
 //! (Part 3 Q8, docs/decisions.md): they reuse the new application's typed values
 //! ([`OfficeDetails`], [`FeePlan`], [`Billing`]), pre-filled from the contract.
 
-use super::new::{Billing, OfficeDetails};
+use super::new::{Billing, IdentSetting, Mailboxes, OfficeDetails, UserCodeRequest};
 use super::person::Person;
 use super::record::Attachment;
 use crate::domain::customers;
@@ -249,6 +249,15 @@ pub const OFFICE_SCREEN_ITEMS: [ChangeItem; 4] = [
     ChangeItem::Manager,
 ];
 
+/// The items that open 利用者コード 入力 (the new application's list and detail, M000 【17】【18】).
+pub const USER_CODE_SCREEN_ITEMS: [ChangeItem; 5] = [
+    ChangeItem::Industry,
+    ChangeItem::UserCode,
+    ChangeItem::Ident,
+    ChangeItem::Statistics,
+    ChangeItem::Storage,
+];
+
 /// The items that open 請求先 入力.
 pub const BILLING_SCREEN_ITEMS: [ChangeItem; 3] = [
     ChangeItem::BillingAddress,
@@ -396,6 +405,195 @@ pub struct ContractBefore {
     pub plan: FeePlan,
     /// 請求先 as last applied for, when known.
     pub billing: Option<Billing>,
+    /// The office's 利用者コード as 利用者コード 入力 of a change lists them (the 識別番号 grouped
+    /// by 業種 and 処理方式; 管理統計資料 as last applied for).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub user_codes: Vec<CodeRow>,
+    /// Whether the office has a 一般NACCS contract (lines or mailboxes), and its lines: an office
+    /// that moves changes its lines too (M001 l.219).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub general: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub has_lines: bool,
+    /// メールボックス数 of the 一般NACCS contract (none: empty).
+    #[serde(default, skip_serializing_if = "Mailboxes::is_empty")]
+    pub mailboxes: Mailboxes,
+}
+
+/// One 利用者コード of a change's 利用者コード 入力: the contract's code it is (`None` for a new
+/// code, 申込内容 「追加」) and the code as it is to be — the new application's row (M000 【18】【19】):
+/// システム区分, the 識別番号 settings (業種 / 処理方式 / 識別番号数, the number the code is to
+/// have, not the number to add) and 管理統計資料 / 保税管理資料保存サービス (Part 3 Q8,
+/// docs/decisions.md, issue 10 「利用者コード等の変更」).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CodeRow {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    pub request: UserCodeRequest,
+}
+
+impl CodeRow {
+    /// How many 識別番号 of each 処理方式 the row has.
+    fn per_method(&self) -> Vec<(ProcessingMethod, u32)> {
+        let mut out: Vec<(ProcessingMethod, u32)> = Vec::new();
+        for s in &self.request.settings {
+            match out.iter_mut().find(|(m, _)| *m == s.method) {
+                Some((_, n)) => *n += s.count.value(),
+                None => out.push((s.method, s.count.value())),
+            }
+        }
+        out.sort_by_key(|(m, _)| m.code());
+        out
+    }
+
+    /// The 業種 / 処理方式 settings without their counts, in a comparable order.
+    fn keys(&self) -> Vec<(Vec<&'static str>, &'static str)> {
+        let mut out: Vec<_> = self.request.settings.iter().map(key).collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+}
+
+/// A setting's 業種 (in a comparable order) and 処理方式.
+fn key(s: &IdentSetting) -> (Vec<&'static str>, &'static str) {
+    let mut i: Vec<&'static str> = s.industries.iter().map(|x| x.code()).collect();
+    i.sort_unstable();
+    (i, s.method.code())
+}
+
+impl CodeRow {
+    /// How many of its 識別番号 are in settings the other row does not have (a 業種 change).
+    fn moved_from(&self, other: &CodeRow) -> usize {
+        let theirs = other.keys();
+        self.request
+            .settings
+            .iter()
+            .filter(|s| !theirs.contains(&key(s)))
+            .map(|s| s.count.value() as usize)
+            .sum()
+    }
+}
+
+/// What a 利用者コード 入力 of a change does against the contract, by the item of 変更内容 入力
+/// that allows it (M001 l.189, 193-194).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CodeDiff {
+    /// Codes added or deleted: 利用者コード(追加・変更・削除).
+    pub codes: bool,
+    /// 識別番号 added or deleted (a 処理方式's count changes): 識別番号(追加・削除).
+    pub idents: bool,
+    /// The 業種 of existing 識別番号 changed (same counts): 利用業種(追加・変更・削除).
+    pub industries: bool,
+    /// 管理統計資料(有料分・無料分) changed.
+    pub statistics: bool,
+    /// 保税管理資料保存サービス changed.
+    pub storage: bool,
+}
+
+impl CodeDiff {
+    pub fn is_empty(&self) -> bool {
+        *self == CodeDiff::default()
+    }
+}
+
+/// 利用者コード 入力 of a change: every 利用者コード of the office as it is to be; a code of the
+/// contract left out is deleted.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserCodeChange {
+    pub codes: Vec<CodeRow>,
+}
+
+impl UserCodeChange {
+    /// The contract's codes the change deletes.
+    pub fn deleted<'a>(&self, before: &'a [CodeRow]) -> Vec<&'a CodeRow> {
+        before
+            .iter()
+            .filter(|b| {
+                !self
+                    .codes
+                    .iter()
+                    .any(|r| r.code.is_some() && r.code == b.code)
+            })
+            .collect()
+    }
+
+    /// What the change does against `before` (the contract's codes).
+    pub fn diff(&self, before: &[CodeRow]) -> CodeDiff {
+        let mut d = CodeDiff {
+            codes: !self.deleted(before).is_empty() || self.codes.iter().any(|r| r.code.is_none()),
+            ..Default::default()
+        };
+        for row in &self.codes {
+            let Some(b) = before
+                .iter()
+                .find(|b| b.code.is_some() && b.code == row.code)
+            else {
+                continue;
+            };
+            if row.per_method() != b.per_method() {
+                d.idents = true;
+            } else if row.keys() != b.keys() {
+                d.industries = true;
+            }
+            let (r, o) = (&row.request, &b.request);
+            d.statistics |= r.stats_paid != o.stats_paid || r.stats_free != o.stats_free;
+            d.storage |= r.storage != o.storage;
+        }
+        d
+    }
+
+    /// 申込結果's counts (追加, 変更, 削除) of 利用者コード数 and 識別番号数 (M001 l.560-566).
+    pub fn counts(&self, before: &[CodeRow]) -> ([usize; 3], [usize; 3]) {
+        let total = |r: &CodeRow| {
+            r.per_method()
+                .iter()
+                .map(|(_, n)| *n as usize)
+                .sum::<usize>()
+        };
+        let mut codes = [0; 3];
+        let mut idents = [0; 3];
+        for row in &self.codes {
+            match before
+                .iter()
+                .find(|b| b.code.is_some() && b.code == row.code)
+            {
+                None => {
+                    codes[0] += 1;
+                    idents[0] += total(row);
+                }
+                Some(b) => {
+                    if row != b {
+                        codes[1] += 1;
+                    }
+                    for (m, n) in row.per_method() {
+                        let was = b
+                            .per_method()
+                            .iter()
+                            .find(|(x, _)| *x == m)
+                            .map_or(0, |(_, c)| *c);
+                        idents[0] += n.saturating_sub(was) as usize;
+                    }
+                    for (m, was) in b.per_method() {
+                        let n = row
+                            .per_method()
+                            .iter()
+                            .find(|(x, _)| *x == m)
+                            .map_or(0, |(_, c)| *c);
+                        idents[2] += was.saturating_sub(n) as usize;
+                    }
+                    if row.per_method() == b.per_method() {
+                        idents[1] += row.moved_from(b);
+                    }
+                }
+            }
+        }
+        for b in self.deleted(before) {
+            codes[2] += 1;
+            idents[2] += total(b);
+        }
+        (codes, idents)
+    }
 }
 
 /// A complete change application, as 「申込内容を登録する」 registers it.
@@ -413,6 +611,14 @@ pub struct ChangeApplication {
     pub plan: Option<FeePlan>,
     /// 請求先 入力, when an item of 請求先の変更 is chosen.
     pub billing: Option<Billing>,
+    /// 利用者コード 入力, when an item of 利用業種・利用者コード等の変更, 管理統計資料 or 保税管理資料
+    /// 保存サービス is chosen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_codes: Option<UserCodeChange>,
+    /// メールボックス 入力 (the numbers the office is to have), when 一般NACCSのメールボックス数 is
+    /// chosen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mailboxes: Option<Mailboxes>,
     /// 変更申込の備考 (任意).
     pub remarks: Option<Text240>,
     /// 添付ファイル.
@@ -495,6 +701,16 @@ pub struct ChangeDraft {
     pub terminals: super::Slot<TerminalChange>,
     pub plan: super::Slot<FeePlan>,
     pub billing: super::Slot<Billing>,
+    /// 利用者コード 入力: the rows as entered (`None` until the screen is first shown, which
+    /// fills it from the contract).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_codes: Option<UserCodeChange>,
+    /// メールボックス 入力.
+    #[serde(default)]
+    pub mailboxes: super::Slot<Mailboxes>,
+    /// The detail of 利用者コード 入力 while it is open.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code_detail: Option<super::draft::UserCodeDetailDraft>,
     /// 変更申込の備考 of 変更申込 確認.
     pub remarks: super::Slot<Option<Text240>>,
     /// 添付ファイル of 変更申込 確認.
@@ -507,6 +723,75 @@ pub struct ChangeDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::application::new::CodeChoice;
+    use crate::domain::lists::{Industry, Necessity};
+
+    fn row(code: Option<&str>, settings: &[(Industry, u32)], free: Necessity) -> CodeRow {
+        CodeRow {
+            code: code.map(str::to_string),
+            request: UserCodeRequest {
+                code: CodeChoice::New {
+                    system: SystemKind::Sea,
+                },
+                sso: Necessity::No,
+                settings: settings
+                    .iter()
+                    .map(|(i, n)| IdentSetting {
+                        industries: vec![*i],
+                        method: ProcessingMethod::NetNaccs,
+                        count: PositiveCount::parse(&n.to_string()).unwrap(),
+                    })
+                    .collect(),
+                stats_paid: Necessity::No,
+                stats_free: free,
+                storage: Necessity::No,
+            },
+        }
+    }
+
+    #[test]
+    fn what_a_code_change_does_and_its_counts() {
+        use Industry::{Consolidator, CustomsBroker, Shipping};
+        let before = vec![row(
+            Some("1ANAC"),
+            &[(CustomsBroker, 1), (Consolidator, 1)],
+            Necessity::No,
+        )];
+        let same = UserCodeChange {
+            codes: before.clone(),
+        };
+        assert!(same.diff(&before).is_empty());
+        // 混載 → 海運 with the same count: a 業種 change; 無料分 要: a 管理統計資料 change.
+        let industry = UserCodeChange {
+            codes: vec![row(
+                Some("1ANAC"),
+                &[(CustomsBroker, 1), (Shipping, 1)],
+                Necessity::Yes,
+            )],
+        };
+        let d = industry.diff(&before);
+        assert!(d.industries && d.statistics && !d.idents && !d.codes && !d.storage);
+        assert_eq!(industry.counts(&before), ([0, 1, 0], [0, 1, 0]));
+        // One more 通関業 ID and a new code of 2: 識別番号 and 利用者コード.
+        let more = UserCodeChange {
+            codes: vec![
+                row(
+                    Some("1ANAC"),
+                    &[(CustomsBroker, 2), (Consolidator, 1)],
+                    Necessity::No,
+                ),
+                row(None, &[(CustomsBroker, 2)], Necessity::No),
+            ],
+        };
+        let d = more.diff(&before);
+        assert!(d.idents && d.codes && !d.industries);
+        assert_eq!(more.counts(&before), ([1, 1, 0], [3, 0, 0]));
+        // 1ANAC deleted.
+        let gone = UserCodeChange { codes: Vec::new() };
+        assert_eq!(gone.deleted(&before).len(), 1);
+        assert!(gone.diff(&before).codes);
+        assert_eq!(gone.counts(&before), ([0, 0, 1], [0, 0, 2]));
+    }
 
     #[test]
     fn items_and_their_table_agree() {

@@ -5,10 +5,12 @@
 
 use super::{ReviewError, find, issue};
 use crate::application::change::{
-    ChangeApplication, ChangeItem, ContractBefore, ContractTerminal, TerminalKind,
+    ChangeApplication, ChangeItem, CodeRow, ContractBefore, ContractTerminal, TerminalKind,
+    UserCodeChange,
 };
 use crate::application::new::{
-    Billing, BillingContact, Contractor, EmergencyFax1, HeadOffice, Manager, OfficeDetails, Payment,
+    Billing, BillingContact, CodeChoice, Contractor, EmergencyFax1, HeadOffice, IdentSetting,
+    Manager, OfficeDetails, Payment, UserCodeRequest,
 };
 use crate::application::{
     Address, ApplicationContent, ApplicationStatus, Decision, IssuedRecord, Person, PersonName,
@@ -18,13 +20,13 @@ use crate::clock::Instant;
 use crate::domain::calendar::schedule;
 use crate::domain::customers::{self, Contract};
 use crate::domain::format::{self, Date8, FormField};
-use crate::domain::issuance::{self, Issued};
-use crate::domain::lists::{ProcessingMethod, SystemKind};
+use crate::domain::issuance::{self, IdentRequest, Issued, IssuedUserId};
+use crate::domain::lists::{Necessity, ProcessingMethod, SystemKind};
 use crate::mail::{self, Recipient};
 use crate::outbox;
 use crate::workspace::Workspace;
 use crate::workspace::news::{self, NewsItem};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// The contract of office `code` as a change is filed against it (変更前), with what the
 /// applications of the office add to it: the details the contract does not keep (本社, the
@@ -54,7 +56,156 @@ pub fn before(ws: &Workspace, code: &str) -> Option<ContractBefore> {
         office: office_details(ws, code, c),
         plan: c.plan,
         billing: known_billing(ws, code),
+        user_codes: code_rows(ws, code, c),
+        general: c.general.is_some(),
+        has_lines: c.general.as_ref().is_some_and(|g| !g.lines.is_empty()),
+        mailboxes: c.general.as_ref().map_or_else(Default::default, |g| {
+            crate::application::new::Mailboxes {
+                smtp_pop3: (g.mailboxes_smtp_pop3 > 0)
+                    .then(|| parse(&g.mailboxes_smtp_pop3.to_string()))
+                    .flatten(),
+                edifact: (g.mailboxes_edifact > 0)
+                    .then(|| parse(&g.mailboxes_edifact.to_string()))
+                    .flatten(),
+            }
+        }),
     })
+}
+
+/// The office's 利用者コード as the rows of 利用者コード 入力 (M000 【19】's 申込情報, one row per
+/// code): its 利用者IDs grouped by code and, within a code, by 業種 and 処理方式; シングル
+/// サインオン 要 where a 識別番号 has several 業種; 管理統計資料 and 保税管理資料保存サービス as last
+/// applied for (「否」 where no application says: the seeded customers).
+pub fn code_rows(ws: &Workspace, code: &str, c: &Contract) -> Vec<CodeRow> {
+    let options = code_options(ws, code);
+    let mut rows: Vec<CodeRow> = Vec::new();
+    for u in &c.issued.user_ids {
+        let i = match rows
+            .iter()
+            .position(|r| r.code.as_deref() == Some(u.user_code.as_str()))
+        {
+            Some(i) => i,
+            None => {
+                let [paid, free, storage] = options
+                    .get(&u.user_code)
+                    .copied()
+                    .unwrap_or([Necessity::No; 3]);
+                let choice = match (u.shared, parse(&u.user_code)) {
+                    (true, Some(shared)) => CodeChoice::Shared {
+                        code: shared,
+                        system: Some(u.system),
+                    },
+                    _ => CodeChoice::New { system: u.system },
+                };
+                rows.push(CodeRow {
+                    code: Some(u.user_code.clone()),
+                    request: UserCodeRequest {
+                        code: choice,
+                        sso: Necessity::No,
+                        settings: Vec::new(),
+                        stats_paid: paid,
+                        stats_free: free,
+                        storage,
+                    },
+                });
+                rows.len() - 1
+            }
+        };
+        let r = &mut rows[i].request;
+        if u.industries.len() > 1 {
+            r.sso = Necessity::Yes;
+        }
+        match r
+            .settings
+            .iter_mut()
+            .find(|s| s.industries == u.industries && s.method == u.method)
+        {
+            Some(s) => {
+                if let Some(n) = parse(&(s.count.value() + 1).to_string()) {
+                    s.count = n;
+                }
+            }
+            None => {
+                if let Some(one) = parse("1") {
+                    r.settings.push(IdentSetting {
+                        industries: u.industries.clone(),
+                        method: u.method,
+                        count: one,
+                    });
+                }
+            }
+        }
+    }
+    rows
+}
+
+/// 管理統計資料 (有料分, 無料分) and 保税管理資料保存サービス of each 利用者コード of office `code`: as
+/// the application that created the office asked for them, then as each approved change set
+/// them, oldest first. The seeded customers' profiles do not hold them: absent.
+pub fn code_options(ws: &Workspace, code: &str) -> HashMap<String, [Necessity; 3]> {
+    let mut out = HashMap::new();
+    let Some(office) = ws.state.offices.get(code) else {
+        return out;
+    };
+    let options = |r: &UserCodeRequest| [r.stats_paid, r.stats_free, r.storage];
+    for app in &ws.state.applications {
+        let (Some(issued), ApplicationStatus::Approved) = (&app.issued, app.status) else {
+            continue;
+        };
+        // Approval issues the rows in order, each row's new IDs under one code.
+        let new_codes = |known: &dyn Fn(&str) -> bool| {
+            let mut codes: Vec<&str> = Vec::new();
+            for u in &issued.ids.user_ids {
+                if !u.shared && !known(&u.user_code) && !codes.contains(&u.user_code.as_str()) {
+                    codes.push(&u.user_code);
+                }
+            }
+            codes
+        };
+        match &app.content {
+            ApplicationContent::New(n)
+                if office.application.as_deref() == Some(app.reception_number.as_str()) =>
+            {
+                let mut codes: Vec<&str> = Vec::new();
+                for u in &issued.ids.user_ids {
+                    if !codes.contains(&u.user_code.as_str()) {
+                        codes.push(&u.user_code);
+                    }
+                }
+                let rows = n.user_codes.codes.iter().filter(|r| {
+                    r.code.shared_code().is_some() || r.settings.iter().any(|s| s.count.value() > 0)
+                });
+                for (row, c) in rows.zip(codes) {
+                    out.insert(c.to_string(), options(row));
+                }
+            }
+            ApplicationContent::Change(ch) if ch.before.office_code == code => {
+                let Some(u) = &ch.user_codes else { continue };
+                let known = |c: &str| {
+                    ch.before
+                        .user_codes
+                        .iter()
+                        .any(|b| b.code.as_deref() == Some(c))
+                };
+                // A shared code keeps its owner's: none asked (M003:l.540 prints 「-」).
+                for row in u
+                    .codes
+                    .iter()
+                    .filter(|r| r.request.code.shared_code().is_none())
+                {
+                    if let Some(c) = &row.code {
+                        out.insert(c.clone(), options(&row.request));
+                    }
+                }
+                let added = u.codes.iter().filter(|r| r.code.is_none());
+                for (row, c) in added.zip(new_codes(&known)) {
+                    out.insert(c.to_string(), options(&row.request));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// The approved applications about office `code`, newest first: its changes and the new
@@ -328,6 +479,10 @@ pub fn approve(
             }
         }
     }
+    let new_ids = match &content.user_codes {
+        Some(u) => apply_user_codes(ws, &code, &abbr, u, &content.before.user_codes),
+        None => Vec::new(),
+    };
     apply(ws, &code, content, &added);
     {
         let a = find(ws, number)?;
@@ -343,7 +498,7 @@ pub fn approve(
                 // A change issues no 事業所パスワード: ID通知内容 prints it masked (M001 l.538).
                 office_password: String::new(),
                 billing_code: office.contract.issued.billing_code.clone(),
-                user_ids: Vec::new(),
+                user_ids: new_ids,
                 terminals: added,
                 sharing_office: office.contract.issued.sharing_office.clone(),
             },
@@ -402,6 +557,132 @@ pub fn approve(
     Ok(())
 }
 
+/// What an approved 利用者コード 入力 does to the office's 利用者IDs, returning the ones it issued
+/// (with their passwords, for ID通知内容): a new code is issued with its 識別番号 as a new
+/// application issues them; a code of the contract gets the 識別番号 its settings add, loses
+/// those they no longer count, and a 識別番号 whose 業種 changed keeps its ID (the 業種 is moved
+/// to an ID of the same 処理方式 that the change would otherwise retire); a code left out is
+/// deleted with its IDs (docs/decisions.md, issue 10 「利用者コード等の変更」).
+fn apply_user_codes(
+    ws: &mut Workspace,
+    code: &str,
+    abbr: &str,
+    change: &UserCodeChange,
+    before: &[CodeRow],
+) -> Vec<IssuedUserId> {
+    let mut used = taken(ws);
+    let Some(office) = ws.state.offices.get(code) else {
+        return Vec::new();
+    };
+    let mut ids = office.contract.issued.user_ids.clone();
+    for gone in change.deleted(before) {
+        ids.retain(|u| Some(u.user_code.as_str()) != gone.code.as_deref());
+    }
+    let mut issued: Vec<IssuedUserId> = Vec::new();
+    for row in &change.codes {
+        let system = row.request.code.system().unwrap_or(SystemKind::SeaAndAir);
+        let mut wanted: Vec<IdentRequest> = Vec::new();
+        if let Some(c) = &row.code {
+            // The code's IDs, kept where a setting still counts them.
+            let mine: Vec<usize> = (0..ids.len()).filter(|i| &ids[*i].user_code == c).collect();
+            let mut keep: Vec<bool> = vec![false; mine.len()];
+            let mut short: Vec<(&IdentSetting, u32)> = Vec::new();
+            for s in &row.request.settings {
+                let mut n = s.count.value();
+                for (k, i) in mine.iter().enumerate() {
+                    let u = &ids[*i];
+                    if n > 0 && !keep[k] && u.industries == s.industries && u.method == s.method {
+                        keep[k] = true;
+                        n -= 1;
+                    }
+                }
+                if n > 0 {
+                    short.push((s, n));
+                }
+            }
+            // 業種 changed: an ID the settings no longer count takes the new 業種.
+            for (s, n) in short.iter_mut() {
+                for (k, i) in mine.iter().enumerate() {
+                    if *n > 0 && !keep[k] && ids[*i].method == s.method {
+                        keep[k] = true;
+                        ids[*i].industries = s.industries.clone();
+                        *n -= 1;
+                    }
+                }
+            }
+            let retired: Vec<usize> = mine
+                .iter()
+                .zip(&keep)
+                .filter(|(_, k)| !**k)
+                .map(|(i, _)| *i)
+                .collect();
+            let shared = mine.first().is_some_and(|i| ids[*i].shared);
+            wanted.extend(
+                short
+                    .iter()
+                    .filter(|(_, n)| *n > 0)
+                    .map(|(s, n)| IdentRequest {
+                        industries: s.industries.clone(),
+                        method: s.method,
+                        count: *n,
+                    }),
+            );
+            let mut k = 0;
+            ids.retain(|_| {
+                k += 1;
+                !retired.contains(&(k - 1))
+            });
+            if wanted.is_empty() {
+                continue;
+            }
+            let req = issuance::UserCodeRequest {
+                system,
+                settings: wanted,
+                shared_code: Some(c.clone()),
+            };
+            let mut fresh = issuance::issue_user_ids(&mut ws.state.rng, abbr, &req, &|v: &str| {
+                used.contains(v)
+            });
+            for u in &mut fresh {
+                u.shared = shared;
+            }
+            issued.extend(fresh.iter().cloned());
+            for u in &fresh {
+                used.insert(u.user_id());
+            }
+            ids.extend(fresh);
+        } else {
+            let req = issuance::UserCodeRequest {
+                system,
+                settings: row
+                    .request
+                    .settings
+                    .iter()
+                    .map(|s| IdentRequest {
+                        industries: s.industries.clone(),
+                        method: s.method,
+                        count: s.count.value(),
+                    })
+                    .collect(),
+                shared_code: None,
+            };
+            let fresh = issuance::issue_user_ids(&mut ws.state.rng, abbr, &req, &|v: &str| {
+                used.contains(v)
+            });
+            for u in &fresh {
+                used.insert(u.user_code.clone());
+                used.insert(u.user_id());
+            }
+            issued.extend(fresh.iter().cloned());
+            ids.extend(fresh);
+        }
+    }
+    if let Some(office) = ws.state.offices.get_mut(code) {
+        office.contract.issued.user_ids = ids;
+    }
+    issued
+}
+
 /// What the approved change does to the contracts: terminals added, re-classified and retired;
 /// the office, contractor and 管理責任者; the plan. A changed 企業名 changes every office of the
 /// same 企業略称 (M001 l.159 「企業情報の変更を行う場合には、同一企業略称の全事業所の情報を変更
@@ -425,6 +706,14 @@ fn apply(
         c.issued.terminals.retain(|x| !t.retire.contains(&x.name));
     }
     c.issued.terminals.extend(added.iter().cloned());
+    // メールボックス数: the numbers entered are the office's from now on (M001 l.191
+    // 「(追加・廃止)」; docs/decisions.md, issue 10).
+    if let (Some(m), Some(g)) = (&content.mailboxes, c.general.as_mut()) {
+        let n =
+            |c: &Option<crate::domain::format::PositiveCount>| c.as_ref().map_or(0, |c| c.value());
+        g.mailboxes_smtp_pop3 = n(&m.smtp_pop3);
+        g.mailboxes_edifact = n(&m.edifact);
+    }
     if let Some(plan) = content.plan {
         c.plan = plan;
     }

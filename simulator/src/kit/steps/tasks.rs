@@ -7,7 +7,7 @@ use crate::kit::check::record::merged;
 use crate::kit::data;
 use crate::kit::world::KitWorld;
 use cucumber::gherkin::Step;
-use cucumber::when;
+use cucumber::{then, when};
 use serde_json::{Value, json};
 
 /// The 確認事項 answers of M004 (docs/kit.md, `answer_clarification`).
@@ -289,6 +289,44 @@ async fn file_change_with_save(w: &mut KitWorld, office: String, screen: String)
     let login = w.office_login(&office).await;
     w.office = Some(office);
     file_change(w, login, change_input(), Some(&screen)).await;
+}
+
+/// The change of 利用者コード of the data set (`file_change_user_codes`): 利用業種 and 管理統計資料
+/// through 利用者コード 入力 (issue 10).
+#[when(
+    regex = r"^事業所「([^」]+)」の申込担当者がマニュアル001のデータで利用者コードの変更申込を登録する$"
+)]
+async fn file_change_user_codes(w: &mut KitWorld, office: String) {
+    let input = data_set("マニュアル001のデータ")["file_change_user_codes"].clone();
+    let login = w.office_login(&office).await;
+    w.office = Some(office);
+    file_change(w, login, input, None).await;
+}
+
+/// What the approved change did to the office's contract: the 業種 of one 利用者ID (the truth,
+/// from the simulator's API).
+#[then(regex = r"^事業所「([^」]+)」の利用者ID「([^」]+)」の業種は「([^」]+)」である$")]
+async fn user_id_industry(w: &mut KitWorld, office: String, id: String, label: String) {
+    let offices = w.sim().offices(w.ws()).await;
+    let o = offices
+        .iter()
+        .find(|o| o["office_code"] == office.as_str())
+        .unwrap_or_else(|| panic!("no office {office} in the workspace"));
+    let u = o["profile"]["issued"]["user_ids"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|u| {
+            format!(
+                "{}{}",
+                u["user_code"].as_str().unwrap_or(""),
+                u["ident"].as_str().unwrap_or("")
+            ) == id
+        })
+        .unwrap_or_else(|| panic!("no 利用者ID {id} at {office}: {o}"));
+    let code = u["industries"][0].as_str().unwrap_or("");
+    let got = crate::domain::lists::Industry::from_code(code).map(|i| i.label());
+    assert_eq!(got, Some(label.as_str()), "{u}");
 }
 
 /// A hard case: a 仮ログインID cannot file a change (M001: the office's 事業所コード does).

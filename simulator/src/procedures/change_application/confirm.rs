@@ -3,10 +3,10 @@
 //! 契約情報 beside 申込情報 (l.309-320), 変更前 / 変更後 for the other items; 変更申込の備考 and
 //! 添付ファイル (l.322-326); 「申込内容を登録する」.
 
-use super::{before, draft, office_code, terminals, view};
+use super::{before, draft, office_code, terminals, user_codes, view};
 use crate::application::change::{
     BILLING_SCREEN_ITEMS, ChangeApplication, ChangeDraft, ChangeItem, ContractBefore,
-    OFFICE_SCREEN_ITEMS, TerminalChange,
+    OFFICE_SCREEN_ITEMS, TerminalChange, USER_CODE_SCREEN_ITEMS,
 };
 use crate::application::{ApplicationContent, Attachment, Draft};
 use crate::domain::format::Text240;
@@ -62,6 +62,32 @@ pub fn complete(
     } else {
         None
     };
+    let codes = if items.any(&USER_CODE_SCREEN_ITEMS) {
+        let change = d
+            .user_codes
+            .as_ref()
+            .ok_or("change_application.user_codes")?;
+        let uses_net = cx
+            .ws
+            .state
+            .offices
+            .get(&before.office_code)
+            .is_some_and(|o| crate::center::change::uses_net(&o.contract));
+        user_codes::check(items, &before.user_codes, change, uses_net)
+            .map_err(|_| "change_application.user_codes")?;
+        Some(change.clone())
+    } else {
+        None
+    };
+    let mailboxes = if items.has(ChangeItem::Mailbox) {
+        let m = d.mailboxes.parsed().ok_or("change_application.mailbox")?;
+        if *m == before.mailboxes || !before.general {
+            return Err("change_application.mailbox");
+        }
+        Some(m.clone())
+    } else {
+        None
+    };
     let terminals = if items.has(ChangeItem::NetTerminals) {
         let t = d.terminals.parsed().ok_or("change_application.terminals")?;
         let context = terminals::context(cx, &before.terminals);
@@ -94,6 +120,8 @@ pub fn complete(
         terminals,
         plan,
         billing,
+        user_codes: codes,
+        mailboxes,
         remarks: d.remarks.parsed().cloned().flatten(),
         attachments: d.attachments.clone(),
         before,
@@ -155,6 +183,15 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
                 .push(heading("事業所情報", "goto_office", "事業所入力に戻る"));
             s.blocks.extend(view::office_blocks(app));
         }
+        if let Some(u) = &app.user_codes {
+            s.blocks.push(heading(
+                "利用者コード情報",
+                "goto_user_codes",
+                "利用者コード入力に戻る",
+            ));
+            s.blocks
+                .extend(view::user_code_tables(&before.user_codes, u));
+        }
         if let Some(t) = &app.terminals {
             s.blocks.push(heading(
                 "netNACCS情報",
@@ -162,6 +199,14 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
                 "論理端末入力に戻る",
             ));
             s.blocks.extend(view::terminal_tables(&before.terminals, t));
+        }
+        if let Some(m) = &app.mailboxes {
+            s.blocks.push(heading(
+                "メールボックス情報",
+                "goto_mailbox",
+                "メールボックス入力に戻る",
+            ));
+            s.blocks.push(view::mailbox_block(&before.mailboxes, m));
         }
         if let Some(p) = app.plan {
             s.blocks.push(heading(
@@ -216,6 +261,8 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
         "goto_applicant" => Step::Go("change_application.applicant"),
         "goto_office" => Step::Go("change_application.office"),
         "goto_terminals" => Step::Go("change_application.terminals"),
+        "goto_user_codes" => Step::Go("change_application.user_codes"),
+        "goto_mailbox" => Step::Go("change_application.mailbox"),
         "goto_plan" => Step::Go("change_application.plan"),
         "goto_billing" => Step::Go("change_application.billing"),
         "save" => common::save_and_logout(cx),

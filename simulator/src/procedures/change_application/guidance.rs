@@ -55,14 +55,25 @@ fn back_button(entry: ChangeEntry) -> Button {
     Button::new("op", op, label).arrow(Arrow::Back)
 }
 
+/// 「申込内容選択へ進む >」 (M001 l.167-168).
+fn next_button() -> Button {
+    Button::new("op", "next", "申込内容選択へ進む").arrow(Arrow::Forward)
+}
+
 pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
     let mut s = Screen::new(super::GUIDANCE, TITLE);
     s.intro = INTRO.iter().map(|&l| Text::from(l)).collect();
+    let office = office_code(cx).is_some();
+    if office {
+        // M001 l.167-168 print 「申込内容選択へ進む >」 twice: above the steps (here) and at the
+        // foot with the back button.
+        s.blocks.push(Block::Buttons(vec![next_button()]));
+    }
     for step in STEPS {
         s.blocks
             .push(Block::Text(step.iter().map(|&l| Text::from(l)).collect()));
     }
-    if office_code(cx).is_none() {
+    if !office {
         // A 仮ログインID files a 新規申込 only (procedures.md §3, §5).
         s.errors.push(super::OFFICE_ONLY.into());
         return s;
@@ -72,13 +83,7 @@ pub fn view(cx: &mut Cx, _errors: &crate::screen::spec::FieldErrors) -> Screen {
         start(cx, ChangeEntry::Menu);
     }
     let entry = draft(cx).entry;
-    s.form = Some(common::form(
-        cx,
-        vec![
-            back_button(entry),
-            Button::new("op", "next", "申込内容選択へ進む").arrow(Arrow::Forward),
-        ],
-    ));
+    s.form = Some(common::form(cx, vec![back_button(entry), next_button()]));
     s
 }
 

@@ -107,20 +107,13 @@ pub struct ItemsContext {
     pub uses_net: bool,
     /// The 機器共用先 whose terminals the office uses, if it is a 機器共用依頼事業所 (M002).
     pub sharing_office: Option<String>,
+    /// Whether the office has a 一般NACCS contract (its mailboxes can change).
+    pub general: bool,
 }
 
 /// Items the simulator has no input screens for yet: refused rather than registered with
 /// nothing behind them (docs/decisions.md, issue 10).
-const NOT_SIMULATED: [ChangeItem; 8] = [
-    ChangeItem::Industry,
-    ChangeItem::UserCode,
-    ChangeItem::Ident,
-    ChangeItem::GeneralLine,
-    ChangeItem::GeneralTerminal,
-    ChangeItem::Mailbox,
-    ChangeItem::Statistics,
-    ChangeItem::Storage,
-];
+const NOT_SIMULATED: [ChangeItem; 2] = [ChangeItem::GeneralLine, ChangeItem::GeneralTerminal];
 
 /// The refusal of an item [`NOT_SIMULATED`], in the words of the new application's refusal of
 /// 一般NACCS.
@@ -234,13 +227,24 @@ fn check(
             add(field_of(item), not_simulated(item));
         }
     }
-    // M001 l.215: the first netNACCS of an office needs its 識別番号 and its plan too. The
-    // 識別番号 change is not simulated yet, so an office without netNACCS is told both.
+    // M001 l.215: the first netNACCS of an office needs its 識別番号 and its plan too (利用者
+    // コード 入力 then requires a netNACCS 識別番号 to be added).
     if items.contains(&ChangeItem::NetTerminals)
         && !cx.uses_net
         && !(items.contains(&ChangeItem::Ident) && items.contains(&ChangeItem::Plan))
     {
         add("change_net", FIRST_NET.into());
+    }
+    // メールボックス belong to a 一般NACCS contract (M003:l.639-649): an office without one has
+    // none to add or retire (docs/decisions.md, issue 10).
+    if items.contains(&ChangeItem::Mailbox) && !cx.general {
+        add(
+            field_of(ChangeItem::Mailbox),
+            format!(
+                "この事業所は一般NACCSを契約していないため、「{}」の変更申込はできません。",
+                ChangeItem::Mailbox.label()
+            ),
+        );
     }
     // M002 l.20-21: 「機器共用依頼事業所は、利用者IDのみ契約することとなります。端末、回線は契約
     // できません。」
@@ -318,6 +322,7 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
         today: cx.now.date_naive(),
         uses_net: contract.is_some_and(crate::center::change::uses_net),
         sharing_office: contract.and_then(|c| c.issued.sharing_office.clone()),
+        general: contract.is_some_and(|c| c.general.is_some()),
     };
     let mut values = slot_values(&draft(cx).items).into_owned();
     for s in SECTIONS {
@@ -355,6 +360,7 @@ mod tests {
                 today: chrono::NaiveDate::from_ymd_opt(2013, 11, 20).unwrap(),
                 uses_net,
                 sharing_office: sharing_office.map(str::to_string),
+                general: false,
             },
         )
     }
@@ -480,14 +486,23 @@ mod tests {
         .unwrap_err();
         assert!(bad_date.contains_key("start_wish"));
         let general = parse(
-            &[("change_general", "mailbox"), ("start_wish", "20131205")],
+            &[
+                ("change_general", "general_line"),
+                ("start_wish", "20131205"),
+            ],
             true,
         )
         .unwrap_err();
         assert_eq!(
             general["change_general"],
-            "このシミュレータでは、「一般NACCSのメールボックス数(追加・廃止)」の変更申込にはまだ対応していません。"
+            "このシミュレータでは、「一般NACCS回線の登録情報(追加・変更・廃止)」の変更申込にはまだ対応していません。"
         );
+        let mailbox = parse(
+            &[("change_general", "mailbox"), ("start_wish", "20131205")],
+            true,
+        )
+        .unwrap_err();
+        assert!(mailbox["change_general"].contains("一般NACCSを契約していない"));
         // A tampered code is no item: nothing chosen.
         let tampered =
             parse(&[("change_net", "bogus"), ("start_wish", "20131205")], true).unwrap_err();

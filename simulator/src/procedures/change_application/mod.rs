@@ -14,10 +14,13 @@ pub mod complete;
 pub mod confirm;
 pub mod guidance;
 pub mod items;
+pub mod mailbox;
 pub mod office;
 pub mod plan;
 pub mod record;
 pub mod terminals;
+pub mod user_code_detail;
+pub mod user_codes;
 pub mod view;
 
 use super::fields::{self, ScreenForm, slot_values};
@@ -25,7 +28,7 @@ use super::registry::{Procedure, ScreenDef, ShownAs};
 use super::{Cx, Step, common};
 use crate::application::change::{
     BILLING_SCREEN_ITEMS, ChangeApplication, ChangeDraft, ChangeEntry, ChangeItem, ChangeItems,
-    ContractBefore, OFFICE_SCREEN_ITEMS,
+    ContractBefore, OFFICE_SCREEN_ITEMS, USER_CODE_SCREEN_ITEMS,
 };
 use crate::application::{Draft, Slot};
 use crate::screen::form::FormInput;
@@ -76,6 +79,27 @@ pub const PROCEDURE: Procedure = Procedure {
         )
         .applies(|d| has_item(d, &OFFICE_SCREEN_ITEMS))
         .shown_as(ShownAs::Office),
+        // 利用業種 / 利用者コード / 識別番号 / 管理統計資料 / 保税管理資料保存サービス: the new
+        // application's 利用者コード 入力 (Part 3 Q8, docs/decisions.md).
+        ScreenDef::step(
+            "change_application.user_codes",
+            "change/users",
+            "M001 STEP3, M000 【17】【19】",
+            user_codes::view,
+            user_codes::submit,
+        )
+        .applies(|d| has_item(d, &USER_CODE_SCREEN_ITEMS))
+        .shown_as(ShownAs::Office),
+        ScreenDef::step(
+            "change_application.user_code_detail",
+            "change/users/detail",
+            "M001 STEP3, M000 【18】",
+            user_code_detail::view,
+            user_code_detail::submit,
+        )
+        .applies(|d| has_item(d, &USER_CODE_SCREEN_ITEMS))
+        .sub()
+        .shown_as(ShownAs::Office),
         ScreenDef::step(
             "change_application.terminals",
             "change/terminals",
@@ -84,6 +108,15 @@ pub const PROCEDURE: Procedure = Procedure {
             terminals::submit,
         )
         .applies(|d| has_item(d, &[ChangeItem::NetTerminals]))
+        .shown_as(ShownAs::Office),
+        ScreenDef::step(
+            "change_application.mailbox",
+            "change/mailbox",
+            "M001 STEP3, M003 メールボックス 入力",
+            mailbox::view,
+            mailbox::submit,
+        )
+        .applies(|d| has_item(d, &[ChangeItem::Mailbox]))
         .shown_as(ShownAs::Office),
         ScreenDef::step(
             "change_application.plan",
@@ -200,6 +233,9 @@ pub fn amendment(content: &ChangeApplication, number: &str) -> ChangeDraft {
             Slot::Unchecked(billing::before_values(&content.before)),
             Slot::Parsed,
         ),
+        user_codes: content.user_codes.clone(),
+        code_detail: None,
+        mailboxes: content.mailboxes.clone().map_or(Slot::Empty, Slot::Parsed),
         remarks: Slot::Parsed(content.remarks.clone()),
         attachments: content.attachments.clone(),
         amends: Some(number.to_string()),

@@ -18,6 +18,9 @@ use crate::screen::{Block, Screen, Text};
 /// The screen's title: the new application's (M000 【16】).
 pub const TITLE: &str = "事業所・企業 入力";
 
+/// M001 l.219, printed under the items of 変更内容 入力; the refusal of a move without it.
+pub const MOVING_WITH_LINES: &str = "回線を利用している事業所が移転する場合は、「一般NACCS回線の登録情報」も選択し、回線設置場所も変更してください。";
+
 /// The sections of the chosen items, in screen order.
 pub fn shown(items: &ChangeItems) -> Vec<&'static SectionSpec> {
     let mut out: Vec<&'static SectionSpec> = Vec::new();
@@ -116,7 +119,17 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
         "reflect_hq" => Some(common::reflect_postal(&mut values, "hq_")),
         _ => None,
     };
-    let (slot, errors) = fields::slot_from::<OfficeDetails>(values, &context);
+    let (slot, mut errors) = fields::slot_from::<OfficeDetails>(values, &context);
+    // M001 l.219: an office on lines that moves changes its lines' 設置場所 too.
+    if let (Slot::Parsed(after), Some(now)) = (&slot, before.office.as_ref())
+        && before.has_lines
+        && after.address != now.address
+        && !items.has(ChangeItem::GeneralLine)
+    {
+        errors
+            .entry("office_postal".to_string())
+            .or_insert_with(|| MOVING_WITH_LINES.to_string());
+    }
     draft(cx).office = slot;
     match reflected {
         Some(None) => Step::Refresh,

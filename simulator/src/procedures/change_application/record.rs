@@ -3,12 +3,13 @@
 //! and printed label, choices by their labels, files as lists. The kit compares a client's input
 //! with it field by field (`GET /_sim/api/workspaces/{id}/applications/{n}` `entered`).
 
-use super::{applicant, billing, confirm, items, office, terminals};
+use super::{applicant, billing, confirm, items, mailbox, office, terminals, user_codes};
 use crate::application::change::ChangeApplication;
 use crate::application::new::OfficeDetails;
 use crate::procedures::fields::{self, ScreenForm};
 use crate::procedures::new_application::confirm::ATTACH;
-use crate::procedures::new_application::plan;
+use crate::procedures::new_application::mailbox::MAILBOXES;
+use crate::procedures::new_application::{plan, record as new_record, user_code_detail};
 use crate::screen::spec::{SectionSpec, Values};
 use serde_json::{Map, Value, json};
 
@@ -52,6 +53,48 @@ fn terminals(c: &ChangeApplication) -> Option<Value> {
     Some(Value::Object(out))
 }
 
+/// The key of 利用者コード 入力's list in a kit input, and of each entry's 申込内容.
+pub const CODE_ROWS: &str = "申込情報(利用者コード)";
+pub const CODE_KIND: &str = "申込内容";
+pub const CODE: &str = "利用者コード";
+
+/// 利用者コード 入力: the codes the change adds (「追加」, as the new application records them),
+/// changes (「変更」: the code, and its 識別番号 settings and 管理統計資料 as they are to be) and
+/// deletes (「削除」: the code); codes left as they are are not listed (docs/kit.md).
+fn codes(c: &ChangeApplication) -> Option<Value> {
+    let change = c.user_codes.as_ref()?;
+    let before = &c.before.user_codes;
+    let mut rows = Vec::new();
+    for row in &change.codes {
+        let Value::Object(mut entry) = new_record::user_code(&row.request) else {
+            continue;
+        };
+        match before
+            .iter()
+            .find(|b| b.code.is_some() && b.code == row.code)
+        {
+            None => {
+                entry.insert(CODE_KIND.into(), "追加".into());
+            }
+            Some(b) if b != row => {
+                // The code's own section is printed, not entered.
+                entry.remove("ボタン");
+                entry.remove(user_code_detail::SYSTEM.heading);
+                entry.insert(CODE_KIND.into(), "変更".into());
+                entry.insert(CODE.into(), row.code.clone().unwrap_or_default().into());
+            }
+            Some(_) => continue,
+        }
+        rows.push(Value::Object(entry));
+    }
+    for gone in change.deleted(before) {
+        rows.push(json!({CODE_KIND: "削除", CODE: gone.code.clone().unwrap_or_default()}));
+    }
+    let mut out = Map::new();
+    out.insert(CODE_ROWS.into(), Value::Array(rows));
+    Some(Value::Object(out))
+}
+
 fn office(c: &ChangeApplication, d: &OfficeDetails) -> Value {
     let sections: Vec<&SectionSpec> = office::shown(&c.items);
     screen(&sections, &d.to_values())
@@ -73,6 +116,12 @@ pub fn entered(c: &ChangeApplication) -> Value {
     }
     if let Some(t) = terminals(c) {
         out.insert(terminals::TITLE.into(), t);
+    }
+    if let Some(u) = codes(c) {
+        out.insert(user_codes::TITLE.into(), u);
+    }
+    if let Some(m) = &c.mailboxes {
+        out.insert(mailbox::TITLE.into(), screen(&[&MAILBOXES], &m.to_values()));
     }
     if let Some(p) = c.plan {
         out.insert(plan::TITLE.into(), screen(&[&plan::PLAN], &p.to_values()));

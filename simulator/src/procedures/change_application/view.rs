@@ -3,15 +3,16 @@
 //! 申込情報 (what is applied for) for the terminals, as M001 l.309-320 prints them, and 変更前 /
 //! 変更後 for the other items (M001 STEP3 l.155 「変更前・変更後の情報を対照して確認できます。」).
 
-use super::{applicant, billing, office, terminals};
+use super::{applicant, billing, office, terminals, user_codes};
 use crate::application::Person;
 use crate::application::change::{
-    ChangeApplicant, ChangeApplication, ChangeItems, ContractBefore, ContractTerminal, ITEM_GROUPS,
-    TerminalChange, TerminalKind,
+    ChangeApplicant, ChangeApplication, ChangeItems, CodeRow, ContractBefore, ContractTerminal,
+    ITEM_GROUPS, TerminalChange, TerminalKind, UserCodeChange,
 };
-use crate::application::new::{Billing, OfficeDetails};
+use crate::application::new::{Billing, Mailboxes, OfficeDetails};
 use crate::domain::lists::{FeePlan, SystemKind};
 use crate::procedures::fields::ScreenForm;
+use crate::procedures::new_application::mailbox::MAILBOXES;
 use crate::procedures::new_application::plan::PLAN;
 use crate::procedures::new_application::view::{
     resolved_billing_values, resolved_office_values, table,
@@ -122,6 +123,20 @@ pub fn terminal_tables(current: &[ContractTerminal], t: &TerminalChange) -> Vec<
     ]
 }
 
+/// 利用者コード情報: 契約情報 (変更前, the codes as they stand) above 申込情報 (変更後, each code
+/// 「追加」, 「変更」 or 「削除」), as the terminals print them (M001 l.309-320).
+pub fn user_code_tables(before: &[CodeRow], change: &UserCodeChange) -> Vec<Block> {
+    vec![
+        Block::Table(user_codes::contract_table(before)),
+        Block::Table(user_codes::request_table(before, change, false)),
+    ]
+}
+
+/// メールボックス情報: 変更前 / 変更後.
+pub fn mailbox_block(before: &Mailboxes, after: &Mailboxes) -> Block {
+    compare(&MAILBOXES, &before.to_values(), &after.to_values())
+}
+
 /// A 「項目 / 変更前 / 変更後」 table of a section: its printed rows before and after, the rows
 /// empty on both sides left out.
 pub fn compare(section: &SectionSpec, before: &Values, after: &Values) -> Block {
@@ -217,6 +232,13 @@ pub fn detail_tab(tab: &str, c: &ChangeApplication) -> Option<Vec<Block>> {
             out.extend(office_blocks(c));
         }
         "netNACCS" => {
+            if let Some(u) = &c.user_codes {
+                out.push(Block::Heading {
+                    text: "利用者コード情報".into(),
+                    buttons: Vec::new(),
+                });
+                out.extend(user_code_tables(&c.before.user_codes, u));
+            }
             if let Some(t) = &c.terminals {
                 out.push(Block::Heading {
                     text: "netNACCS情報".into(),
@@ -229,7 +251,12 @@ pub fn detail_tab(tab: &str, c: &ChangeApplication) -> Option<Vec<Block>> {
             }
         }
         "請求先" => out.extend(billing_blocks(c)),
-        "一般NACCS" | "回線申込" => {}
+        "一般NACCS" => {
+            if let Some(m) = &c.mailboxes {
+                out.push(mailbox_block(&c.before.mailboxes, m));
+            }
+        }
+        "回線申込" => {}
         _ => return None,
     }
     if out.is_empty() {

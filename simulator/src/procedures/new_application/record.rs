@@ -31,7 +31,7 @@ fn files(files: &[&Attachment]) -> Value {
     )
 }
 
-fn user_code(row: &UserCodeRequest) -> Value {
+pub fn user_code(row: &UserCodeRequest) -> Value {
     let shared = matches!(row.code, CodeChoice::Shared { .. });
     let values = row.to_values();
     // A shared code's detail has no 管理統計資料 (M003 ⑪); SSO is kept once per code.

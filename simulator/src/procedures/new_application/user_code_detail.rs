@@ -211,31 +211,8 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
     s.blocks.push(Block::Text(vec![
         "設定した利用者コードの情報を取り消す場合は、「取消」ボタンをクリックしてください。".into(),
     ]));
-    s.blocks.push(Block::Table(Table {
-        caption: "設定した利用者コード情報".into(),
-        columns: ["業種", "処理方式", "識別番号数", "取消"]
-            .map(Text::from)
-            .to_vec(),
-        rows: detail
-            .settings
-            .iter()
-            .enumerate()
-            .map(|(i, st)| {
-                vec![
-                    Cell::from(
-                        st.industries
-                            .iter()
-                            .map(|x| x.short())
-                            .collect::<Vec<_>>()
-                            .join("・"),
-                    ),
-                    Cell::from(st.method.short()),
-                    Cell::from(st.count.to_string()),
-                    Cell::Button(Button::new("op", format!("cancel:{i}"), "取消")),
-                ]
-            })
-            .collect(),
-    }));
+    s.blocks
+        .push(Block::Table(settings_table(&detail.settings)));
     if !detail.shared {
         s.blocks
             .push(Block::Section(spec::build(&STATS, &detail.raw, errors)));
@@ -328,8 +305,38 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
     }
 }
 
-/// 「設定する」: one 業種 / 処理方式 / 識別番号数 setting (M000 【18】).
-fn setting(v: &Values, connection: Option<Connection>) -> Result<IdentSetting, FieldErrors> {
+/// 設定した利用者コード情報, each setting with its 「取消」 (M000 【18】); the change's 利用者コード
+/// 入力 prints it too.
+pub fn settings_table(settings: &[IdentSetting]) -> Table {
+    Table {
+        caption: "設定した利用者コード情報".into(),
+        columns: ["業種", "処理方式", "識別番号数", "取消"]
+            .map(Text::from)
+            .to_vec(),
+        rows: settings
+            .iter()
+            .enumerate()
+            .map(|(i, st)| {
+                vec![
+                    Cell::from(
+                        st.industries
+                            .iter()
+                            .map(|x| x.short())
+                            .collect::<Vec<_>>()
+                            .join("・"),
+                    ),
+                    Cell::from(st.method.short()),
+                    Cell::from(st.count.to_string()),
+                    Cell::Button(Button::new("op", format!("cancel:{i}"), "取消")),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// 「設定する」: one 業種 / 処理方式 / 識別番号数 setting (M000 【18】); the change's 利用者コード
+/// 入力 reads it too.
+pub fn setting(v: &Values, connection: Option<Connection>) -> Result<IdentSetting, FieldErrors> {
     let mut errors = FieldErrors::new();
     let industries: Vec<Industry> = fields::raw(v, "industries")
         .split(',')

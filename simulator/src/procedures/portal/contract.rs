@@ -34,7 +34,7 @@ fn net_tab(
     s: &mut Screen,
     p: &Contract,
     owner_terminals: &[IssuedTerminal],
-    options: &HashMap<&str, [Necessity; 3]>,
+    options: &HashMap<String, [Necessity; 3]>,
 ) {
     let ids: Vec<&IssuedUserId> = p
         .issued
@@ -362,32 +362,9 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
     Step::Go(change_application::GUIDANCE)
 }
 
-/// 管理統計資料 (有料分, 無料分) and 保税管理資料保存サービス of each 利用者コード, as the application that
-/// created the office asked for them (the seeded customers' profiles do not hold them: 「-」).
-/// Approval issues the rows in order, each row's IDs under one code.
-fn code_options<'a>(cx: &'a Cx, office: &Office) -> HashMap<&'a str, [Necessity; 3]> {
-    let mut out = HashMap::new();
-    let Some(app) = office
-        .application
-        .as_deref()
-        .and_then(|n| cx.ws.application(n))
-    else {
-        return out;
-    };
-    let (Some(n), Some(issued)) = (app.content.as_new(), app.issued.as_ref()) else {
-        return out;
-    };
-    let mut codes: Vec<&str> = Vec::new();
-    for u in &issued.ids.user_ids {
-        if !codes.contains(&u.user_code.as_str()) {
-            codes.push(&u.user_code);
-        }
-    }
-    let rows = n.user_codes.codes.iter().filter(|r| {
-        r.code.shared_code().is_some() || r.settings.iter().any(|s| s.count.value() > 0)
-    });
-    for (row, code) in rows.zip(codes) {
-        out.insert(code, [row.stats_paid, row.stats_free, row.storage]);
-    }
-    out
+/// 管理統計資料 (有料分, 無料分) and 保税管理資料保存サービス of each 利用者コード: as the application that
+/// created the office asked for them, then as approved changes set them (the seeded customers'
+/// profiles do not hold them: 「-」).
+fn code_options(cx: &Cx, office: &Office) -> HashMap<String, [Necessity; 3]> {
+    crate::center::change::code_options(cx.ws, &office.code)
 }

@@ -318,6 +318,19 @@ impl<'a> Facts<'a> {
             ApplicationContent::Change(c) => {
                 let t = c.terminals.as_ref();
                 let office = c.office.as_ref();
+                // 追加 / 変更 / 削除 of the 利用者コード 入力 of the change (issue 10).
+                let (codes, idents) = c
+                    .user_codes
+                    .as_ref()
+                    .map_or(([0; 3], [0; 3]), |u| u.counts(&c.before.user_codes));
+                let boxes = c.mailboxes.as_ref().map_or([0; 3], |m| {
+                    let (was, now) = (c.before.mailboxes.total(), m.total());
+                    [
+                        now.saturating_sub(was) as usize,
+                        0,
+                        was.saturating_sub(now) as usize,
+                    ]
+                });
                 Facts {
                     change: true,
                     system: ids
@@ -331,8 +344,8 @@ impl<'a> Facts<'a> {
                         .map_or(c.before.office_name.as_str(), |o| o.office_name.as_str()),
                     applicant: &c.applicant.0,
                     counts: vec![
-                        ("利用者コード数", [0, 0, 0]),
-                        ("識別番号数", [0, 0, 0]),
+                        ("利用者コード数", codes),
+                        ("識別番号数", idents),
                         ("回線数", [0, 0, 0]),
                         (
                             "論理端末数",
@@ -342,7 +355,7 @@ impl<'a> Facts<'a> {
                                 t.map_or(0, |t| t.retire.len()),
                             ],
                         ),
-                        ("メールボックス数", [0, 0, 0]),
+                        ("メールボックス数", boxes),
                     ],
                 }
             }

@@ -85,8 +85,11 @@ def walk(client: Client, screens: dict, save_at: str | None = None,
 
 
 def fill_screen(client: Client, values: dict, button: str) -> Screen:
+    from .change import CHANGE_CODES, CODE_ROWS, set_code_changes
     if client.screen.id == USER_CODES and ROWS in values:
         set_user_codes(client, values.pop(ROWS))
+    if client.screen.id == CHANGE_CODES and CODE_ROWS in values:
+        set_code_changes(client, values.pop(CODE_ROWS))
     if client.screen.id == LINES and LINE_ROWS in values:
         set_lines(client, values.pop(LINE_ROWS))
     values = client.attach(values)
@@ -119,14 +122,22 @@ def add_user_code(client: Client, row: dict) -> None:
     then 「この内容で設定する」 (【19】)."""
     row = dict(row)
     opener = row.pop(BUTTON_KEY, NEW_CODE)
-    settings = row.pop(SETTINGS, [])
-    ident = row.pop(IDENT, {})
     client.press(opener)
     client.expect(USER_CODE_DETAIL)
+    fill_user_code(client, row, USER_CODES)
+
+
+def fill_user_code(client: Client, row: dict, list_id: str) -> None:
+    """The detail of a 利用者コード (【18】), open: every 識別番号 setting of ``row`` with 「設定する」,
+    then 「この内容で設定する」, which leads back to the list ``list_id`` (the change's 利用者コード
+    入力 uses it too)."""
+    row = dict(row)
+    settings = row.pop(SETTINGS, [])
+    ident = row.pop(IDENT, {})
     for setting in settings:
         client.press("設定する", {**row, IDENT: {**ident, **setting}})
     client.press("この内容で設定する", {**row, IDENT: ident})
-    client.expect(USER_CODES)
+    client.expect(list_id)
 
 
 def set_lines(client: Client, rows: list) -> None:

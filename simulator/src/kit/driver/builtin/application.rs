@@ -145,6 +145,11 @@ async fn fill_screen(
     {
         set_user_codes(client, &rows).await?;
     }
+    if client.browser.id() == super::change::USER_CODES
+        && let Some(rows) = values.remove(super::change::CODE_ROWS)
+    {
+        super::change::set_code_changes(client, &rows).await?;
+    }
     if client.browser.id() == LINES
         && let Some(rows) = values.remove(LINE_ROWS)
     {
@@ -193,13 +198,24 @@ async fn add_user_code(client: &mut Client<'_>, mut row: Map<String, Value>) -> 
         .remove(BUTTON_KEY)
         .and_then(|b| b.as_str().map(str::to_string))
         .unwrap_or_else(|| NEW_CODE.to_string());
+    client.press(&opener, &Map::new()).await?;
+    client.expect(&[USER_CODE_DETAIL])?;
+    fill_user_code(client, row, USER_CODES).await
+}
+
+/// The detail of a 利用者コード (【18】), open: every 識別番号 setting of `row` with 「設定する」,
+/// then 「この内容で設定する」, which leads back to the list `list` (the change's 利用者コード
+/// 入力 uses it too).
+pub async fn fill_user_code(
+    client: &mut Client<'_>,
+    mut row: Map<String, Value>,
+    list: &str,
+) -> Result<(), Stop> {
     let settings = row.remove(SETTINGS).unwrap_or(Value::Array(Vec::new()));
     let ident = row
         .remove(IDENT)
         .and_then(|i| i.as_object().cloned())
         .unwrap_or_default();
-    client.press(&opener, &Map::new()).await?;
-    client.expect(&[USER_CODE_DETAIL])?;
     for setting in settings.as_array().into_iter().flatten() {
         let mut merged = ident.clone();
         merged.extend(setting.as_object().cloned().unwrap_or_default());
@@ -210,7 +226,7 @@ async fn add_user_code(client: &mut Client<'_>, mut row: Map<String, Value>) -> 
     let mut values = row;
     values.insert(IDENT.into(), Value::Object(ident));
     client.press("この内容で設定する", &values).await?;
-    client.expect(&[USER_CODES])
+    client.expect(&[list])
 }
 
 /// 回線・論理端末 入力 (M003): the rows of 申込情報(回線) become exactly `rows`, each entered on
