@@ -450,6 +450,22 @@ async fn a_change_names_the_office_as_its_manager() {
     )
     .await;
     assert_eq!(b.id(), "change_application.confirm", "{:?}", b.errors());
+    // 変更前 / 変更後 print the 担当者 choice by its name, never the input's instruction (m000 §4
+    // item 4, as on 申込内容 確認).
+    let manager = b.screen["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["caption"] == "管理責任者に関する項目")
+        .expect("the 管理責任者 table");
+    let row = manager["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r[0] == "担当者")
+        .expect("the 担当者 row");
+    assert_eq!(row[2], "事業所と同じ", "{row}");
+    assert!(!manager.to_string().contains("下欄に入力"), "{manager}");
     b.press("申込内容を登録する", &[]).await;
     let apps = app.get_api(&format!("workspaces/{ws}/applications")).await;
     let number = apps[0]["reception_number"].as_str().unwrap().to_string();

@@ -390,3 +390,53 @@ async fn menu_in_html() {
     let positions: Vec<usize> = order.iter().map(|s| at(s)).collect();
     assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
 }
+
+/// M-15: a 修正 of a 利用申込 offers the way back to its 参照 on 申込担当者 入力 (as M001 l.173, 252
+/// print it for a change and M004 l.226 for a システム設定申込), the correction dropped.
+#[tokio::test]
+async fn an_amendment_leads_back_to_the_applications_reference() {
+    let app = TestApp::spawn().await;
+    app.post_api(
+        "workspaces",
+        json!({"id": "c", "seed": 3, "fixture": "clarification"}),
+    )
+    .await;
+    let number = app.get_api("workspaces/c/applications").await[0]["reception_number"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let mails = app.mails("c").await;
+    let (id, pw) = crate::support::temp_credentials(&mails[0]);
+    let mut b = app.browser("c");
+    b.login(&id, &pw).await;
+    b.open(&format!("menu/applications/detail?no={number}"))
+        .await;
+    b.press("利用申込を修正する", &[]).await;
+    assert_eq!(b.id(), "new_application.applicant");
+    let labels = crate::change::buttons(&b.screen);
+    assert!(
+        labels.contains(&"申込情報参照に戻る".to_string()),
+        "{labels:?}"
+    );
+    assert!(!labels.contains(&"前に戻る".to_string()), "{labels:?}");
+    // Back to the 参照, what was typed dropped, the application untouched.
+    b.press("申込情報参照に戻る", &[("氏名 姓", "修正中")])
+        .await;
+    assert_eq!(b.id(), "applications.detail");
+    assert!(
+        b.screen.to_string().contains(&number),
+        "the same application"
+    );
+    b.press("利用申込を修正する", &[]).await;
+    assert_eq!(b.field("氏名 姓").unwrap()["value"], "貿易");
+    // A new application's own 申込担当者 入力 keeps 前に戻る.
+    let ws = app.workspace(5, "2018-11-27T16:30:00+09:00").await;
+    let mut b = app.browser(&ws);
+    let (id, pw) = b.register_temp_account(&app, &ws).await;
+    b.login(&id, &pw).await;
+    b.press("次へ進む", &[]).await;
+    assert_eq!(b.id(), "new_application.applicant");
+    let labels = crate::change::buttons(&b.screen);
+    assert!(labels.contains(&"前に戻る".to_string()), "{labels:?}");
+    assert!(!labels.contains(&"申込情報参照に戻る".to_string()));
+}

@@ -15,7 +15,7 @@ use crate::procedures::fields::ScreenForm;
 use crate::procedures::new_application::mailbox::MAILBOXES;
 use crate::procedures::new_application::plan::PLAN;
 use crate::procedures::new_application::view::{
-    resolved_billing_values, resolved_office_values, table,
+    manager_choice, resolved_billing_values, resolved_office_values, table,
 };
 use crate::screen::spec::{self, PartStyle, SectionSpec, Values};
 use crate::screen::{Block, Cell, Table, Text};
@@ -183,7 +183,22 @@ pub fn office_blocks(c: &ChangeApplication) -> Vec<Block> {
     office::shown(&c.items)
         .into_iter()
         .filter(|s| !s.heading.is_empty())
-        .map(|s| compare(s, &b, &a))
+        .map(|s| {
+            let mut block = compare(s, &b, &a);
+            // 担当者 by the choice's name, never the input's instruction (as 申込内容 確認).
+            if let Block::Table(t) = &mut block {
+                for r in t.rows.iter_mut() {
+                    if matches!(r.first(), Some(Cell::Text(l)) if l == "担当者") {
+                        for (cell, values) in r.iter_mut().skip(1).zip([&b, &a]) {
+                            if let Some(short) = manager_choice(values) {
+                                *cell = Cell::from(short);
+                            }
+                        }
+                    }
+                }
+            }
+            block
+        })
         .collect()
 }
 

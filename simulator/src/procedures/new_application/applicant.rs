@@ -11,7 +11,7 @@ use crate::procedures::temp_account::input::{
 use crate::procedures::{Cx, Step, common};
 use crate::screen::form::FormInput;
 use crate::screen::spec::{self, FieldErrors, FieldSpec, Fmt, Input, RowSpec, SectionSpec, Values};
-use crate::screen::{Block, Screen, Text};
+use crate::screen::{Arrow, Block, Button, Screen, Text};
 
 /// The screen's title as printed.
 pub const TITLE: &str = "申込担当者 入力";
@@ -93,7 +93,13 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
     ]
     .map(Text::from)
     .to_vec();
-    s.form = Some(common::form(cx, nav_buttons()));
+    // Under 修正 the way back leads to the application's 参照, as the manuals print it for a
+    // change (M001 l.173, 252) and a システム設定申込 (M004 l.226) (audit M-15).
+    let mut buttons = nav_buttons();
+    if cx.new_draft().amends.is_some() {
+        buttons[0] = Button::new("op", "detail", "申込情報参照に戻る").arrow(Arrow::Back);
+    }
+    s.form = Some(common::form(cx, buttons));
     let values = slot_values(&cx.new_draft().applicant);
     s.errors = spec::error_list(&[&PERSON, &CONTRACT], errors);
     s.blocks
@@ -104,5 +110,16 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
 }
 
 pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
+    if form.op() == "detail" {
+        // Back to the 参照 of the application under 修正, the correction dropped.
+        return match cx.new_draft().amends.clone() {
+            Some(number) => {
+                cx.session.draft = None;
+                cx.session.viewing = Some(number);
+                Step::Go("applications.detail")
+            }
+            None => Step::Refresh,
+        };
+    }
     input_submit(cx, form, &[&PERSON, &CONTRACT], |d| &mut d.applicant, &())
 }

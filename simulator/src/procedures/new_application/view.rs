@@ -126,15 +126,24 @@ pub fn office_blocks(app: &NewApplication) -> Vec<Block> {
 /// The 担当者 line by the choice's name, 「申込担当者と同じ」 (M000 l.1566) or 「その他」, never the
 /// input screen's instruction 「その他(下欄に入力してください)」 (audit m000 §4 item 4).
 fn manager_line(rows: &mut [Vec<Cell>], office: &Values) {
-    let code = fields::raw(office, "manager_source");
-    let Some(choice) = office::MANAGER_SOURCE.iter().find(|o| o.code == code) else {
+    let Some(short) = manager_choice(office) else {
         return;
     };
     for r in rows.iter_mut() {
         if matches!(r.first(), Some(Cell::Text(l)) if l == "担当者") {
-            r[1] = Cell::from(choice.short);
+            r[1] = Cell::from(short);
         }
     }
+}
+
+/// The 管理責任者's 担当者 choice by its printed name (「申込担当者と同じ」, 「事業所と同じ」,
+/// 「その他」), for every screen that prints an office's values.
+pub fn manager_choice(office: &Values) -> Option<&'static str> {
+    let code = fields::raw(office, "manager_source");
+    office::MANAGER_SOURCE
+        .iter()
+        .find(|o| o.code == code)
+        .map(|o| o.short)
 }
 
 /// Replaces the 緊急連絡用FAX番号1 line with 「事業所と同じ 0335015896」 (M000 【23】).
