@@ -3,6 +3,7 @@
 //! 事業所コード, the password window, fixture presets and the automatic review policy.
 
 use crate::html::HtmlBrowser;
+use crate::support::screen::{cell, follow, link, table};
 use crate::support::{Browser, TestApp, temp_credentials};
 use serde_json::{Value, json};
 
@@ -21,52 +22,6 @@ async fn review(app: &TestApp, ws: &str, number: &str, body: Value) -> (u16, Val
         body,
     )
     .await
-}
-
-/// The rows of the table printed with `caption`.
-fn table(screen: &Value, caption: &str) -> Vec<Vec<String>> {
-    screen["tables"]
-        .as_array()
-        .and_then(|ts| ts.iter().find(|t| t["caption"] == caption))
-        .unwrap_or_else(|| panic!("no table {caption} on {}", screen["screen"]))["rows"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            r.as_array()
-                .unwrap()
-                .iter()
-                .map(|c| c.as_str().unwrap_or_default().to_string())
-                .collect()
-        })
-        .collect()
-}
-
-/// The value of the two-column row `label` of table `caption`.
-fn cell(screen: &Value, caption: &str, label: &str) -> String {
-    table(screen, caption)
-        .into_iter()
-        .find(|r| r[0] == label)
-        .unwrap_or_else(|| panic!("no row {label} in {caption}"))[1]
-        .clone()
-}
-
-fn link(screen: &Value, label: &str) -> String {
-    screen["links"]
-        .as_array()
-        .and_then(|ls| ls.iter().find(|l| l["label"] == label))
-        .unwrap_or_else(|| panic!("no link {label} on {}", screen["screen"]))["href"]
-        .as_str()
-        .unwrap()
-        .to_string()
-}
-
-/// Opens an absolute path (a link's href) in the browser.
-async fn follow(b: &mut Browser, href: &str) {
-    let rel = href
-        .strip_prefix(b.base.as_str())
-        .expect("a link inside the workspace");
-    b.open(rel).await;
 }
 
 fn subjects(mails: &[Value]) -> Vec<String> {

@@ -3,6 +3,8 @@
 //! with nothing stored; a temporary ID may not file a change; 修正, 取下げ and 一時保存 of a
 //! change; the other change items with 変更前 / 変更後 and what approval does with them.
 
+pub(crate) use crate::support::screen::{buttons, cell, table};
+use crate::support::screen::{follow, link};
 use crate::support::{Browser, TestApp};
 use nss_simulator::application::{ApplicationContent, Filer};
 use serde_json::{Value, json};
@@ -16,56 +18,6 @@ pub(crate) const NET_ITEM: (&str, &str) = (
 );
 pub(crate) const WISH: (&str, &str) = ("利用開始希望日", "20131205");
 pub(crate) const ADD_SEA: &str = "論理端末追加数 (netNACCS) 海上";
-
-pub(crate) fn table(screen: &Value, caption: &str) -> Vec<Vec<String>> {
-    screen["tables"]
-        .as_array()
-        .and_then(|ts| ts.iter().find(|t| t["caption"] == caption))
-        .unwrap_or_else(|| panic!("no table {caption} on {}", screen["screen"]))["rows"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            r.as_array()
-                .unwrap()
-                .iter()
-                .map(|c| c.as_str().unwrap_or_default().to_string())
-                .collect()
-        })
-        .collect()
-}
-
-pub(crate) fn cell(screen: &Value, caption: &str, label: &str) -> String {
-    table(screen, caption)
-        .into_iter()
-        .find(|r| r[0] == label)
-        .unwrap_or_else(|| panic!("no row {label} in {caption}"))[1]
-        .clone()
-}
-
-pub(crate) fn buttons(screen: &Value) -> Vec<String> {
-    screen["forms"][0]["buttons"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|b| b["label"].as_str().unwrap().to_string())
-        .collect()
-}
-
-fn link(screen: &Value, label: &str) -> String {
-    screen["links"]
-        .as_array()
-        .and_then(|ls| ls.iter().find(|l| l["label"] == label))
-        .unwrap_or_else(|| panic!("no link {label} on {}", screen["screen"]))["href"]
-        .as_str()
-        .unwrap()
-        .to_string()
-}
-
-async fn follow(b: &mut Browser, href: &str) {
-    let rel = href.strip_prefix(b.base.as_str()).expect("inside");
-    b.open(rel).await;
-}
 
 /// The 事業所パスワード of a seeded office (the API lists them for tests and trainers).
 pub(crate) async fn office_password(app: &TestApp, ws: &str, code: &str) -> String {

@@ -2,6 +2,7 @@
 //! 申込書 always, 承認通知 / 利用承諾書 from the 利用開始日, only for the login that owns the
 //! application, as print-ready HTML.
 
+use crate::support::screen::links;
 use crate::support::{Browser, TestApp, temp_credentials};
 use serde_json::{Value, json};
 
@@ -32,16 +33,6 @@ async fn download(b: &Browser, rel: &str) -> (u16, String, String, String) {
 
 fn doc(number: &str, which: &str) -> String {
     format!("menu/applications/document?no={number}&doc={which}")
-}
-
-/// The labels of the detail page's links.
-fn links(screen: &Value) -> Vec<String> {
-    screen["links"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|l| l["label"].as_str().unwrap_or("").to_string())
-        .collect()
 }
 
 async fn approved(app: &TestApp, ws: &str, fixture: &str) -> (String, Value) {

@@ -4,73 +4,12 @@
 
 use crate::center::registered;
 use crate::change::nac001;
-use crate::support::{Browser, TestApp};
-use serde_json::{Value, json};
+use crate::support::screen::{cell, columns, follow, link, links, table};
+use crate::support::TestApp;
+use serde_json::json;
 
 /// M004 l.70, 123: the banner of every logged-in screen.
 const BANNER: &str = "ブラウザの戻るボタン、複数のタブ・ウィンドウは使用しないでください。";
-
-fn table(screen: &Value, caption: &str) -> Vec<Vec<String>> {
-    screen["tables"]
-        .as_array()
-        .and_then(|ts| ts.iter().find(|t| t["caption"] == caption))
-        .unwrap_or_else(|| panic!("no table {caption} on {}", screen["screen"]))["rows"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            r.as_array()
-                .unwrap()
-                .iter()
-                .map(|c| c.as_str().unwrap_or_default().to_string())
-                .collect()
-        })
-        .collect()
-}
-
-fn columns(screen: &Value, caption: &str) -> Vec<String> {
-    screen["tables"]
-        .as_array()
-        .and_then(|ts| ts.iter().find(|t| t["caption"] == caption))
-        .unwrap_or_else(|| panic!("no table {caption}"))["columns"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c.as_str().unwrap_or_default().to_string())
-        .collect()
-}
-
-fn cell(screen: &Value, caption: &str, label: &str) -> String {
-    table(screen, caption)
-        .into_iter()
-        .find(|r| r[0] == label)
-        .unwrap_or_else(|| panic!("no row {label} in {caption}"))[1]
-        .clone()
-}
-
-fn links(screen: &Value) -> Vec<String> {
-    screen["links"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|l| l["label"].as_str().unwrap().to_string())
-        .collect()
-}
-
-fn link(screen: &Value, label: &str) -> String {
-    screen["links"]
-        .as_array()
-        .and_then(|ls| ls.iter().find(|l| l["label"] == label))
-        .unwrap_or_else(|| panic!("no link {label} on {}", screen["screen"]))["href"]
-        .as_str()
-        .unwrap()
-        .to_string()
-}
-
-async fn follow(b: &mut Browser, href: &str) {
-    let rel = href.strip_prefix(b.base.as_str()).expect("inside");
-    b.open(rel).await;
-}
 
 /// A date as the manuals print it: `2018/11/28` (no time).
 fn is_date(s: &str) -> bool {

@@ -2,6 +2,7 @@
 //! (`nss_simulator::kit`), with the in-process simulator's state for the tests that configure it
 //! (the outbound relay). The manual's data is the kit's (`fixtures/kit/manual000.json`).
 
+pub mod screen;
 pub mod smtp;
 
 /// The manuals' data of the kit, walked screen by screen (`nss_simulator::kit::manual`).
