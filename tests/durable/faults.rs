@@ -152,11 +152,9 @@ fn a_workspace_that_does_not_read_back_answers_an_error_and_the_others_work() {
     assert_eq!(open(dir.path()).unwrap().ids().unwrap(), ["w"]);
 }
 
-/// An injected failure: SQLite refuses to store journal entries of paths with `poison` in them.
-/// A change is stored when it is in the shared log of changes (`pending`, schema version 2),
-/// which the writer folds into the `journal` table later: the failure is injected there.
-const POISON: &str = "CREATE TRIGGER poison BEFORE INSERT ON pending
-    WHEN NEW.body LIKE '%poison%' BEGIN SELECT RAISE(ABORT, 'injected failure'); END;";
+/// An injected failure: SQLite refuses journal rows of paths with `poison` in them.
+const POISON: &str = "CREATE TRIGGER poison BEFORE INSERT ON journal
+    WHEN NEW.entry LIKE '%poison%' BEGIN SELECT RAISE(ABORT, 'injected failure'); END;";
 
 #[tokio::test]
 async fn a_change_that_is_not_stored_is_not_acknowledged_and_is_taken_back() {

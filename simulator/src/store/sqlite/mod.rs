@@ -2,12 +2,10 @@
 //!
 //! Every workspace lives in memory, as in [`MemoryStore`](super::MemoryStore), and is written
 //! through to the file: after each access the store works out what changed ([`diff`]) and hands
-//! it to the writer thread ([`writer`]), which commits many requests' changes per transaction
-//! to a log shared by every workspace and folds that log into the workspaces' own tables every
-//! second.
+//! it to the writer thread ([`writer`]), which commits many requests' changes per transaction.
 //! Requests never wait for the disk with a workspace locked, and never do I/O on the async
 //! runtime's threads; the HTTP layer holds each answer until its changes are committed
-//! ([`super::commit`]). At start the log is folded and the whole file is read back ([`load`]), so that a restart
+//! ([`super::commit`]). At start the whole file is read back ([`load`]), so that a restart
 //! brings back every workspace exactly, and checked ([`schema`]): a newer, damaged or busy file
 //! is refused with its reason.
 //!
@@ -94,16 +92,7 @@ impl SqliteStore {
             ))
         })?;
         let lock = lock(dir)?;
-        let mut conn = schema::open(dir, sync)?;
-        // Changes the last process stored in the shared log but did not fold (it was killed, or
-        // the machine stopped): into the tables before they are read.
-        let replayed = writer::fold(&mut conn)?;
-        if replayed > 0 {
-            tracing::info!(
-                rows = replayed,
-                "changes stored before the last stop were folded into the workspaces"
-            );
-        }
+        let conn = schema::open(dir, sync)?;
         let loaded = load::all(&conn)?;
         let mut map = HashMap::new();
         let mut highest = 0;

@@ -20,7 +20,7 @@ use std::path::Path;
 use std::time::Duration;
 
 /// The layout this simulator writes.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 1;
 
 /// `PRAGMA application_id` of the simulator's files ("NSS1" in ASCII).
 const APPLICATION_ID: i32 = 0x4E53_5331;
@@ -53,26 +53,9 @@ CREATE TABLE sessions (
 ) STRICT, WITHOUT ROWID;
 ";
 
-/// Version 2 adds the shared log of changes not folded yet (`writer`'s module comment): each
-/// commit appends its requests' changes to this one table, whose last pages every commit shares,
-/// and the writer folds them into the tables above every second or so. The rows are the
-/// statements to replay, in order: `op` says which, `num`, `tag` and `body` are its values.
-const V2: &str = "
-CREATE TABLE pending (
-    seq INTEGER PRIMARY KEY,
-    ws INTEGER NOT NULL,
-    op INTEGER NOT NULL,
-    num INTEGER NOT NULL,
-    tag TEXT,
-    body TEXT
-) STRICT;
-";
-
-/// Migrations: `MIGRATIONS[i]` takes a file from version i + 1 to i + 2.
-const MIGRATIONS: &[fn(&rusqlite::Transaction) -> rusqlite::Result<()>] = &[
-    // 1 → 2: the shared log, empty (a version 1 file has everything in its tables).
-    |tx| tx.execute_batch(V2),
-];
+/// Migrations: `MIGRATIONS[i]` takes a file from version i + 1 to i + 2. None yet: version 1 is
+/// the first layout.
+const MIGRATIONS: &[fn(&rusqlite::Transaction) -> rusqlite::Result<()>] = &[];
 
 /// How hard a commit tries to survive more than a crash of the process.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -132,12 +115,8 @@ pub fn open(dir: &Path, sync: SyncMode) -> Result<Connection, StoreError> {
         SyncMode::Normal => "NORMAL",
         SyncMode::Full => "FULL",
     };
-    // A fold changes many workspaces' pages in one transaction: room for them in the cache, so
-    // that they are written once, at its commit (SQLite's default is 2 MB).
-    conn.execute_batch(&format!(
-        "PRAGMA synchronous = {synchronous}; PRAGMA cache_size = -8192;"
-    ))
-    .map_err(|e| described(&path, e))?;
+    conn.execute_batch(&format!("PRAGMA synchronous = {synchronous};"))
+        .map_err(|e| described(&path, e))?;
     if !fresh {
         check_integrity(&conn, &path)?;
     }
