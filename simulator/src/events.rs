@@ -3,6 +3,11 @@
 //!
 //! The events of a workspace are an append-only list in the workspace itself (so a durable
 //! store keeps them), numbered from 1 without gaps and never renumbered, not even by a reset.
+//! Like the journal and the mailbox, the list keeps its newest events only
+//! (`Limits::events`, `--max-events`): the oldest beyond the cap are dropped and counted
+//! ([`EventLog::dropped`]; `GET …/events` says so in `X-Sim-Dropped`), so that a workspace
+//! used for months does not grow without end. A webhook that lags behind by more than the cap
+//! skips what was dropped.
 //! Webhooks (`outbound::webhooks`) deliver them in that order; `GET …/events` lists them.
 //! [`emit`] is the one function that records one: the outbox and the NACCS center call it.
 //!
@@ -152,6 +157,14 @@ pub struct EventLog {
     pub records: Vec<EventRecord>,
     /// The id of the last event recorded (ids continue across a reset).
     pub last_id: u64,
+    /// How many of the oldest events were dropped beyond the cap (absent while none was, so
+    /// that a workspace's stored bytes do not change with the cap).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub dropped: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 impl EventLog {
@@ -162,6 +175,21 @@ impl EventLog {
             self.last_id += 1;
             record.id = self.last_id;
             self.records.push(record);
+        }
+    }
+
+    /// Whether more than `cap` events are kept (checked before [`EventLog::trim`], which needs
+    /// the list mutably: a durable store writes the workspace's state only when it was).
+    pub fn over(&self, cap: usize) -> bool {
+        self.records.len() > cap
+    }
+
+    /// Keeps the newest `cap` events and counts the dropped ones.
+    pub fn trim(&mut self, cap: usize) {
+        let over = self.records.len().saturating_sub(cap);
+        if over > 0 {
+            self.records.drain(..over);
+            self.dropped += over as u64;
         }
     }
 
@@ -358,6 +386,31 @@ mod tests {
         let after: Vec<u64> = ws.state.events.after(3).map(|r| r.id).collect();
         assert_eq!(after, [4, 5, 6]);
         assert_eq!(ws.state.events.after(6).count(), 0);
+    }
+
+    #[test]
+    fn the_cap_keeps_the_newest_counts_the_rest_and_ids_go_on() {
+        let (mut ws, _) = registered();
+        let log = &mut ws.state.events;
+        assert!(!log.over(3) && log.over(2));
+        let before = serde_json::to_string(&*log).unwrap();
+        assert!(
+            !before.contains("dropped"),
+            "absent while nothing is dropped"
+        );
+        log.trim(2);
+        let ids: Vec<u64> = log.records.iter().map(|r| r.id).collect();
+        assert_eq!((ids, log.dropped, log.last_id), (vec![2, 3], 1, 3));
+        log.trim(0);
+        assert_eq!((log.records.len(), log.dropped), (0, 3));
+        // A webhook whose cursor is behind the first kept event gets the kept ones only.
+        let (mut ws, _) = registered();
+        ws.state.events.trim(1);
+        let after: Vec<u64> = ws.state.events.after(0).map(|r| r.id).collect();
+        assert_eq!(after, [3]);
+        let json = serde_json::to_string(&ws.state.events).unwrap();
+        let back: EventLog = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, ws.state.events);
     }
 
     #[test]

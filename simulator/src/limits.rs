@@ -1,5 +1,5 @@
 //! The bounds that keep one simulator's memory and disk flat whatever its users send: per
-//! workspace (journal entries, mails, sessions), per request (body, attachment) and per
+//! workspace (journal entries, mails, events, sessions), per request (body, attachment) and per
 //! simulator (workspaces). Each can be set at start (`nss-simulator --help`).
 //!
 //! The logs keep their newest entries and drop the oldest beyond the cap, saying so (the pages
@@ -13,7 +13,10 @@ pub struct Limits {
     pub journal_entries: usize,
     /// Mails kept per workspace (the newest).
     pub mails: usize,
-    /// Browser sessions kept per workspace (the oldest logged out beyond it).
+    /// Events kept per workspace (the newest; `GET …/events`, webhooks).
+    pub events: usize,
+    /// Browser sessions kept per workspace (the oldest logged out beyond it; of sessions
+    /// started at the same instant, the one whose token sorts first ends first).
     pub sessions: usize,
     /// Workspaces in the simulator; creating one more is refused.
     pub workspaces: usize,
@@ -25,11 +28,12 @@ pub struct Limits {
 
 impl Default for Limits {
     /// A training room's day with room to spare: 10,000 requests of journal and 1,000 mails per
-    /// workspace, 1,000 sessions, 10,000 workspaces, 1 MiB forms, 10 MiB attachments.
+    /// workspace, 1,000 events (a few per application), 1,000 sessions, 10,000 workspaces, 1 MiB forms, 10 MiB attachments.
     fn default() -> Self {
         Limits {
             journal_entries: 10_000,
             mails: 1_000,
+            events: 1_000,
             sessions: 1_000,
             workspaces: 10_000,
             body_bytes: 1 << 20,

@@ -45,6 +45,7 @@ const USAGE: &str = "usage: nss-simulator [options]
   bounds (each refused or trimmed with a message that names it):
   --max-journal N       journal entries kept per workspace, the newest (default 10000)
   --max-mails N         mails kept per workspace, the newest (default 1000)
+  --max-events N        events kept per workspace (…/events, webhooks), the newest (default 1000)
   --max-sessions N      browser sessions per workspace, the oldest end (default 1000)
   --max-workspaces N    workspaces in the simulator (default 10000)
   --max-body SIZE       bytes of a request body, attachments aside (default 1MiB)
@@ -144,6 +145,7 @@ fn parse_args() -> Result<Options, String> {
             "--api-token" => o.api_token = Some(value("--api-token")?).filter(|t| !t.is_empty()),
             "--max-journal" => o.limits.journal_entries = parse_count(&a, &value(&a)?)?,
             "--max-mails" => o.limits.mails = parse_count(&a, &value(&a)?)?,
+            "--max-events" => o.limits.events = parse_count(&a, &value(&a)?)?,
             "--max-sessions" => o.limits.sessions = parse_count(&a, &value(&a)?)?,
             "--max-workspaces" => o.limits.workspaces = parse_count(&a, &value(&a)?)?,
             "--max-body" => o.limits.body_bytes = parse_size(&a, &value(&a)?)?,

@@ -199,19 +199,27 @@ impl AppState {
     }
 }
 
-/// Keeps a workspace within the bounds: the oldest journal entries and mails beyond their caps
-/// are dropped (the logs count them), and the oldest sessions beyond theirs end.
+/// Keeps a workspace within the bounds: the oldest journal entries, mails and events beyond
+/// their caps are dropped (the logs count them), and the oldest sessions beyond theirs end.
 fn bound(ws: &mut Workspace, limits: &Limits) {
     ws.journal.trim(limits.journal_entries);
     ws.mails.trim(limits.mails);
+    // Checked through a shared borrow first: borrowing the state mutably makes a durable store
+    // write it, which only a trim should.
+    if ws.state.events.over(limits.events) {
+        ws.state.events.trim(limits.events);
+    }
     let over = ws.sessions.len().saturating_sub(limits.sessions);
     if over > 0 {
+        // Oldest first; sessions started at the same instant (a frozen clock starts every
+        // session at the same one) in the order of their tokens, so that which session ends
+        // does not depend on a map's order.
         let mut by_age: Vec<(crate::clock::Instant, String)> = ws
             .sessions
             .iter()
             .map(|(token, s)| (s.started_at, token.clone()))
             .collect();
-        by_age.sort();
+        by_age.sort_unstable();
         for (_, token) in by_age.into_iter().take(over) {
             ws.sessions.remove(&token);
         }
@@ -252,6 +260,55 @@ mod tests {
             .unwrap();
         assert_eq!(status, ApplicationStatus::Approved);
         assert!(mails > 2, "the review's mails are sent: {mails}");
+    }
+
+    #[test]
+    fn sessions_beyond_the_cap_end_oldest_first_ties_by_token() {
+        let mut ws = Workspace::new("w", spec(None));
+        let t0 = ws.now();
+        let later = t0 + chrono::Duration::minutes(1);
+        let session = |at| {
+            crate::workspace::session::Session::new(
+                at,
+                None,
+                crate::flow::ScreenId::new("login.form"),
+                "f".into(),
+            )
+        };
+        // Inserted in an order that is neither the tokens' nor the ages'.
+        for (token, at) in [("d", t0), ("a", later), ("c", t0), ("b", t0)] {
+            ws.sessions.insert(token.into(), session(at));
+        }
+        let limits = Limits {
+            sessions: 2,
+            ..Limits::default()
+        };
+        bound(&mut ws, &limits);
+        let kept: Vec<&str> = ws.sessions.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(kept, ["a", "d"], "b and c (the oldest, by token) ended");
+    }
+
+    #[test]
+    fn events_beyond_the_cap_are_dropped_and_the_state_is_left_alone_otherwise() {
+        let mut ws = crate::fixtures::fresh("w", spec(Some("registered")), BASE);
+        let limits = Limits {
+            events: 3,
+            ..Limits::default()
+        };
+        ws.state.take_changed();
+        bound(&mut ws, &limits);
+        assert!(
+            !ws.state.take_changed(),
+            "within the cap: not borrowed mutably"
+        );
+        let number = ws.state.applications[0].reception_number.clone();
+        let now = ws.now();
+        crate::center::clarify(&mut ws, &number, "FAX番号をご確認ください。", now, "/").unwrap();
+        ws.state.take_changed();
+        bound(&mut ws, &limits);
+        assert!(ws.state.take_changed());
+        let ev = &ws.state.events;
+        assert_eq!((ev.records.len(), ev.dropped, ev.last_id), (3, 3, 6));
     }
 
     #[test]

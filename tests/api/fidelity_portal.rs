@@ -4,8 +4,8 @@
 
 use crate::center::registered;
 use crate::change::nac001;
-use crate::support::screen::{cell, columns, follow, link, links, table};
 use crate::support::TestApp;
+use crate::support::screen::{cell, columns, follow, link, links, table};
 use serde_json::json;
 
 /// M004 l.70, 123: the banner of every logged-in screen.

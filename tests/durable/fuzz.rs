@@ -830,6 +830,7 @@ fn settings() -> Settings {
         limits: Limits {
             journal_entries: 300,
             mails: 50,
+            events: 100,
             sessions: 30,
             workspaces: 200,
             body_bytes: 64 << 10,

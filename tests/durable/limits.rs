@@ -1,5 +1,5 @@
-//! The bounds: the journal and the mailbox keep their newest entries and say how many were
-//! dropped; sessions beyond their cap end; bodies, attachments and workspaces beyond theirs are
+//! The bounds: the journal, the mailbox and the event list keep their newest entries and say
+//! how many were dropped; sessions beyond their cap end; bodies, attachments and workspaces beyond theirs are
 //! refused with a 4xx that names the bound; an idle workspace with a time to live goes.
 
 use crate::client::{self, Nss};
@@ -14,6 +14,7 @@ fn small() -> Settings {
         limits: Limits {
             journal_entries: 5,
             mails: 2,
+            events: 2,
             sessions: 3,
             workspaces: 4,
             body_bytes: 4096,
@@ -55,6 +56,22 @@ async fn logs_keep_their_newest_entries_and_say_how_many_went() {
         .json()
         .unwrap();
     assert_eq!(summary["mails"], json!({"kept": 2, "dropped": 1}));
+    // One mail.sent event per mail: the newest two kept, ids never renumbered.
+    let a = t
+        .api("GET", &format!("workspaces/{ws}/events"), Value::Null)
+        .await
+        .unwrap();
+    let ids: Vec<u64> = a
+        .json()
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_u64().unwrap())
+        .collect();
+    assert_eq!(ids, [2, 3]);
+    assert_eq!(a.headers["x-sim-dropped"], "1");
+    assert_eq!(a.headers["x-sim-cap"], "2");
     let gone = t
         .get(&format!("/_sim/api/workspaces/{ws}/mails/1/raw"))
         .await
@@ -185,4 +202,83 @@ async fn workspaces_beyond_the_bound_are_refused_and_idle_ones_go() {
         t.api("POST", "workspaces", json!({})).await.unwrap().status,
         201
     );
+}
+
+/// A multipart post of `pairs` with one file `name` under the field `attachment`.
+fn multipart(pairs: &[(String, String)], name: &str) -> (String, Vec<u8>) {
+    let boundary = "XyZ";
+    let mut body = Vec::new();
+    for (k, v) in pairs {
+        body.extend(
+            format!("--{boundary}\r\ncontent-disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n")
+                .into_bytes(),
+        );
+    }
+    body.extend(format!("--{boundary}\r\ncontent-disposition: form-data; name=\"attachment\"; filename=\"{name}\"\r\ncontent-type: application/pdf\r\n\r\n%PDF\r\n--{boundary}--\r\n").into_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+#[tokio::test]
+async fn an_application_keeps_ten_attachments_and_refuses_the_eleventh_on_the_screen() {
+    let st = ephemeral(small());
+    let t = local(&st);
+    let ws = t.workspace(client::new_workspace(1)).await.unwrap();
+    let mut b = Nss::new(&t, &ws);
+    client::temp_account(&mut b, 0).await.unwrap();
+    let mails = t.mails(&ws).await.unwrap();
+    let (id, pw) = client::temp_credentials(&mails[0]).unwrap();
+    client::application_to_confirm(&mut b, &id, &pw)
+        .await
+        .unwrap();
+    let mut last = Value::Null;
+    for n in 1..=11 {
+        let (action, body) = b.form("ファイルを添付する", &[]).unwrap();
+        let pairs: Vec<(String, String)> = form_urlencoded::parse(&body).into_owned().collect();
+        let (content_type, body) = multipart(&pairs, &format!("書類{n}.pdf"));
+        let a = t
+            .send(
+                "POST",
+                &action,
+                &[
+                    ("accept", "application/json".into()),
+                    (
+                        "cookie",
+                        format!("NSSSESSION={}", b.cookie.clone().unwrap()),
+                    ),
+                    ("content-type", content_type),
+                ],
+                body,
+            )
+            .await
+            .unwrap();
+        // Kept: the screen again, its table one row longer; refused: the screen again with
+        // its message (as NSS answers a refused input; no API takes attachments).
+        if n <= 10 {
+            let screen = a.json().unwrap();
+            assert_eq!((a.status, &screen["errors"]), (200, &json!([])), "file {n}");
+            b.screen = screen;
+        } else {
+            assert_eq!(a.status, 200);
+            last = a.json().unwrap()["errors"].clone();
+        }
+    }
+    let text = last.to_string();
+    assert!(
+        text.contains("添付ファイルは10件まで添付できます。"),
+        "{text}"
+    );
+    let kept = st
+        .with_workspace(&ws, |w| {
+            w.sessions
+                .values()
+                .find_map(|s| match &s.draft {
+                    Some(nss_simulator::application::draft::Draft::NewApplication(d)) => {
+                        Some(d.attachments.len())
+                    }
+                    _ => None,
+                })
+                .unwrap_or(0)
+        })
+        .unwrap();
+    assert_eq!(kept, 10);
 }

@@ -180,6 +180,15 @@ pub async fn delete_webhook(
     }
 }
 
-pub async fn events(State(st): St, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
-    with_ws(&st, &id, |ws| Json(json!(ws.state.events.records)))
+/// The events kept (the newest `--max-events`), with how many of the oldest were dropped in
+/// `X-Sim-Dropped` and the cap in `X-Sim-Cap`, as `GET …/mails` and `…/journal` do.
+pub async fn events(
+    State(st): St,
+    Path(id): Path<String>,
+) -> Result<axum::response::Response, ApiError> {
+    let cap = st.limits.events;
+    with_ws(&st, &id, |ws| {
+        let events = &ws.state.events;
+        super::workspaces::capped(json!(events.records), events.dropped, cap)
+    })
 }

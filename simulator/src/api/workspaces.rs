@@ -171,7 +171,7 @@ pub async fn move_clock(
 
 /// The answer of a capped log: the entries, and how many of the oldest were dropped
 /// (`X-Sim-Dropped`, with `X-Sim-Cap`), so that a client knows the list is not the whole history.
-fn capped(list: Value, dropped: u64, cap: usize) -> Response {
+pub(crate) fn capped(list: Value, dropped: u64, cap: usize) -> Response {
     let mut r = Json(list).into_response();
     let h = r.headers_mut();
     h.insert("x-sim-dropped", axum::http::HeaderValue::from(dropped));

@@ -267,7 +267,7 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
         "goto_billing" => Step::Go("change_application.billing"),
         "save" => common::save_and_logout(cx),
         // The new application's rules of what a file must be (docs/decisions.md, issue 11).
-        "attach" => match attachments::upload(form, "attachment") {
+        "attach" => match attachments::upload_more(&d.attachments, form, "attachment") {
             Ok(file) => {
                 d.attachments.push(file);
                 Step::Refresh

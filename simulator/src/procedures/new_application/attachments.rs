@@ -4,7 +4,8 @@
 //! The simulator keeps a file's name and size, not its bytes. What an upload must be to be kept
 //! is not printed by the manuals (docs/decisions.md, issue 11, "Attachments"): a real file (a
 //! part with a file name: a text value posted under the file field's name is no file), not
-//! empty, at most [`MAX_BYTES`].
+//! empty, at most [`MAX_BYTES`]; and at most [`MAX_FILES`] 添付ファイル per application, so that
+//! a draft (kept in its session, and durably) stays small whatever a client posts (issue 14).
 
 use crate::application::Attachment;
 use crate::screen::form::FormInput;
@@ -22,6 +23,27 @@ pub const EMPTY_FILE: &str = "添付するファイルの内容が空です。�
 /// Over [`MAX_BYTES`].
 pub const TOO_LARGE: &str =
     "添付ファイルのサイズが上限（1MB）を超えています。1MB以下のファイルを添付してください。";
+
+/// The most 添付ファイル one application keeps: 10. The manuals print no number; a 委任状, a
+/// system diagram and a few more documents fit with room to spare.
+pub const MAX_FILES: usize = 10;
+/// One more than [`MAX_FILES`].
+pub const TOO_MANY: &str =
+    "添付ファイルは10件まで添付できます。不要なファイルを削除してから添付してください。";
+
+/// The file uploaded under `field` as one more of `kept`, or the message that refuses it
+/// (beyond [`MAX_FILES`], or what [`upload`] refuses).
+pub fn upload_more(
+    kept: &[Attachment],
+    form: &FormInput,
+    field: &str,
+) -> Result<Attachment, &'static str> {
+    let file = upload(form, field)?;
+    if kept.len() >= MAX_FILES {
+        return Err(TOO_MANY);
+    }
+    Ok(file)
+}
 
 /// The file uploaded under `field`, as it is kept, or the message that refuses it.
 pub fn upload(form: &FormInput, field: &str) -> Result<Attachment, &'static str> {
@@ -173,6 +195,17 @@ mod tests {
         assert_eq!(
             upload(&form(vec![file("a.pdf", MAX_BYTES + 1)], &[]), "diagram"),
             Err(TOO_LARGE)
+        );
+        // The eleventh file is refused, the tenth kept.
+        let f = form(vec![file("a.pdf", 5)], &[]);
+        let nine: Vec<Attachment> = (0..9).map(|_| upload(&f, "diagram").unwrap()).collect();
+        assert!(upload_more(&nine, &f, "diagram").is_ok());
+        let ten: Vec<Attachment> = (0..MAX_FILES).map(|_| nine[0].clone()).collect();
+        assert_eq!(upload_more(&ten, &f, "diagram"), Err(TOO_MANY));
+        assert_eq!(
+            upload_more(&ten, &form(vec![], &[]), "diagram"),
+            Err(NO_FILE),
+            "what is no file says so first"
         );
         let mut cut = form(vec![], &[]);
         cut.truncated = true;

@@ -316,7 +316,7 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
         "goto_plan" => Step::Go("new_application.plan"),
         "goto_billing" => Step::Go("new_application.billing"),
         "save" => common::save_and_logout(cx),
-        "attach" => match attachments::upload(form, "attachment") {
+        "attach" => match attachments::upload_more(&draft.attachments, form, "attachment") {
             Ok(file) => {
                 draft.attachments.push(file);
                 Step::Refresh
