@@ -369,3 +369,35 @@ async fn a_netnaccs_office_has_no_lines_to_change() {
         ]
     );
 }
+
+/// 回線・論理端末 入力 and its detail of a change render as HTML (a browser's view).
+#[tokio::test]
+async fn the_line_screens_render_as_html() {
+    let app = TestApp::spawn().await;
+    let ws = sai002_with_line(&app).await;
+    let pw = office_password(&app, &ws, "SAI002").await;
+    let mut h = crate::html::HtmlBrowser::new(&app, &ws);
+    h.open("login/nsscoapp/").await;
+    h.press("ログイン", &[("login_id", "SAI002"), ("password", &pw)])
+        .await;
+    h.open("menu/contract?tab=netNACCS").await;
+    h.press("契約情報を変更する", &[]).await;
+    h.press("申込内容選択へ進む", &[]).await;
+    h.press(
+        "申込担当者の入力へ進む",
+        &[
+            ("change_general", "general_line"),
+            ("start_wish", "20230315"),
+        ],
+    )
+    .await;
+    h.press("次へ進む", &[]).await;
+    assert_eq!(h.status, 200);
+    assert_eq!(h.screen(), "change_application.lines", "{}", h.page);
+    assert!(h.page.contains("契約情報(回線)"));
+    assert!(h.page.contains("申込情報(論理端末)"));
+    h.press("変更", &[]).await;
+    assert_eq!(h.status, 200);
+    assert_eq!(h.screen(), "change_application.line_detail");
+    assert!(h.page.contains("回線サービスに関する項目"));
+}
