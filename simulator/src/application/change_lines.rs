@@ -204,3 +204,147 @@ pub const ALL_LINES: &str =
 
 /// M001 l.219, on the lines screen of an office that moves.
 pub const MOVING: &str = "事業所が移転するため、廃止しない回線はすべて「変更」ボタンから回線設置場所と工事希望日を入力してください。";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::application::change::ChangeItem;
+    use crate::domain::format::Date8;
+    use crate::domain::lists::SystemKind;
+    use crate::procedures::fields::ScreenForm;
+    use crate::procedures::new_application::line_detail::LineContext;
+
+    fn line(terminals: &str, site: Option<&str>) -> LineRequest {
+        let mut v = crate::screen::spec::Values::new();
+        for (k, x) in [
+            ("system", "sea"),
+            ("connection", "ip_vpn"),
+            ("edifact", "no"),
+            ("kind", "main"),
+            ("speed", "100m"),
+            ("line_type", "fiber_best_effort"),
+            ("indoor_wiring", "no"),
+            ("maintenance", "weekdays"),
+            ("works_wish", "20230310"),
+            ("site", if site.is_some() { "other" } else { "same" }),
+            ("site_place", site.unwrap_or("")),
+            ("option", "none"),
+            ("shared", "no"),
+            ("device", "interactive"),
+            ("backup", "normal"),
+            ("terminals", terminals),
+            ("works_last", "港湾"),
+            ("works_first", "次郎"),
+            ("works_tel", "0301234568"),
+            ("witness", "contact"),
+        ] {
+            v.insert(k.into(), x.into());
+        }
+        let today = chrono::NaiveDate::from_ymd_opt(2023, 2, 27).unwrap();
+        LineRequest::parse(&v, &LineContext { today }).unwrap()
+    }
+
+    fn terminal(name: &str) -> ContractTerminal {
+        ContractTerminal {
+            system: SystemKind::Sea,
+            model: "インタ".into(),
+            package: "一般".into(),
+            name: name.into(),
+            router: Some(1),
+        }
+    }
+
+    fn items(chosen: &[ChangeItem]) -> ChangeItems {
+        ChangeItems {
+            items: chosen.to_vec(),
+            others: Vec::new(),
+            start_wish: Date8::parse("20230315").unwrap(),
+        }
+    }
+
+    #[test]
+    fn what_a_change_does_and_which_item_it_needs() {
+        let contract = [line("2", None).contract_line(1)];
+        let terminals = [terminal("11111W"), terminal("22222W")];
+        let both = items(&[ChangeItem::GeneralLine, ChangeItem::GeneralTerminal]);
+        let only_line = items(&[ChangeItem::GeneralLine]);
+        // Nothing.
+        let none = LinesChange::default();
+        assert_eq!(
+            none.check(&both, &contract, &terminals, false),
+            Err(NOTHING.into())
+        );
+        // A re-entry with the same line and terminals is a line change (works).
+        let same = LinesChange {
+            changed: vec![ChangedLine {
+                router: 1,
+                line: line("2", None),
+            }],
+            ..Default::default()
+        };
+        let d = same.diff(&contract, &terminals);
+        assert_eq!((d.lines, d.terminals), ([0, 1, 0], [0; 3]));
+        assert_eq!(same.check(&only_line, &contract, &terminals, true), Ok(()));
+        // One terminal fewer: a terminal change only, which needs 一般NACCS端末.
+        let fewer = LinesChange {
+            changed: vec![ChangedLine {
+                router: 1,
+                line: line("1", None),
+            }],
+            ..Default::default()
+        };
+        let d = fewer.diff(&contract, &terminals);
+        assert_eq!((d.lines, d.terminals), ([0; 3], [0, 0, 1]));
+        assert!(
+            fewer
+                .check(&only_line, &contract, &terminals, false)
+                .unwrap_err()
+                .contains("一般NACCS端末の登録情報")
+        );
+        // Every line retired while terminals are on it; with a new line it may go.
+        let mut gone = LinesChange {
+            retired: vec![1],
+            ..Default::default()
+        };
+        assert_eq!(
+            gone.check(&both, &contract, &terminals, false),
+            Err(ALL_LINES.into())
+        );
+        gone.added.push(line("1", None));
+        assert_eq!(gone.check(&both, &contract, &terminals, false), Ok(()));
+        let d = gone.diff(&contract, &terminals);
+        assert_eq!((d.lines, d.terminals), ([1, 0, 1], [1, 0, 2]));
+        assert_eq!(added_router(&contract, 0), 2);
+        // A move: the kept line must be re-entered.
+        let added_only = LinesChange {
+            added: vec![line("1", Some("東京都港区西新橋１－２－３"))],
+            ..Default::default()
+        };
+        assert_eq!(
+            added_only.check(&both, &contract, &terminals, true),
+            Err(MOVING.into())
+        );
+    }
+
+    #[test]
+    fn tampered_routers_are_ignored() {
+        let contract = [line("2", None).contract_line(1)];
+        let mut c = LinesChange {
+            changed: vec![
+                ChangedLine {
+                    router: 1,
+                    line: line("2", None),
+                },
+                ChangedLine {
+                    router: 7,
+                    line: line("2", None),
+                },
+            ],
+            retired: vec![1, 9, 1],
+            ..Default::default()
+        };
+        c.retain_known(&contract);
+        assert_eq!(c.retired, [1]);
+        assert!(c.changed.is_empty());
+    }
+}
