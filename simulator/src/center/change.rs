@@ -1,6 +1,7 @@
 //! The center's side of a change application (変更申込, M001): what it knows of an office's
 //! contract (the 変更前 a change is filed against), and what approval changes in it — the
-//! terminals issued, re-classified and retired, the office, contractor, 管理責任者 and plan —
+//! terminals issued, re-classified and retired, the 一般NACCS lines with theirs, the office,
+//! contractor, 管理責任者 and plan —
 //! with the 利用開始日 from the schedule, the mails and the 新着情報 line.
 
 use super::{ReviewError, find, issue};

@@ -1,8 +1,8 @@
 //! Procedure P4 — the change application (変更申込, M001 手順④ 「netNACCS端末の追加申込」,
 //! procedures.md §5). An office logged in with its 事業所コード changes its contract:
 //! 変更申込ガイダンス (from the menu's 「契約内容の変更」 or 契約情報 参照's 「契約情報を変更する」) →
-//! 変更内容 入力 → 申込担当者 入力 → the input screens of the chosen items (事業所・企業, 論理端末,
-//! 料金プラン, 請求先) → 変更申込 確認 → NACCS変更申込 完了.
+//! 変更内容 入力 → 申込担当者 入力 → the input screens of the chosen items (事業所・企業, 利用者コード,
+//! 論理端末, 回線・論理端末, メールボックス, 料金プラン, 請求先) → 変更申込 確認 → NACCS変更申込 完了.
 //!
 //! Only 論理端末 入力 is printed by the manuals (M001 ⑥); the other items reuse the new
 //! application's sections and typed values, pre-filled with the contract (Part 3 Q8,
