@@ -363,6 +363,7 @@ async fn a_temporary_id_may_not_file_a_change() {
         billing: None,
         user_codes: None,
         mailboxes: None,
+        lines: None,
         remarks: None,
         attachments: Vec::new(),
         before,

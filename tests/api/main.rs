@@ -8,6 +8,7 @@ mod catch_up;
 mod center;
 mod change;
 mod change_items;
+mod change_lines;
 mod clock_bounds;
 mod documents;
 mod fidelity_applicant;

@@ -146,3 +146,32 @@ async fn buttons_counted(w: &mut NssWorld, label: String, count: usize) {
         .count();
     assert_eq!(n, count, "ボタン「{label}」: {buttons}");
 }
+
+/// The change filed after the application that created the office (an office created in the
+/// scenario, such as M003's SAI002): the latest application is approved and is the scenario's
+/// application from then on.
+#[when("NACCSセンターが変更申込を承認する")]
+async fn approve_latest_change(w: &mut NssWorld) {
+    let apps = app()
+        .await
+        .get_api(&format!("workspaces/{}/applications", w.ws()))
+        .await;
+    let number = apps
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|a| a["kind_code"] == "change")
+        .filter_map(|a| a["reception_number"].as_str())
+        .max()
+        .expect("変更申込がありません")
+        .to_string();
+    w.reception = Some(number.clone());
+    let (status, answer) = app()
+        .await
+        .post_api(
+            &format!("workspaces/{}/applications/{number}/review", w.ws()),
+            serde_json::json!({"decision": "approve"}),
+        )
+        .await;
+    assert_eq!(status, 200, "審査終了できません: {answer}");
+}

@@ -380,6 +380,9 @@ pub struct ContractTerminal {
     pub package: String,
     /// 論理端末名.
     pub name: String,
+    /// ルータ番号 of the 一般NACCS line the terminal is on; none for netNACCS terminals.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub router: Option<u32>,
 }
 
 /// The contract when the change was filed (変更前): what the confirmation, 申込内容 参照 and the
@@ -415,9 +418,25 @@ pub struct ContractBefore {
     pub general: bool,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub has_lines: bool,
+    /// The 一般NACCS lines of the contract (回線・論理端末 入力 of a change lists them; their
+    /// terminals are the `terminals` with a ルータ番号).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lines: Vec<customers::ContractLine>,
     /// メールボックス数 of the 一般NACCS contract (none: empty).
     #[serde(default, skip_serializing_if = "Mailboxes::is_empty")]
     pub mailboxes: Mailboxes,
+}
+
+impl ContractBefore {
+    /// The netNACCS terminals (論理端末 入力 of M001 ⑥ lists these; the 一般NACCS ones, on a line,
+    /// are 回線・論理端末 入力's).
+    pub fn net_terminals(&self) -> Vec<ContractTerminal> {
+        self.terminals
+            .iter()
+            .filter(|t| t.router.is_none())
+            .cloned()
+            .collect()
+    }
 }
 
 /// One 利用者コード of a change's 利用者コード 入力: the contract's code it is (`None` for a new
@@ -619,6 +638,9 @@ pub struct ChangeApplication {
     /// chosen.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mailboxes: Option<Mailboxes>,
+    /// 回線・論理端末 入力, when 一般NACCS回線 or 一般NACCS端末 is chosen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lines: Option<super::change_lines::LinesChange>,
     /// 変更申込の備考 (任意).
     pub remarks: Option<Text240>,
     /// 添付ファイル.
@@ -711,6 +733,12 @@ pub struct ChangeDraft {
     /// The detail of 利用者コード 入力 while it is open.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code_detail: Option<super::draft::UserCodeDetailDraft>,
+    /// 回線・論理端末 入力: the lines as entered (`None` until the screen is first shown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lines: Option<super::change_lines::LinesChange>,
+    /// 回線サービス・論理端末情報 入力 while it is open: the line it edits and the inputs as typed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line_detail: Option<ChangeLineDetail>,
     /// 変更申込の備考 of 変更申込 確認.
     pub remarks: super::Slot<Option<Text240>>,
     /// 添付ファイル of 変更申込 確認.
@@ -818,4 +846,22 @@ mod tests {
         }
         assert_eq!(ChangeItem::NetTerminals.group(), "端末の変更 (netNACCS)");
     }
+}
+
+/// Which line 回線サービス・論理端末情報 入力 of a change edits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LineTarget {
+    /// A new line (`Some(i)`: the `i`-th added, being corrected).
+    Added(Option<usize>),
+    /// The contract's line at this ルータ番号.
+    Contract(u32),
+}
+
+/// 回線サービス・論理端末情報 入力 of a change while it is open.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangeLineDetail {
+    pub target: LineTarget,
+    /// The inputs as typed (read as a whole at 「この内容で設定する」).
+    pub raw: super::draft::RawInput,
 }

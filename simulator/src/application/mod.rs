@@ -8,6 +8,7 @@
 //! hold what the screens accept.
 
 pub mod change;
+pub mod change_lines;
 pub mod draft;
 pub mod new;
 pub mod person;

@@ -1,6 +1,7 @@
 //! The center's side of a change application (変更申込, M001): what it knows of an office's
 //! contract (the 変更前 a change is filed against), and what approval changes in it — the
-//! terminals issued, re-classified and retired, the office, contractor, 管理責任者 and plan —
+//! terminals issued, re-classified and retired, the 一般NACCS lines with theirs, the office,
+//! contractor, 管理責任者 and plan —
 //! with the 利用開始日 from the schedule, the mails and the 新着情報 line.
 
 use super::{ReviewError, find, issue};
@@ -8,6 +9,7 @@ use crate::application::change::{
     ChangeApplication, ChangeItem, CodeRow, ContractBefore, ContractTerminal, TerminalKind,
     UserCodeChange,
 };
+use crate::application::change_lines::{LinesChange, added_router, terminals_on};
 use crate::application::new::{
     Billing, BillingContact, CodeChoice, Contractor, EmergencyFax1, HeadOffice, IdentSetting,
     Manager, OfficeDetails, Payment, UserCodeRequest,
@@ -51,6 +53,7 @@ pub fn before(ws: &Workspace, code: &str) -> Option<ContractBefore> {
                 model: t.model.clone(),
                 package: t.package.clone(),
                 name: t.name.clone(),
+                router: t.router,
             })
             .collect(),
         office: office_details(ws, code, c),
@@ -59,6 +62,10 @@ pub fn before(ws: &Workspace, code: &str) -> Option<ContractBefore> {
         user_codes: code_rows(ws, code, c),
         general: c.general.is_some(),
         has_lines: c.general.as_ref().is_some_and(|g| !g.lines.is_empty()),
+        lines: c
+            .general
+            .as_ref()
+            .map_or_else(Vec::new, |g| g.lines.clone()),
         mailboxes: c.general.as_ref().map_or_else(Default::default, |g| {
             crate::application::new::Mailboxes {
                 smtp_pop3: (g.mailboxes_smtp_pop3 > 0)
@@ -479,6 +486,9 @@ pub fn approve(
             }
         }
     }
+    if let Some(l) = &content.lines {
+        added.extend(issue_line_terminals(ws, &code, &abbr, content, l, &added));
+    }
     let new_ids = match &content.user_codes {
         Some(u) => apply_user_codes(ws, &code, &abbr, u, &content.before.user_codes),
         None => Vec::new(),
@@ -683,6 +693,105 @@ fn apply_user_codes(
     issued
 }
 
+/// The 一般NACCS terminals an approved 回線・論理端末 入力 issues (after `issued`, the netNACCS ones
+/// of the same change): the raise of a contract line's 論理端末数 and every terminal of an added
+/// line, as a new application's lines get them (docs/decisions.md, issue 10 「一般NACCS回線・
+/// 端末」).
+fn issue_line_terminals(
+    ws: &mut Workspace,
+    code: &str,
+    abbr: &str,
+    content: &ChangeApplication,
+    change: &LinesChange,
+    issued: &[issuance::IssuedTerminal],
+) -> Vec<issuance::IssuedTerminal> {
+    let mut used = taken(ws);
+    for i in issued {
+        used.insert(i.name.clone());
+        used.insert(i.access_key.clone());
+    }
+    let before = &content.before;
+    let wanted = change
+        .changed
+        .iter()
+        .map(|c| {
+            let had = terminals_on(&before.terminals, c.router).len() as u32;
+            (
+                c.router,
+                &c.line,
+                c.line.terminals.value().saturating_sub(had),
+            )
+        })
+        .chain(
+            change
+                .added
+                .iter()
+                .enumerate()
+                .map(|(i, l)| (added_router(&before.lines, i), l, l.terminals.value())),
+        );
+    let mut out = Vec::new();
+    for (router, line, count) in wanted.collect::<Vec<_>>() {
+        if count == 0 {
+            continue;
+        }
+        let fresh = issue::terminals_of_line(
+            &mut ws.state.rng,
+            abbr,
+            code,
+            router,
+            line,
+            count,
+            &|v: &str| used.contains(v),
+        );
+        for t in &fresh {
+            used.insert(t.name.clone());
+            used.insert(t.access_key.clone());
+        }
+        out.extend(fresh);
+    }
+    out
+}
+
+/// What 回線・論理端末 入力 does to the contract: retired lines go with their terminals; a changed
+/// line takes what was entered, keeps its first terminals up to its new 論理端末数 (with its
+/// 区分 and 利用機器区分) and loses the others; added lines follow the contract's.
+fn apply_lines(c: &mut Contract, content: &ChangeApplication, l: &LinesChange) {
+    let Some(g) = c.general.as_mut() else {
+        return;
+    };
+    g.lines.retain(|x| !l.retired.contains(&x.router));
+    c.issued
+        .terminals
+        .retain(|t| t.router.is_none_or(|r| !l.retired.contains(&r)));
+    for ch in &l.changed {
+        if let Some(x) = g.lines.iter_mut().find(|x| x.router == ch.router) {
+            *x = ch.line.contract_line(ch.router);
+        }
+        let keep = ch.line.terminals.value() as usize;
+        let mut seen = 0;
+        c.issued.terminals.retain(|t| {
+            if t.router != Some(ch.router) {
+                return true;
+            }
+            seen += 1;
+            seen <= keep
+        });
+        for t in c
+            .issued
+            .terminals
+            .iter_mut()
+            .filter(|t| t.router == Some(ch.router))
+        {
+            t.system = ch.line.system;
+            t.model = ch.line.device.short().to_string();
+        }
+    }
+    for (i, line) in l.added.iter().enumerate() {
+        g.lines
+            .push(line.contract_line(added_router(&content.before.lines, i)));
+    }
+}
+
 /// What the approved change does to the contracts: terminals added, re-classified and retired;
 /// the office, contractor and 管理責任者; the plan. A changed 企業名 changes every office of the
 /// same 企業略称 (M001 l.159 「企業情報の変更を行う場合には、同一企業略称の全事業所の情報を変更
@@ -704,6 +813,9 @@ fn apply(
             }
         }
         c.issued.terminals.retain(|x| !t.retire.contains(&x.name));
+    }
+    if let Some(l) = &content.lines {
+        apply_lines(c, content, l);
     }
     c.issued.terminals.extend(added.iter().cloned());
     // メールボックス数: the numbers entered are the office's from now on (M001 l.191

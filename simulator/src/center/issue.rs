@@ -1,13 +1,13 @@
 //! From a registered application to what approval issues: the issuance request, the values
 //! already taken in the workspace, the contract the approval creates, and who is told.
 
-use crate::application::new::{Connection, LineSite};
+use crate::application::new::Connection;
 use crate::application::{NewApplication, Person};
-use crate::domain::customers::{self, Contract, ContractLine, GeneralContract};
+use crate::domain::customers::{self, Contract, GeneralContract};
 use crate::domain::issuance::{
     self, IdentRequest, IssueRequest, Issued, IssuedTerminal, UserCodeRequest,
 };
-use crate::domain::lists::{ProcessingMethod, SharedUse, SystemKind};
+use crate::domain::lists::{ProcessingMethod, SystemKind};
 use crate::mail::Recipient;
 use crate::outbox;
 use crate::workspace::Workspace;
@@ -85,23 +85,49 @@ pub fn line_terminals(
     let mut issued: HashSet<String> = ids.used_values().into_iter().collect();
     let mut out = Vec::new();
     for (router, line) in (1u32..).zip(&content.lines.rows) {
-        let fresh = issuance::issue_terminals(
+        let fresh = terminals_of_line(
             rng,
             &ids.company_abbr,
             &ids.office_code,
-            line.system,
-            ProcessingMethod::Interactive,
+            router,
+            line,
             line.terminals.value(),
             &|v: &str| taken(v) || issued.contains(v),
         );
-        for mut t in fresh {
+        for t in &fresh {
             issued.insert(t.name.clone());
             issued.insert(t.access_key.clone());
-            t.model = line.device.short().to_string();
-            t.package = "一般".to_string();
-            t.router = Some(router);
-            out.push(t);
         }
+        out.extend(fresh);
+    }
+    out
+}
+
+/// `count` terminals for the 一般NACCS `line` at ルータ番号 `router`, as approval issues them
+/// (interactive, the line's 区分 and 利用機器区分, パッケージソフト区分 「一般」): a new
+/// application's lines and a change's (docs/decisions.md, issue 10).
+pub fn terminals_of_line(
+    rng: &mut crate::rng::SimRng,
+    abbr: &str,
+    office_code: &str,
+    router: u32,
+    line: &crate::application::new::LineRequest,
+    count: u32,
+    taken: &dyn Fn(&str) -> bool,
+) -> Vec<IssuedTerminal> {
+    let mut out = issuance::issue_terminals(
+        rng,
+        abbr,
+        office_code,
+        line.system,
+        ProcessingMethod::Interactive,
+        count,
+        taken,
+    );
+    for t in &mut out {
+        t.model = line.device.short().to_string();
+        t.package = "一般".to_string();
+        t.router = Some(router);
     }
     out
 }
@@ -114,19 +140,7 @@ fn general_contract(content: &NewApplication) -> Option<GeneralContract> {
     Some(GeneralContract {
         lines: (1u32..)
             .zip(&content.lines.rows)
-            .map(|(router, l)| ContractLine {
-                router,
-                system: l.system,
-                connection: l.connection.label().to_string(),
-                kind: l.kind.label().to_string(),
-                access: format!("{} {}", l.speed.label(), l.line_type.label()),
-                site: match &l.site {
-                    LineSite::SameAsOffice => "事業所に同じ".to_string(),
-                    LineSite::Other(place) => place.as_str().to_string(),
-                },
-                edifact: l.edifact.is_yes(),
-                shared: l.shared == SharedUse::Yes,
-            })
+            .map(|(router, l)| l.contract_line(router))
             .collect(),
         mailboxes_smtp_pop3: content
             .mailboxes

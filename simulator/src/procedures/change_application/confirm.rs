@@ -88,9 +88,25 @@ pub fn complete(
     } else {
         None
     };
+    let lines = if items.any(&[ChangeItem::GeneralLine, ChangeItem::GeneralTerminal]) {
+        let mut change = d.lines.clone().ok_or(super::lines::ID)?;
+        change.retain_known(&before.lines);
+        let moving = super::lines::moving(office.as_ref(), &before);
+        if !before.general
+            || change
+                .check(items, &before.lines, &before.terminals, moving)
+                .is_err()
+        {
+            return Err(super::lines::ID);
+        }
+        Some(change)
+    } else {
+        None
+    };
     let terminals = if items.has(ChangeItem::NetTerminals) {
         let t = d.terminals.parsed().ok_or("change_application.terminals")?;
-        let context = terminals::context(cx, &before.terminals);
+        let net = before.net_terminals();
+        let context = terminals::context(cx, &net);
         Some(
             TerminalChange::parse(&t.to_values(), &context)
                 .map_err(|_| "change_application.terminals")?,
@@ -122,6 +138,7 @@ pub fn complete(
         billing,
         user_codes: codes,
         mailboxes,
+        lines,
         remarks: d.remarks.parsed().cloned().flatten(),
         attachments: d.attachments.clone(),
         before,
@@ -198,7 +215,16 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
                 "goto_terminals",
                 "論理端末入力に戻る",
             ));
-            s.blocks.extend(view::terminal_tables(&before.terminals, t));
+            s.blocks
+                .extend(view::terminal_tables(&before.net_terminals(), t));
+        }
+        if let Some(l) = &app.lines {
+            s.blocks.push(heading(
+                "一般NACCS回線・論理端末情報",
+                "goto_lines",
+                "回線・論理端末入力に戻る",
+            ));
+            s.blocks.extend(super::lines::tables(&app.before, l, false));
         }
         if let Some(m) = &app.mailboxes {
             s.blocks.push(heading(
@@ -262,6 +288,7 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
         "goto_office" => Step::Go("change_application.office"),
         "goto_terminals" => Step::Go("change_application.terminals"),
         "goto_user_codes" => Step::Go("change_application.user_codes"),
+        "goto_lines" => Step::Go(super::lines::ID),
         "goto_mailbox" => Step::Go("change_application.mailbox"),
         "goto_plan" => Step::Go("change_application.plan"),
         "goto_billing" => Step::Go("change_application.billing"),

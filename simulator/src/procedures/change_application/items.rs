@@ -111,18 +111,13 @@ pub struct ItemsContext {
     pub general: bool,
 }
 
-/// Items the simulator has no input screens for yet: refused rather than registered with
-/// nothing behind them (docs/decisions.md, issue 10).
-const NOT_SIMULATED: [ChangeItem; 2] = [ChangeItem::GeneralLine, ChangeItem::GeneralTerminal];
-
-/// The refusal of an item [`NOT_SIMULATED`], in the words of the new application's refusal of
-/// 一般NACCS.
-fn not_simulated(item: ChangeItem) -> String {
-    format!(
-        "このシミュレータでは、「{}」の変更申込にはまだ対応していません。",
-        item.label()
-    )
-}
+/// The items of a 一般NACCS contract: an office without one has no lines, terminals or
+/// mailboxes of 一般NACCS to change (M003:l.551-659; docs/decisions.md, issue 10).
+const GENERAL_ONLY: [ChangeItem; 3] = [
+    ChangeItem::GeneralLine,
+    ChangeItem::GeneralTerminal,
+    ChangeItem::Mailbox,
+];
 
 impl ScreenForm for ChangeItems {
     type Context<'a> = ItemsContext;
@@ -222,11 +217,6 @@ fn check(
             "変更申込を行う項目を選択してください。".into(),
         );
     }
-    for item in NOT_SIMULATED {
-        if items.contains(&item) {
-            add(field_of(item), not_simulated(item));
-        }
-    }
     // M001 l.215: the first netNACCS of an office needs its 識別番号 and its plan too (利用者
     // コード 入力 then requires a netNACCS 識別番号 to be added).
     if items.contains(&ChangeItem::NetTerminals)
@@ -235,16 +225,18 @@ fn check(
     {
         add("change_net", FIRST_NET.into());
     }
-    // メールボックス belong to a 一般NACCS contract (M003:l.639-649): an office without one has
-    // none to add or retire (docs/decisions.md, issue 10).
-    if items.contains(&ChangeItem::Mailbox) && !cx.general {
-        add(
-            field_of(ChangeItem::Mailbox),
-            format!(
-                "この事業所は一般NACCSを契約していないため、「{}」の変更申込はできません。",
-                ChangeItem::Mailbox.label()
-            ),
-        );
+    // メールボックス, lines and their terminals belong to a 一般NACCS contract (M003:l.551-659): an
+    // office without one has none to add or retire (docs/decisions.md, issue 10).
+    for item in GENERAL_ONLY {
+        if items.contains(&item) && !cx.general {
+            add(
+                field_of(item),
+                format!(
+                    "この事業所は一般NACCSを契約していないため、「{}」の変更申込はできません。",
+                    item.label()
+                ),
+            );
+        }
     }
     // M002 l.20-21: 「機器共用依頼事業所は、利用者IDのみ契約することとなります。端末、回線は契約
     // できません。」
@@ -495,7 +487,7 @@ mod tests {
         .unwrap_err();
         assert_eq!(
             general["change_general"],
-            "このシミュレータでは、「一般NACCS回線の登録情報(追加・変更・廃止)」の変更申込にはまだ対応していません。"
+            "この事業所は一般NACCSを契約していないため、「一般NACCS回線の登録情報(追加・変更・廃止)」の変更申込はできません。"
         );
         let mailbox = parse(
             &[("change_general", "mailbox"), ("start_wish", "20131205")],

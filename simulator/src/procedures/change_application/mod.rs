@@ -1,8 +1,8 @@
 //! Procedure P4 — the change application (変更申込, M001 手順④ 「netNACCS端末の追加申込」,
 //! procedures.md §5). An office logged in with its 事業所コード changes its contract:
 //! 変更申込ガイダンス (from the menu's 「契約内容の変更」 or 契約情報 参照's 「契約情報を変更する」) →
-//! 変更内容 入力 → 申込担当者 入力 → the input screens of the chosen items (事業所・企業, 論理端末,
-//! 料金プラン, 請求先) → 変更申込 確認 → NACCS変更申込 完了.
+//! 変更内容 入力 → 申込担当者 入力 → the input screens of the chosen items (事業所・企業, 利用者コード,
+//! 論理端末, 回線・論理端末, メールボックス, 料金プラン, 請求先) → 変更申込 確認 → NACCS変更申込 完了.
 //!
 //! Only 論理端末 入力 is printed by the manuals (M001 ⑥); the other items reuse the new
 //! application's sections and typed values, pre-filled with the contract (Part 3 Q8,
@@ -14,6 +14,8 @@ pub mod complete;
 pub mod confirm;
 pub mod guidance;
 pub mod items;
+pub mod line_detail;
+pub mod lines;
 pub mod mailbox;
 pub mod office;
 pub mod plan;
@@ -34,6 +36,9 @@ use crate::application::{Draft, Slot};
 use crate::screen::form::FormInput;
 use crate::screen::spec::{self, FieldErrors, SectionSpec};
 use crate::workspace::session::Login;
+
+/// The items of 回線・論理端末 入力.
+const LINE_SCREEN_ITEMS: [ChangeItem; 2] = [ChangeItem::GeneralLine, ChangeItem::GeneralTerminal];
 
 /// The id of the guidance, where every entry point leads.
 pub const GUIDANCE: &str = "change_application.guidance";
@@ -108,6 +113,27 @@ pub const PROCEDURE: Procedure = Procedure {
             terminals::submit,
         )
         .applies(|d| has_item(d, &[ChangeItem::NetTerminals]))
+        .shown_as(ShownAs::Office),
+        // 一般NACCS回線 / 一般NACCS端末: the new application's 回線・論理端末 入力 and its
+        // 回線サービス・論理端末情報 入力 (Part 3 Q8, docs/decisions.md).
+        ScreenDef::step(
+            lines::ID,
+            "change/lines",
+            "M001 STEP3, M003 回線・論理端末 入力",
+            lines::view,
+            lines::submit,
+        )
+        .applies(|d| has_item(d, &LINE_SCREEN_ITEMS))
+        .shown_as(ShownAs::Office),
+        ScreenDef::step(
+            line_detail::ID,
+            "change/lines/detail",
+            "M001 STEP3, M003 回線サービス・論理端末情報 入力",
+            line_detail::view,
+            line_detail::submit,
+        )
+        .applies(|d| has_item(d, &LINE_SCREEN_ITEMS))
+        .sub()
         .shown_as(ShownAs::Office),
         ScreenDef::step(
             "change_application.mailbox",
@@ -236,6 +262,8 @@ pub fn amendment(content: &ChangeApplication, number: &str) -> ChangeDraft {
         user_codes: content.user_codes.clone(),
         code_detail: None,
         mailboxes: content.mailboxes.clone().map_or(Slot::Empty, Slot::Parsed),
+        lines: content.lines.clone(),
+        line_detail: None,
         remarks: Slot::Parsed(content.remarks.clone()),
         attachments: content.attachments.clone(),
         amends: Some(number.to_string()),

@@ -9,7 +9,9 @@ use crate::application::new::OfficeDetails;
 use crate::procedures::fields::{self, ScreenForm};
 use crate::procedures::new_application::confirm::ATTACH;
 use crate::procedures::new_application::mailbox::MAILBOXES;
-use crate::procedures::new_application::{plan, record as new_record, user_code_detail};
+use crate::procedures::new_application::{
+    line_detail, plan, record as new_record, user_code_detail,
+};
 use crate::screen::spec::{SectionSpec, Values};
 use serde_json::{Map, Value, json};
 
@@ -28,7 +30,7 @@ fn terminals(c: &ChangeApplication) -> Option<Value> {
         return None;
     };
     let mut rows = Map::new();
-    for term in &c.before.terminals {
+    for term in &c.before.net_terminals() {
         let kind = t
             .reclassify
             .iter()
@@ -95,6 +97,39 @@ fn codes(c: &ChangeApplication) -> Option<Value> {
     Some(Value::Object(out))
 }
 
+/// 回線・論理端末 入力: one object per line applied for, keyed as 回線サービス・論理端末情報 入力
+/// prints it (as the new application records them), with its 申込内容 and, for a contract's line,
+/// its ルータ番号 (「廃止」: the ルータ番号 only).
+fn lines(c: &ChangeApplication) -> Option<Value> {
+    let change = c.lines.as_ref()?;
+    let mut rows = Vec::new();
+    for l in &change.changed {
+        let mut entry = screen_map(&l.line);
+        entry.insert(CODE_KIND.into(), "変更".into());
+        entry.insert(ROUTER.into(), l.router.into());
+        rows.push(Value::Object(entry));
+    }
+    for r in &change.retired {
+        rows.push(json!({CODE_KIND: "廃止", ROUTER: r}));
+    }
+    for l in &change.added {
+        let mut entry = screen_map(l);
+        entry.insert(CODE_KIND.into(), "追加".into());
+        rows.push(Value::Object(entry));
+    }
+    Some(json!({LINE_ROWS: rows}))
+}
+
+/// The key of 回線・論理端末 入力's list in a kit input, and of a contract line's ルータ番号.
+pub const LINE_ROWS: &str = "申込情報(回線)";
+pub const ROUTER: &str = "ルータ番号";
+
+fn screen_map(l: &crate::application::new::LineRequest) -> Map<String, Value> {
+    let mut out = Map::new();
+    fields::entered(&line_detail::SECTIONS, &l.to_values(), &mut out);
+    out
+}
+
 fn office(c: &ChangeApplication, d: &OfficeDetails) -> Value {
     let sections: Vec<&SectionSpec> = office::shown(&c.items);
     screen(&sections, &d.to_values())
@@ -119,6 +154,9 @@ pub fn entered(c: &ChangeApplication) -> Value {
     }
     if let Some(u) = codes(c) {
         out.insert(user_codes::TITLE.into(), u);
+    }
+    if let Some(l) = lines(c) {
+        out.insert(super::lines::TITLE.into(), l);
     }
     if let Some(m) = &c.mailboxes {
         out.insert(mailbox::TITLE.into(), screen(&[&MAILBOXES], &m.to_values()));

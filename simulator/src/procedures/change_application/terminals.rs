@@ -370,9 +370,9 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
     s.blocks
         .push(Block::Section(spec::build(&ADD, &values, errors)));
     s.blocks
-        .push(Block::Table(contract_table(&before.terminals)));
+        .push(Block::Table(contract_table(&before.net_terminals())));
     s.blocks.push(Block::Section(change_section(
-        &before.terminals,
+        &before.net_terminals(),
         &values,
         errors,
     )));
@@ -383,10 +383,11 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
     let Some(before) = before(cx) else {
         return not_office();
     };
-    let context = context(cx, &before.terminals);
+    let net = before.net_terminals();
+    let context = context(cx, &net);
     let mut values = slot_values(&draft(cx).terminals).into_owned();
     spec::read(&ADD, form, &mut values);
-    read_changes(&before.terminals, form, &mut values);
+    read_changes(&before.net_terminals(), form, &mut values);
     let (slot, errors) = fields::slot_from::<TerminalChange>(values, &context);
     draft(cx).terminals = slot;
     super::step(cx, form.op(), errors)
@@ -402,6 +403,7 @@ mod tests {
             model: "net".into(),
             package: "net".into(),
             name: name.into(),
+            router: None,
         }
     }
 

@@ -259,7 +259,7 @@ pub fn detail_tab(tab: &str, c: &ChangeApplication) -> Option<Vec<Block>> {
                     text: "netNACCS情報".into(),
                     buttons: Vec::new(),
                 });
-                out.extend(terminal_tables(&c.before.terminals, t));
+                out.extend(terminal_tables(&c.before.net_terminals(), t));
             }
             if let Some(p) = c.plan {
                 out.extend(plan_blocks(c.before.plan, p));
@@ -271,7 +271,11 @@ pub fn detail_tab(tab: &str, c: &ChangeApplication) -> Option<Vec<Block>> {
                 out.push(mailbox_block(&c.before.mailboxes, m));
             }
         }
-        "回線申込" => {}
+        "回線申込" => {
+            if let Some(l) = &c.lines {
+                out.extend(super::lines::tables(&c.before, l, false));
+            }
+        }
         _ => return None,
     }
     if out.is_empty() {

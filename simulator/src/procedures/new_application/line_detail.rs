@@ -314,7 +314,19 @@ impl ScreenForm for LineRequest {
 }
 
 pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
-    let mut s = Screen::new("new_application.line_detail", TITLE);
+    let raw = cx
+        .new_draft()
+        .line_detail
+        .as_ref()
+        .map(|d| d.raw.clone())
+        .unwrap_or_default();
+    screen(cx, "new_application.line_detail", &raw, errors)
+}
+
+/// The screen with `raw` in its fields, under `id`: the new application's, and a change's
+/// (M001 STEP3; docs/decisions.md, issue 10 「一般NACCS回線・端末」).
+pub fn screen(cx: &mut Cx, id: &'static str, raw: &Values, errors: &FieldErrors) -> Screen {
+    let mut s = Screen::new(id, TITLE);
     s.intro = vec![
         "回線サービスおよび論理端末の情報を入力してください。".into(),
         "入力完了後に、「この内容で設定する」ボタンをクリックしてください。".into(),
@@ -326,16 +338,9 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
             Button::new("op", "apply", "この内容で設定する").arrow(Arrow::Forward),
         ],
     ));
-    let raw = cx
-        .new_draft()
-        .line_detail
-        .as_ref()
-        .map(|d| d.raw.clone())
-        .unwrap_or_default();
     s.errors = spec::error_list(&SECTIONS, errors);
     for sec in SECTIONS {
-        s.blocks
-            .push(Block::Section(spec::build(sec, &raw, errors)));
+        s.blocks.push(Block::Section(spec::build(sec, raw, errors)));
     }
     s
 }

@@ -134,44 +134,51 @@ pub const TERMINAL_COLUMNS: [&str; 6] = [
 pub fn line_rows(lines: &[LineRequest]) -> Vec<Vec<String>> {
     (1..)
         .zip(lines)
-        .map(|(router, l): (u32, &LineRequest)| {
-            let site = match &l.site {
-                LineSite::SameAsOffice => "事業所に同じ".to_string(),
-                LineSite::Other(place) => place.as_str().to_string(),
-            };
-            vec![
-                "追加".to_string(),
-                l.system.short().to_string(),
-                l.connection.short().to_string(),
-                l.edifact.label().to_string(),
-                l.kind.short().to_string(),
-                format!("{} {}", l.speed.label(), l.line_type.short()),
-                l.indoor_wiring.label().to_string(),
-                l.maintenance.short().to_string(),
-                router.to_string(),
-                crate::clock::format_date(l.works_wish.date()),
-                format!("{site} {}", l.option.label()),
-                l.shared.short().to_string(),
-            ]
-        })
+        .map(|(router, l): (u32, &LineRequest)| line_row("追加", router, l))
         .collect()
+}
+
+/// One printed row of 申込情報(回線): 申込内容 `mark` (「追加」 on a new application; a change
+/// also prints 「変更」) and the line at ルータ番号 `router`.
+pub fn line_row(mark: &str, router: u32, l: &LineRequest) -> Vec<String> {
+    let site = match &l.site {
+        LineSite::SameAsOffice => "事業所に同じ".to_string(),
+        LineSite::Other(place) => place.as_str().to_string(),
+    };
+    vec![
+        mark.to_string(),
+        l.system.short().to_string(),
+        l.connection.short().to_string(),
+        l.edifact.label().to_string(),
+        l.kind.short().to_string(),
+        format!("{} {}", l.speed.label(), l.line_type.short()),
+        l.indoor_wiring.label().to_string(),
+        l.maintenance.short().to_string(),
+        router.to_string(),
+        crate::clock::format_date(l.works_wish.date()),
+        format!("{site} {}", l.option.label()),
+        l.shared.short().to_string(),
+    ]
 }
 
 /// The printed rows of 申込情報(論理端末).
 pub fn terminal_rows(lines: &[LineRequest]) -> Vec<Vec<String>> {
     (1..)
         .zip(lines)
-        .map(|(router, l): (u32, &LineRequest)| {
-            vec![
-                "追加".to_string(),
-                router.to_string(),
-                l.system.short().to_string(),
-                l.device.short().to_string(),
-                l.backup.label().to_string(),
-                l.terminals.to_string(),
-            ]
-        })
+        .map(|(router, l): (u32, &LineRequest)| terminal_row("追加", router, l))
         .collect()
+}
+
+/// One printed row of 申込情報(論理端末): the terminals of the line at ルータ番号 `router`.
+pub fn terminal_row(mark: &str, router: u32, l: &LineRequest) -> Vec<String> {
+    vec![
+        mark.to_string(),
+        router.to_string(),
+        l.system.short().to_string(),
+        l.device.short().to_string(),
+        l.backup.label().to_string(),
+        l.terminals.to_string(),
+    ]
 }
 
 /// What the rules of the screen need besides its values.
@@ -277,7 +284,7 @@ impl ScreenForm for LineChoices {
     }
 }
 
-fn list_table(caption: &'static str, columns: &[&'static str], rows: Vec<Vec<Cell>>) -> Block {
+pub fn list_table(caption: &'static str, columns: &[&'static str], rows: Vec<Vec<Cell>>) -> Block {
     Block::Table(Table {
         caption: caption.into(),
         columns: columns.iter().map(|&c| Text::from(c)).collect(),

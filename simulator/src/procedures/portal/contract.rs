@@ -152,33 +152,11 @@ fn general_tab(s: &mut Screen, p: &Contract) {
     general_ids(s, p, &ids);
     s.blocks.push(Block::Table(Table {
         caption: "回線".into(),
-        columns: [
-            "ルータ番号",
-            "区分",
-            "接続方式",
-            "接続種別",
-            "アクセス速度 回線種別",
-            "設置場所",
-            "EDIFACTの要否",
-            "他事業所と共用",
-        ]
-        .map(Text::from)
-        .to_vec(),
+        columns: LINE_COLUMNS.map(Text::from).to_vec(),
         rows: general
             .lines
             .iter()
-            .map(|l| {
-                vec![
-                    Cell::from(l.router.to_string()),
-                    Cell::from(l.system.short()),
-                    Cell::from(l.connection.clone()),
-                    Cell::from(l.kind.clone()),
-                    Cell::from(l.access.clone()),
-                    Cell::from(l.site.clone()),
-                    Cell::from(if l.edifact { "要" } else { "否" }),
-                    Cell::from(if l.shared { "○" } else { "×" }),
-                ]
-            })
+            .map(|l| line_row(l).into_iter().map(Cell::from).collect())
             .collect(),
     }));
     s.blocks.push(Block::Table(Table {
@@ -367,4 +345,30 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
 /// profiles do not hold them: 「-」).
 fn code_options(cx: &Cx, office: &Office) -> HashMap<String, [Necessity; 3]> {
     crate::center::change::code_options(cx.ws, &office.code)
+}
+
+/// The columns of the 回線 table of 契約情報 参照 (一般NACCS).
+pub const LINE_COLUMNS: [&str; 8] = [
+    "ルータ番号",
+    "区分",
+    "接続方式",
+    "接続種別",
+    "アクセス速度 回線種別",
+    "設置場所",
+    "EDIFACTの要否",
+    "他事業所と共用",
+];
+
+/// A contract's line as the 回線 table prints it (also 契約情報(回線) of a change).
+pub fn line_row(l: &crate::domain::customers::ContractLine) -> Vec<String> {
+    vec![
+        l.router.to_string(),
+        l.system.short().to_string(),
+        l.connection.clone(),
+        l.kind.clone(),
+        l.access.clone(),
+        l.site.clone(),
+        if l.edifact { "要" } else { "否" }.to_string(),
+        if l.shared { "○" } else { "×" }.to_string(),
+    ]
 }

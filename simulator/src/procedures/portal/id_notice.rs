@@ -331,6 +331,11 @@ impl<'a> Facts<'a> {
                         was.saturating_sub(now) as usize,
                     ]
                 });
+                // 回線・論理端末 入力 (issue 10): lines 追加 / 変更 / 廃止, and the terminals it
+                // re-classifies and deletes (the added ones are issued, counted with the others).
+                let lines = c.lines.as_ref().map_or(Default::default(), |l| {
+                    l.diff(&c.before.lines, &c.before.terminals)
+                });
                 Facts {
                     change: true,
                     system: ids
@@ -346,13 +351,13 @@ impl<'a> Facts<'a> {
                     counts: vec![
                         ("利用者コード数", codes),
                         ("識別番号数", idents),
-                        ("回線数", [0, 0, 0]),
+                        ("回線数", lines.lines),
                         (
                             "論理端末数",
                             [
                                 ids.terminals.len(),
-                                t.map_or(0, |t| t.reclassify.len()),
-                                t.map_or(0, |t| t.retire.len()),
+                                t.map_or(0, |t| t.reclassify.len()) + lines.terminals[1],
+                                t.map_or(0, |t| t.retire.len()) + lines.terminals[2],
                             ],
                         ),
                         ("メールボックス数", boxes),
