@@ -4,8 +4,8 @@
 //! 完了) is there, and every mail a client read before the kill is there byte for byte.
 //!
 //! CI runs it for a few seconds (`NSS_SIGKILL_SECONDS`, default 3, longer until a first mail is
-//! read); a longer run, against the release build: `NSS_SIGKILL_SECONDS=30 NSS_SIMULATOR_BIN=target/release/nss-simulator cargo
-//! test --test durable sigkill -- --nocapture`.
+//! read); a longer run, against the release build: `NSS_SIGKILL_SECONDS=30
+//! NSS_SIMULATOR_BIN=target/release/nss-simulator cargo test --test durable sigkill -- --nocapture`.
 
 use crate::client::{self, Nss, Transport};
 use serde_json::Value;
