@@ -8,7 +8,7 @@
 //! (M003:l.585-621).
 
 use super::line_detail;
-use super::{before, draft, nav_buttons, not_office};
+use super::{before, contract_screen, draft, not_office};
 use crate::application::Slot;
 use crate::application::change::{ChangeDraft, ContractBefore, ContractTerminal, LineTarget};
 use crate::application::change_lines::{LinesChange, added_router, terminals_on};
@@ -19,10 +19,10 @@ use crate::procedures::new_application::lines::{
 use crate::procedures::portal::contract::{
     LINE_COLUMNS as CONTRACT_COLUMNS, line_row as contract_row,
 };
-use crate::procedures::{Cx, Step, common};
+use crate::procedures::{Cx, Step};
 use crate::screen::form::FormInput;
 use crate::screen::spec::FieldErrors;
-use crate::screen::{Block, Button, Cell, Screen, Text};
+use crate::screen::{Block, Button, Cell, Screen};
 
 pub const ID: &str = "change_application.lines";
 
@@ -177,20 +177,15 @@ pub fn tables(before: &ContractBefore, change: &LinesChange, buttons: bool) -> V
 }
 
 pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
-    let mut s = Screen::new(ID, TITLE);
-    s.intro = [
+    let intro = [
         "現在の契約内容が表示されていますので、回線・論理端末を変更してください。",
         "契約中の回線を変更する場合は「変更」ボタン（論理端末数は変更後の台数を入力してください）、廃止する場合は「廃止」ボタン（回線に接続している論理端末も削除されます）、新規に回線・論理端末を追加する場合は「新規に回線・論理端末を追加する」ボタンをクリックしてください。",
         "入力完了後に「次へ進む」ボタンをクリックしてください。",
-    ]
-    .map(Text::from)
-    .to_vec();
-    let Some(before) = before(cx) else {
-        s.errors.push(super::OFFICE_ONLY.into());
+    ];
+    let (mut s, before) = contract_screen(cx, ID, TITLE, &intro);
+    let Some(before) = before else {
         return s;
     };
-    let buttons = nav_buttons(cx);
-    s.form = Some(common::form(cx, buttons));
     s.errors = errors.values().cloned().collect();
     let change = draft(cx).lines.get_or_insert_with(Default::default).clone();
     s.blocks.push(Block::Heading {

@@ -318,6 +318,26 @@ pub fn detail_button() -> crate::screen::Button {
         .arrow(crate::screen::Arrow::Back)
 }
 
+/// How every input screen of a change over the office's contract starts: its title and intro,
+/// the form with the screen's bottom buttons, and the contract before the change — none, to a
+/// login that is not an office's: the screen then carries the refusal and is shown as it is.
+pub fn contract_screen(
+    cx: &mut Cx,
+    id: &'static str,
+    title: &'static str,
+    intro: &[&'static str],
+) -> (crate::screen::Screen, Option<ContractBefore>) {
+    let mut s = crate::screen::Screen::new(id, title);
+    s.intro = intro.iter().map(|&l| l.into()).collect();
+    let Some(before) = before(cx) else {
+        s.errors.push(OFFICE_ONLY.into());
+        return (s, None);
+    };
+    let buttons = nav_buttons(cx);
+    s.form = Some(common::form(cx, buttons));
+    (s, Some(before))
+}
+
 /// The bottom buttons of an input screen of the change: 前に戻る, 一時保存, 次へ進む (none of them
 /// printed beyond M001's 「次へ進む >」; they are the new application's, Part 3 Q7).
 pub fn nav_buttons(cx: &mut Cx) -> Vec<crate::screen::Button> {

@@ -2,13 +2,13 @@
 //! how many terminals to add per システム区分 — the number to add, 「※ 契約合計台数では
 //! ありません」 (l.295-296) — and, for each terminal of the contract, 区分の変更 and 論理端末の廃止.
 
-use super::{before, draft, nav_buttons, not_office, office_code};
+use super::{before, contract_screen, draft, not_office, office_code};
 use crate::application::change::{
     ContractTerminal, Reclassification, TerminalChange, TerminalCounts,
 };
 use crate::domain::lists::{ProcessingMethod, SystemKind};
 use crate::procedures::fields::{self, ScreenForm, slot_values};
-use crate::procedures::{Cx, Step, common};
+use crate::procedures::{Cx, Step};
 use crate::screen::form::FormInput;
 use crate::screen::spec::{self, FieldErrors, FieldSpec, Fmt, Opt, RowSpec, SectionSpec, Values};
 use crate::screen::{Block, Cell, Choice, Field, FieldType, Row, Screen, Section, Table, Text};
@@ -352,19 +352,14 @@ pub fn context<'a>(cx: &Cx, current: &'a [ContractTerminal]) -> TerminalsContext
 }
 
 pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
-    let mut s = Screen::new("change_application.terminals", TITLE);
-    s.intro = [
+    let intro = [
         "現在の契約内容が表示されていますので、論理端末の情報を変更してください。",
         "入力完了後に、「次へ進む」ボタンをクリックしてください。",
-    ]
-    .map(Text::from)
-    .to_vec();
-    let Some(before) = before(cx) else {
-        s.errors.push(super::OFFICE_ONLY.into());
+    ];
+    let (mut s, before) = contract_screen(cx, "change_application.terminals", TITLE, &intro);
+    let Some(before) = before else {
         return s;
     };
-    let buttons = nav_buttons(cx);
-    s.form = Some(common::form(cx, buttons));
     let values = slot_values(&draft(cx).terminals).into_owned();
     s.errors = spec::error_list(&[&ADD], errors);
     s.blocks

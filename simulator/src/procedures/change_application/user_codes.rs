@@ -6,7 +6,7 @@
 //! 「利用者コード等の変更」). Each code is 修正 (its 識別番号 and 管理統計資料, on the detail) or
 //! 削除; 「新規に利用者コードを追加する」 adds one.
 
-use super::{before, draft, nav_buttons, not_office, office_code};
+use super::{before, contract_screen, draft, not_office, office_code};
 use crate::application::change::{
     ChangeItem, ChangeItems, CodeDiff, CodeRow, ContractBefore, UserCodeChange,
 };
@@ -15,7 +15,7 @@ use crate::application::new::CodeChoice;
 use crate::domain::lists::ProcessingMethod;
 use crate::procedures::fields::ScreenForm;
 use crate::procedures::new_application::user_codes::{COLUMNS, TITLE as NEW_TITLE, rows};
-use crate::procedures::{Cx, Step, common};
+use crate::procedures::{Cx, Step};
 use crate::screen::form::FormInput;
 use crate::screen::spec::FieldErrors;
 use crate::screen::{Block, Button, Cell, Screen, Table, Text};
@@ -186,20 +186,15 @@ pub fn uses_net(cx: &Cx) -> bool {
 }
 
 pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
-    let mut s = Screen::new("change_application.user_codes", TITLE);
-    s.intro = [
+    let intro = [
         "現在の契約内容が表示されていますので、利用者コードを変更してください。",
         "変更する利用者コードは「修正」ボタン、削除する利用者コードは「削除」ボタン、新規に利用者コードを追加する場合は「新規に利用者コードを追加する」ボタンをクリックしてください。",
         "入力完了後に「次へ進む」ボタンをクリックしてください。",
-    ]
-    .map(Text::from)
-    .to_vec();
-    let Some(before) = before(cx) else {
-        s.errors.push(super::OFFICE_ONLY.into());
+    ];
+    let (mut s, before) = contract_screen(cx, "change_application.user_codes", TITLE, &intro);
+    let Some(before) = before else {
         return s;
     };
-    let buttons = nav_buttons(cx);
-    s.form = Some(common::form(cx, buttons));
     s.errors = errors.values().cloned().collect();
     let change = current(cx, &before).clone();
     s.blocks.push(Block::Heading {
