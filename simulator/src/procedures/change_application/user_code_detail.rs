@@ -10,7 +10,7 @@ use super::{before, draft, not_office};
 use crate::application::new::{CodeChoice, UserCodeRequest};
 use crate::procedures::fields::ScreenForm;
 use crate::procedures::new_application::user_code_detail::{
-    DetailContext, IDENT, STATS, SYSTEM, setting, settings_table,
+    DetailContext, IDENT, STATS, SYSTEM, settings_op, settings_table,
 };
 use crate::procedures::{Cx, Step, common};
 use crate::screen::form::FormInput;
@@ -111,31 +111,15 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
         spec::read(sec, form, &mut detail.raw);
     }
     let op = form.op();
-    if let Some(i) = op
-        .strip_prefix("cancel:")
-        .and_then(|i| i.parse::<usize>().ok())
-    {
-        if i < detail.settings.len() {
-            detail.settings.remove(i);
-        }
-        return Step::Refresh;
+    // Any 処理方式: an office may add netNACCS 識別番号 to a 一般NACCS contract (M001 l.215).
+    if let Some(step) = settings_op(detail, op, None) {
+        return step;
     }
     match op {
         "back" => {
             draft(cx).code_detail = None;
             Step::Go(LIST)
         }
-        // Any 処理方式: an office may add netNACCS 識別番号 to a 一般NACCS contract (M001 l.215).
-        "set" => match setting(&detail.raw, None) {
-            Ok(st) => {
-                detail.settings.push(st);
-                for k in ["industries", "method", "count"] {
-                    detail.raw.remove(k);
-                }
-                Step::Refresh
-            }
-            Err(errors) => Step::Stay(errors),
-        },
         "apply" => {
             let mut raw = detail.raw.clone();
             // A code of the contract keeps its システム区分: the screen prints it, the rules

@@ -5,7 +5,7 @@
 //! あり」, no システム区分 and no 管理統計資料 — the code keeps what it has — and the way back is
 //! 「利用者コードの一覧入力に戻る」.
 
-use crate::application::draft::NewApplicationDraft;
+use crate::application::draft::{NewApplicationDraft, UserCodeDetailDraft};
 use crate::application::new::{CodeChoice, Connection, IdentSetting, UserCodeRequest};
 use crate::center::checks;
 use crate::domain::lists::{
@@ -248,34 +248,13 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
         spec::read(sec, form, &mut detail.raw);
     }
     let op = form.op();
-    if let Some(i) = op
-        .strip_prefix("cancel:")
-        .and_then(|i| i.parse::<usize>().ok())
-    {
-        if i < detail.settings.len() {
-            detail.settings.remove(i);
-        }
-        return Step::Refresh;
+    if let Some(step) = settings_op(detail, op, draft.connection) {
+        return step;
     }
     match op {
         "back" => {
             draft.detail = None;
             Step::Go("new_application.user_codes")
-        }
-        "set" => {
-            let raw = detail.raw.clone();
-            match setting(&raw, draft.connection) {
-                Ok(setting) => {
-                    if let Some(detail) = draft.detail.as_mut() {
-                        detail.settings.push(setting);
-                        for k in ["industries", "method", "count"] {
-                            detail.raw.remove(k);
-                        }
-                    }
-                    Step::Refresh
-                }
-                Err(errors) => Step::Stay(errors),
-            }
         }
         "apply" => {
             cx.ws.seed_customers();
@@ -303,6 +282,38 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
         }
         _ => Step::Refresh,
     }
+}
+
+/// The detail's buttons on its 識別番号 settings, the same in a new application and a change:
+/// 「取消」 of one (`cancel:i`) and 「設定する」 (`set`: the setting typed is checked, added, and
+/// its inputs emptied for the next one, M000 【18】). None for any other button.
+pub fn settings_op(
+    detail: &mut UserCodeDetailDraft,
+    op: &str,
+    connection: Option<Connection>,
+) -> Option<Step> {
+    if let Some(i) = op
+        .strip_prefix("cancel:")
+        .and_then(|i| i.parse::<usize>().ok())
+    {
+        if i < detail.settings.len() {
+            detail.settings.remove(i);
+        }
+        return Some(Step::Refresh);
+    }
+    if op != "set" {
+        return None;
+    }
+    Some(match setting(&detail.raw, connection) {
+        Ok(setting) => {
+            detail.settings.push(setting);
+            for k in ["industries", "method", "count"] {
+                detail.raw.remove(k);
+            }
+            Step::Refresh
+        }
+        Err(errors) => Step::Stay(errors),
+    })
 }
 
 /// 設定した利用者コード情報, each setting with its 「取消」 (M000 【18】); the change's 利用者コード
