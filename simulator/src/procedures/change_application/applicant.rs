@@ -3,9 +3,9 @@
 
 use super::{draft, input_submit, office_code};
 use crate::application::change::{ChangeApplicant, ChangeEntry};
-use crate::procedures::fields::{self, ScreenForm, slot_values};
+use crate::procedures::fields::{ScreenForm, slot_values};
 use crate::procedures::temp_account::input::{
-    DEPARTMENT, FAX, JOB_TITLE, NAME, TEL, check_email_pair,
+    DEPARTMENT, FAX, JOB_TITLE, NAME, TEL, person_section_parse, person_section_values,
 };
 use crate::procedures::{Cx, Step, common};
 use crate::screen::form::FormInput;
@@ -46,20 +46,11 @@ impl ScreenForm for ChangeApplicant {
     type Context<'a> = ();
 
     fn to_values(&self) -> Values {
-        let mut v = Values::new();
-        fields::person_values(&mut v, "", "email", &self.0);
-        fields::set(&mut v, "email_confirm", self.0.email.as_str());
-        v
+        person_section_values(&self.0)
     }
 
     fn parse(values: &Values, _: &()) -> Result<Self, FieldErrors> {
-        let mut errors = FieldErrors::new();
-        spec::validate(&PERSON, values, &mut errors);
-        check_email_pair(values, &mut errors);
-        if !errors.is_empty() {
-            return Err(errors);
-        }
-        Ok(ChangeApplicant(fields::person_from(values, "", "email")?))
+        person_section_parse(&PERSON, values).map(ChangeApplicant)
     }
 }
 

@@ -6,7 +6,7 @@ use crate::application::new::Applicant;
 use crate::procedures::common::nav_buttons;
 use crate::procedures::fields::{self, ScreenForm, slot_values};
 use crate::procedures::temp_account::input::{
-    DEPARTMENT, FAX, JOB_TITLE, NAME, TEL, check_email_pair,
+    DEPARTMENT, FAX, JOB_TITLE, NAME, TEL, check_email_pair, person_section_values,
 };
 use crate::procedures::{Cx, Step, common};
 use crate::screen::form::FormInput;
@@ -59,9 +59,7 @@ impl ScreenForm for Applicant {
     type Context<'a> = ();
 
     fn to_values(&self) -> Values {
-        let mut v = Values::new();
-        fields::person_values(&mut v, "", "email", &self.person);
-        fields::set(&mut v, "email_confirm", self.person.email.as_str());
+        let mut v = person_section_values(&self.person);
         fields::set(&mut v, "reason", self.reason.as_str());
         v
     }

@@ -113,6 +113,29 @@ pub fn check_email_pair(values: &Values, errors: &mut FieldErrors) {
     }
 }
 
+/// The values of a 申込担当者 section (氏名, 所属部署名, 役職名, 電話番号, FAX番号 and the
+/// E-mail pair), the shape every procedure's 申込担当者 入力 shares.
+pub fn person_section_values(person: &crate::application::Person) -> Values {
+    let mut v = Values::new();
+    fields::person_values(&mut v, "", "email", person);
+    fields::set(&mut v, "email_confirm", person.email.as_str());
+    v
+}
+
+/// The person of a 申込担当者 section, read with the section's own rules and the E-mail pair's.
+pub fn person_section_parse(
+    section: &SectionSpec,
+    values: &Values,
+) -> Result<crate::application::Person, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    spec::validate(section, values, &mut errors);
+    check_email_pair(values, &mut errors);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    fields::person_from(values, "", "email")
+}
+
 impl ScreenForm for TempApplicant {
     type Context<'a> = ();
 
