@@ -1038,3 +1038,45 @@ async fn the_other_contract_changes() {
         before
     );
 }
+
+/// 変更申込 確認 handles 備考 and 添付ファイル as 申込内容 確認 does (one function): a file over
+/// 1 MiB is refused with its message, the 備考 typed stays, nothing is attached; a file within
+/// the bound is attached with the 備考 kept.
+#[tokio::test]
+async fn a_change_confirmation_attaches_files_as_the_new_application_does() {
+    let app = TestApp::spawn().await;
+    let ws = app.workspace(42, NOW).await;
+    let mut b = nac001(&app, &ws).await;
+    to_terminals(&mut b).await;
+    b.press("次へ進む", &[(ADD_SEA, "2")]).await;
+    assert_eq!(b.id(), "change_application.confirm", "{:?}", b.errors());
+    let attached = |b: &Browser| table(&b.screen, "").len();
+
+    crate::sharing::type_into(&mut b, "備考", "端末2台の追加");
+    b.press_with_file(
+        "ファイルを添付する",
+        "添付ファイル",
+        Some(("構成図.pdf", vec![7u8; 3 * 1024 * 1024])),
+    )
+    .await;
+    assert_eq!(b.id(), "change_application.confirm");
+    assert!(
+        b.errors()
+            .iter()
+            .any(|e| e.contains("上限（1MB）を超えています")),
+        "{:?}",
+        b.errors()
+    );
+    assert_eq!(crate::sharing::field_value(&b, "備考"), "端末2台の追加");
+    assert_eq!(attached(&b), 0);
+
+    b.press_with_file(
+        "ファイルを添付する",
+        "添付ファイル",
+        Some(("構成図.pdf", vec![7u8; 1000])),
+    )
+    .await;
+    assert!(b.errors().is_empty(), "{:?}", b.errors());
+    assert_eq!(attached(&b), 1);
+    assert_eq!(crate::sharing::field_value(&b, "備考"), "端末2台の追加");
+}

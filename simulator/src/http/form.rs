@@ -97,7 +97,6 @@ pub async fn read(req: Request, limits: &Limits) -> Result<FormInput, Refused> {
             Ok(bytes) => Ok(FormInput {
                 pairs: parse_urlencoded(&bytes),
                 files: Vec::new(),
-                truncated: false,
             }),
             // The only error of a bounded read that is not the sender's fault to fix is the bound.
             Err(e) if is_length_limit(&e) => Err(Refused::Body {

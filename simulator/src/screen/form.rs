@@ -15,10 +15,6 @@ pub struct Upload {
 pub struct FormInput {
     pub pairs: Vec<(String, String)>,
     pub files: Vec<Upload>,
-    /// The body was cut at the size limit (a multipart form with a file too large to read
-    /// whole): the fields after the cut, the file and the pressed button among them, are
-    /// missing, and a screen that attaches files says the file is too large.
-    pub truncated: bool,
 }
 
 impl FormInput {
@@ -59,7 +55,6 @@ impl FormInput {
                 .map(|(k, v)| (k.to_string(), v.to_string()))
                 .collect(),
             files: Vec::new(),
-            truncated: false,
         }
     }
 }

@@ -9,10 +9,11 @@ use crate::application::change::{
     OFFICE_SCREEN_ITEMS, TerminalChange, USER_CODE_SCREEN_ITEMS,
 };
 use crate::application::{ApplicationContent, Attachment, Draft};
-use crate::domain::format::Text240;
-use crate::procedures::fields::{self, ScreenForm, slot_values};
-use crate::procedures::new_application::attachments::{self, table as attachment_table};
-use crate::procedures::new_application::confirm::{ATTACH, SHORT_LEAD, wish_is_feasible};
+use crate::procedures::fields::{ScreenForm, slot_values};
+use crate::procedures::new_application::attachments::table as attachment_table;
+use crate::procedures::new_application::confirm::{
+    ATTACH, SHORT_LEAD, remarks_and_files, wish_is_feasible,
+};
 use crate::procedures::new_application::office::check_start_wish;
 use crate::procedures::{Cx, Step, common};
 use crate::screen::form::FormInput;
@@ -268,21 +269,13 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
     };
     let today = cx.now.date_naive();
     let d = draft(cx);
-    let mut remarks = slot_values(&d.remarks).into_owned();
-    spec::read(&REMARKS, form, &mut remarks);
-    let (slot, remark_errors) = fields::slot_from::<Option<Text240>>(remarks, &());
-    d.remarks = slot;
-    let op = form.op();
-    if let Some(i) = op
-        .strip_prefix("remove_attachment:")
-        .and_then(|i| i.parse::<usize>().ok())
+    // The new application's 備考 and 添付ファイル handling (docs/decisions.md, issue 11).
+    let remark_errors = match remarks_and_files(form, &REMARKS, &mut d.remarks, &mut d.attachments)
     {
-        if i < d.attachments.len() {
-            d.attachments.remove(i);
-        }
-        return Step::Refresh;
-    }
-    match op {
+        Ok(errors) => errors,
+        Err(step) => return step,
+    };
+    match form.op() {
         "goto_items" => Step::Go("change_application.items"),
         "goto_applicant" => Step::Go("change_application.applicant"),
         "goto_office" => Step::Go("change_application.office"),
@@ -293,17 +286,6 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
         "goto_plan" => Step::Go("change_application.plan"),
         "goto_billing" => Step::Go("change_application.billing"),
         "save" => common::save_and_logout(cx),
-        // The new application's rules of what a file must be (docs/decisions.md, issue 11).
-        "attach" => match attachments::upload_more(&d.attachments, form, "attachment") {
-            Ok(file) => {
-                d.attachments.push(file);
-                Step::Refresh
-            }
-            Err(msg) => Step::Stay(FieldErrors::from([(
-                "attachment".to_string(),
-                msg.to_string(),
-            )])),
-        },
         "register" => {
             if !remark_errors.is_empty() {
                 return Step::Stay(remark_errors);

@@ -12,8 +12,9 @@ use crate::screen::form::FormInput;
 use crate::screen::spec::{self, FieldErrors, SectionSpec, Values};
 use crate::screen::{Block, Button, Cell, Link, Table, Text};
 
-/// The largest file kept: 1 MiB. A system diagram or a scanned 委任状 fits; the body of a
-/// request is limited to 2 MiB, and a file over that arrives cut ([`FormInput::truncated`]).
+/// The largest file kept: 1 MiB. A system diagram or a scanned 委任状 fits. A file is counted as
+/// it arrives, never kept (`http::form`); one beyond `Limits::attachment_bytes` refuses the
+/// whole request before any screen sees it.
 pub const MAX_BYTES: u64 = 1024 * 1024;
 
 /// 「添付するファイルを選択してください。」
@@ -47,9 +48,6 @@ pub fn upload_more(
 
 /// The file uploaded under `field`, as it is kept, or the message that refuses it.
 pub fn upload(form: &FormInput, field: &str) -> Result<Attachment, &'static str> {
-    if form.truncated {
-        return Err(TOO_LARGE);
-    }
     let file = form.file(field).ok_or(NO_FILE)?;
     if file.size == 0 {
         return Err(EMPTY_FILE);
@@ -75,7 +73,7 @@ fn base_name(name: &str) -> String {
 }
 
 /// The buttons of a システム構成図 (「システム構成図を添付する」, its 「削除」) on the screen
-/// posting `form`: `Some` when one of them was pressed (or the body was cut), with the message
+/// posting `form`: `Some` when one of them was pressed, with the message
 /// that refuses the file; the diagram is changed only when the file is kept. `None` for another
 /// button.
 pub fn diagram_buttons(
@@ -83,9 +81,6 @@ pub fn diagram_buttons(
     form: &FormInput,
 ) -> Option<Result<(), &'static str>> {
     let op = form.op();
-    if form.truncated {
-        return Some(Err(TOO_LARGE));
-    }
     if op.starts_with("remove_diagram:") {
         *diagram = None;
         return Some(Ok(()));
@@ -207,8 +202,5 @@ mod tests {
             Err(NO_FILE),
             "what is no file says so first"
         );
-        let mut cut = form(vec![], &[]);
-        cut.truncated = true;
-        assert_eq!(upload(&cut, "diagram"), Err(TOO_LARGE));
     }
 }

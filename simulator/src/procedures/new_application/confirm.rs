@@ -286,27 +286,14 @@ pub fn view(cx: &mut Cx, errors: &FieldErrors) -> Screen {
 }
 
 pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
-    // A file too large cut the body: nothing of this post is read (its remarks may be cut too).
-    if form.truncated {
-        return Step::Stay(attachment_refused(attachments::TOO_LARGE));
-    }
     let today = cx.now.date_naive();
     let draft = cx.new_draft();
-    let mut remarks = slot_values(&draft.remarks).into_owned();
-    spec::read(&REMARKS, form, &mut remarks);
-    let (slot, remark_errors) = fields::slot_from::<Option<Text240>>(remarks, &());
-    draft.remarks = slot;
-    let op = form.op();
-    if let Some(i) = op
-        .strip_prefix("remove_attachment:")
-        .and_then(|i| i.parse::<usize>().ok())
-    {
-        if i < draft.attachments.len() {
-            draft.attachments.remove(i);
-        }
-        return Step::Refresh;
-    }
-    match op {
+    let remark_errors =
+        match remarks_and_files(form, &REMARKS, &mut draft.remarks, &mut draft.attachments) {
+            Ok(errors) => errors,
+            Err(step) => return step,
+        };
+    match form.op() {
         "goto_applicant" => Step::Go("new_application.applicant"),
         "goto_office" => Step::Go("new_application.office"),
         "goto_users" => Step::Go("new_application.user_codes"),
@@ -316,13 +303,6 @@ pub fn submit(cx: &mut Cx, form: &FormInput) -> Step {
         "goto_plan" => Step::Go("new_application.plan"),
         "goto_billing" => Step::Go("new_application.billing"),
         "save" => common::save_and_logout(cx),
-        "attach" => match attachments::upload_more(&draft.attachments, form, "attachment") {
-            Ok(file) => {
-                draft.attachments.push(file);
-                Step::Refresh
-            }
-            Err(msg) => Step::Stay(attachment_refused(msg)),
-        },
         "register" => {
             if !remark_errors.is_empty() {
                 return Step::Stay(remark_errors);
@@ -360,6 +340,43 @@ fn register(cx: &mut Cx, app: NewApplication) -> Step {
         }
         Err(e) => Step::Stay(not_registered(&e.japanese())),
     }
+}
+
+/// The 備考 and 添付ファイル part of a post to a 申込内容 確認, the same on a new application's and
+/// a change's (`remarks_section` is the screen's heading of it): the 備考 is read into its slot;
+/// 「削除」 of a file and 「ファイルを添付する」 are done here. `Err` with the answer when one
+/// of those answers the post; else the 備考's errors, for 「…を登録する」 to show.
+pub fn remarks_and_files(
+    form: &FormInput,
+    remarks_section: &SectionSpec,
+    remarks: &mut crate::application::Slot<Option<Text240>>,
+    files: &mut Vec<Attachment>,
+) -> Result<FieldErrors, Step> {
+    let mut values = slot_values(remarks).into_owned();
+    spec::read(remarks_section, form, &mut values);
+    let (slot, errors) = fields::slot_from::<Option<Text240>>(values, &());
+    *remarks = slot;
+    let op = form.op();
+    if let Some(i) = op
+        .strip_prefix("remove_attachment:")
+        .and_then(|i| i.parse::<usize>().ok())
+    {
+        if i < files.len() {
+            files.remove(i);
+        }
+        return Err(Step::Refresh);
+    }
+    if op == "attach" {
+        // What a file must be: docs/decisions.md, issue 11, "Attachments".
+        return Err(match attachments::upload_more(files, form, "attachment") {
+            Ok(file) => {
+                files.push(file);
+                Step::Refresh
+            }
+            Err(msg) => Step::Stay(attachment_refused(msg)),
+        });
+    }
+    Ok(errors)
 }
 
 fn attachment_refused(msg: &str) -> FieldErrors {
