@@ -115,6 +115,17 @@ async fn a_version_1_file_opens_migrated_with_its_workspaces() {
     .expect("the version 1 fixture");
     let expected: Value =
         serde_json::from_slice(&std::fs::read(fixture().join("expected.json")).unwrap()).unwrap();
+    // Version 1 kept each workspace's offices inside its aggregate; version 2 in a table.
+    let v1_offices: Value = rusqlite::Connection::open(fixture().join(schema::FILE_NAME))
+        .unwrap()
+        .query_row(
+            "SELECT json_extract(state, '$.offices') FROM workspaces WHERE id = 'fx'",
+            [],
+            |r| r.get::<_, String>(0),
+        )
+        .map(|j| serde_json::from_str(&j).unwrap())
+        .unwrap();
+    assert!(v1_offices.as_object().is_some_and(|o| o.len() > 10));
     let st = durable(dir.path(), Settings::default());
     let t = local(&st);
     let version: u32 = rusqlite::Connection::open(dir.path().join(schema::FILE_NAME))
@@ -129,6 +140,40 @@ async fn a_version_1_file_opens_migrated_with_its_workspaces() {
             "workspace {ws}"
         );
     }
+    // Every office of the version 1 aggregate, whole, and out of the migrated aggregate.
+    let offices = t
+        .api("GET", "workspaces/fx/offices", Value::Null)
+        .await
+        .unwrap()
+        .json()
+        .unwrap();
+    let profiles: serde_json::Map<String, Value> = offices
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| {
+            (
+                o["office_code"].as_str().unwrap().to_string(),
+                o["profile"].clone(),
+            )
+        })
+        .collect();
+    let v1_profiles: serde_json::Map<String, Value> = v1_offices
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(code, o)| (code.clone(), o["contract"].clone()))
+        .collect();
+    assert_eq!(profiles, v1_profiles, "the offices of fx");
+    let conn = rusqlite::Connection::open(dir.path().join(schema::FILE_NAME)).unwrap();
+    let in_aggregate: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM workspaces WHERE json_type(state, '$.offices') IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(in_aggregate, 0, "no aggregate keeps its offices");
     // The browser left half-way goes on where it stood.
     let mut half = Nss::new(&t, "m");
     half.cookie = expected["half_cookie"].as_str().map(str::to_string);

@@ -84,8 +84,11 @@ pub struct WorkspaceState {
     /// IDs, passwords, reception numbers, message ids.
     pub rng: SimRng,
     /// Session and flow tokens: a separate stream, so that how many pages somebody opened
-    /// never shifts the IDs the next registration gets.
-    pub token_rng: SimRng,
+    /// never shifts the IDs the next registration gets. Drawn from by nearly every request (each
+    /// page has a new flow token), so tracked on its own and stored apart, like the offices:
+    /// a request that only draws a token does not rewrite the aggregate.
+    #[serde(default = "placeholder_token_rng", skip_serializing)]
+    pub token_rng: Tracked<SimRng>,
     pub counters: Counters,
     /// 仮ログインID → its account.
     pub temp_accounts: BTreeMap<String, TempAccount>,
@@ -94,8 +97,12 @@ pub struct WorkspaceState {
     pub saved_drafts: Vec<SavedDraft>,
     /// Registered applications, oldest first.
     pub applications: Vec<Application>,
-    /// 事業所コード → office: seeded customers and approved applications.
-    pub offices: BTreeMap<String, Office>,
+    /// 事業所コード → office: seeded customers and approved applications. The largest part of
+    /// the aggregate once the customers are seeded (≈ 60 KB) and the one that changes least:
+    /// tracked on its own and stored apart (never serialised with the rest), so that a request
+    /// that changes an application does not rewrite every office.
+    #[serde(default, skip_serializing)]
+    pub offices: Tracked<BTreeMap<String, Office>>,
     /// 新着情報 lines, oldest first.
     pub news: Vec<NewsItem>,
     /// How the NACCS center answers new applications.
@@ -116,6 +123,11 @@ pub struct WorkspaceState {
     /// the API; None: kept until deleted).
     #[serde(default)]
     pub idle_ttl_seconds: Option<u64>,
+}
+
+/// What an aggregate read without its token stream holds until the store sets the stored one.
+fn placeholder_token_rng() -> Tracked<SimRng> {
+    Tracked::new(SimRng::new(0, 1))
 }
 
 /// The whole state of one simulated NSS.
@@ -158,12 +170,12 @@ impl Workspace {
                 customers_seeded: false,
                 clock,
                 rng,
-                token_rng: SimRng::new(spec.seed, 1),
+                token_rng: Tracked::new(SimRng::new(spec.seed, 1)),
                 counters,
                 temp_accounts: BTreeMap::new(),
                 saved_drafts: Vec::new(),
                 applications: Vec::new(),
-                offices: BTreeMap::new(),
+                offices: Tracked::new(BTreeMap::new()),
                 news: Vec::new(),
                 review_policy: ReviewPolicy::Manual,
                 events: Default::default(),
@@ -183,10 +195,11 @@ impl Workspace {
     /// something needs them (an office login, an approval, the API), which keeps a workspace
     /// that never meets them small and quick to create.
     pub fn seed_customers(&mut self) {
-        let st = &mut self.state;
-        if st.customers_seeded {
+        // Read first: a mutable borrow would mark the aggregate changed on every call.
+        if self.state.customers_seeded {
             return;
         }
+        let st = &mut self.state;
         st.customers_seeded = true;
         let mut rng = SimRng::new(st.spec.seed, 2);
         for contract in
@@ -219,7 +232,8 @@ impl Workspace {
 
     /// A new opaque token for forms (the flow token), from the seeded token stream.
     pub fn new_token(&mut self) -> String {
-        self.state.token_rng.hex(32)
+        // Through the aggregate without marking it: only the token stream changed.
+        self.state.untracked_mut().token_rng.hex(32)
     }
 
     /// A new session token: 128 bits from the operating system, so that nobody who knows the

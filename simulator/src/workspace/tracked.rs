@@ -28,6 +28,12 @@ impl<T> Tracked<T> {
         std::mem::replace(&mut self.changed, false)
     }
 
+    /// The value, mutably, without marking it changed: for the store, which reads and clears
+    /// the flags of the parts inside an aggregate without marking the aggregate itself.
+    pub fn untracked_mut(&mut self) -> &mut T {
+        &mut self.value
+    }
+
     /// The value itself.
     pub fn into_inner(self) -> T {
         self.value

@@ -1,7 +1,8 @@
 //! What a request changed in a workspace, against what the store last handed to its writer.
 //!
 //! The aggregate is serialised only when it was borrowed mutably, and written only when its
-//! serialisation differs from the last one written (compared by hash); the logs give the entries
+//! serialisation differs from the last one written (compared by hash); its [`PARTS`] likewise,
+//! each apart from the rest; the logs give the entries
 //! pushed since; the sessions give the touched tokens, each written only if it differs. So a
 //! screen GET writes one journal row, and usually nothing else.
 
@@ -16,6 +17,7 @@ use std::hash::{Hash, Hasher};
 #[derive(Debug, Default)]
 pub struct Marks {
     state: u64,
+    parts: [u64; PARTS.len()],
     mails: LogMark,
     journal: LogMark,
     sessions_origin: u64,
@@ -28,6 +30,9 @@ struct LogMark {
     total: u64,
     dropped: u64,
 }
+
+/// The parts of the aggregate stored apart from it (`parts` rows), in this order.
+pub const PARTS: [&str; 2] = ["offices", "token_rng"];
 
 fn hash(bytes: &str) -> u64 {
     let mut h = std::hash::DefaultHasher::new();
@@ -47,12 +52,30 @@ pub fn diff(
         c.create = Some(ws.id.clone());
         *marks = Marks::default();
     }
+    // The parts first, through a borrow that does not mark the aggregate: they are serialised
+    // apart, and only when they were borrowed mutably themselves.
+    let st = ws.state.untracked_mut();
+    let parts_changed = [st.offices.take_changed(), st.token_rng.take_changed()];
     if ws.state.take_changed() || create {
         let json = serde_json::to_string(&*ws.state)?;
         let h = hash(&json);
         if h != marks.state || create {
             marks.state = h;
             c.state = Some(json);
+        }
+    }
+    for (i, name) in PARTS.iter().enumerate() {
+        if !(parts_changed[i] || create) {
+            continue;
+        }
+        let json = match i {
+            0 => serde_json::to_string(&*ws.state.offices)?,
+            _ => serde_json::to_string(&*ws.state.token_rng)?,
+        };
+        let h = hash(&json);
+        if h != marks.parts[i] || create {
+            marks.parts[i] = h;
+            c.parts.push((name.to_string(), json));
         }
     }
     c.mails = log(&ws.mails, &mut marks.mails)?;
@@ -133,6 +156,12 @@ mod tests {
         let c = diff(&mut w, &mut m, true).unwrap();
         assert_eq!(c.create.as_deref(), Some("w"));
         assert!(c.state.is_some() && c.mails.rewrite && c.journal.rewrite && c.sessions.rewrite);
+        assert_eq!(part(&c, "offices"), Some("{}"), "the offices apart");
+        assert!(part(&c, "token_rng").is_some());
+        assert!(
+            !c.state.as_deref().unwrap().contains("\"offices\""),
+            "and not in the aggregate"
+        );
         assert!(
             diff(&mut w, &mut m, false).unwrap().is_empty(),
             "nothing new"
@@ -143,6 +172,36 @@ mod tests {
         w.state.counters.mail += 1;
         let c = diff(&mut w, &mut m, false).unwrap();
         assert!(c.state.is_some() && c.mails.append.is_empty());
+        assert!(c.parts.is_empty(), "the parts were not touched");
+        // Seeding the customers changes the offices (and the flag in the aggregate); calling it
+        // again changes nothing, and is not even serialised as a change of the offices.
+        w.seed_customers();
+        let c = diff(&mut w, &mut m, false).unwrap();
+        assert!(part(&c, "offices").is_some_and(|o| o.contains("NAC001")));
+        assert!(c.state.is_some(), "customers_seeded");
+        w.seed_customers();
+        assert!(!w.state.untracked_mut().offices.take_changed());
+        assert!(diff(&mut w, &mut m, false).unwrap().is_empty());
+        // An office's change writes the offices and not the rest.
+        w.state
+            .offices
+            .get_mut("NAC001")
+            .unwrap()
+            .password
+            .push('x');
+        let c = diff(&mut w, &mut m, false).unwrap();
+        assert!(part(&c, "offices").is_some() && c.state.is_none());
+        // A flow token moves the token stream, and only that is written.
+        let _ = w.new_token();
+        let c = diff(&mut w, &mut m, false).unwrap();
+        assert!(c.state.is_none() && c.parts.len() == 1 && part(&c, "token_rng").is_some());
+    }
+
+    fn part<'c>(c: &'c Change, name: &str) -> Option<&'c str> {
+        c.parts
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, j)| j.as_str())
     }
 
     #[test]

@@ -4,6 +4,7 @@ use super::sql_error;
 use crate::store::StoreError;
 use crate::workspace::log::Log;
 use crate::workspace::sessions::Sessions;
+use crate::workspace::tracked::Tracked;
 use crate::workspace::{SCHEMA_VERSION, Workspace, WorkspaceState};
 use rusqlite::{Connection, OptionalExtension};
 use serde::Deserialize;
@@ -74,10 +75,37 @@ fn rebuild(
     id: &str,
     state: &str,
 ) -> Result<Result<Workspace, String>, StoreError> {
-    let state: WorkspaceState = match serde_json::from_str(state) {
+    let mut state: WorkspaceState = match serde_json::from_str(state) {
         Ok(s) => s,
         Err(e) => return Ok(Err(format!("its state does not decode: {e}"))),
     };
+    let parts: Vec<(String, String)> = {
+        let mut stmt = conn
+            .prepare_cached("SELECT name, json FROM parts WHERE ws = ?1")
+            .map_err(sql_error)?;
+        stmt.query_map([key], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(sql_error)?
+            .collect::<Result<_, _>>()
+            .map_err(sql_error)?
+    };
+    let mut token_rng = false;
+    for (name, json) in parts {
+        let decoded = match name.as_str() {
+            "offices" => serde_json::from_str(&json).map(|o| state.offices = Tracked::new(o)),
+            "token_rng" => serde_json::from_str(&json).map(|t| {
+                token_rng = true;
+                state.token_rng = Tracked::new(t)
+            }),
+            // Only a newer simulator writes other parts, and its files are refused earlier.
+            _ => Ok(()),
+        };
+        if let Err(e) = decoded {
+            return Ok(Err(format!("its part {name} does not decode: {e}")));
+        }
+    }
+    if !token_rng {
+        return Ok(Err("its token stream (token_rng) is missing".to_string()));
+    }
     let mails = match log(
         conn,
         "SELECT seq, mail FROM mails WHERE ws = ?1 ORDER BY seq",

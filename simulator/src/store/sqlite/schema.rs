@@ -20,7 +20,7 @@ use std::path::Path;
 use std::time::Duration;
 
 /// The layout this simulator writes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// `PRAGMA application_id` of the simulator's files ("NSS1" in ASCII).
 const APPLICATION_ID: i32 = 0x4E53_5331;
@@ -53,9 +53,38 @@ CREATE TABLE sessions (
 ) STRICT, WITHOUT ROWID;
 ";
 
-/// Migrations: `MIGRATIONS[i]` takes a file from version i + 1 to i + 2. None yet: version 1 is
-/// the first layout.
-const MIGRATIONS: &[fn(&rusqlite::Transaction) -> rusqlite::Result<()>] = &[];
+/// Migrations: `MIGRATIONS[i]` takes a file from version i + 1 to i + 2. A fresh file is created
+/// as version 1 and brought up by the same steps, so that every file has gone through them.
+const MIGRATIONS: &[fn(&rusqlite::Transaction) -> rusqlite::Result<()>] = &[v1_to_v2];
+
+/// Version 2: the parts of a workspace's aggregate that are written apart from it (its
+/// offices: most of the aggregate once the customers are seeded, and changing least; its token
+/// stream: moved by nearly every request) in a table of their own, taken out of each stored
+/// aggregate; and `meta`, the store's own values (how far the change log was folded into the
+/// tables, see `changelog`).
+fn v1_to_v2(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "
+CREATE TABLE parts (
+    ws INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    json TEXT NOT NULL,
+    UNIQUE (ws, name)
+) STRICT;
+INSERT INTO parts (ws, name, json)
+    SELECT key, 'offices', json_extract(state, '$.offices') FROM workspaces
+    WHERE json_type(state, '$.offices') = 'object';
+INSERT INTO parts (ws, name, json)
+    SELECT key, 'token_rng', json_extract(state, '$.token_rng') FROM workspaces
+    WHERE json_type(state, '$.token_rng') IS NOT NULL;
+UPDATE workspaces SET state = json_remove(state, '$.offices', '$.token_rng');
+CREATE TABLE meta (
+    name TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+) STRICT;
+",
+    )
+}
 
 /// How hard a commit tries to survive more than a crash of the process.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

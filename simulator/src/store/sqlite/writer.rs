@@ -26,8 +26,10 @@ use std::sync::{Arc, Mutex, PoisonError};
 pub struct Change {
     /// The workspace's id when it is new (its row is inserted).
     pub create: Option<String>,
-    /// The durable aggregate, when it changed.
+    /// The durable aggregate without its offices, when it changed.
     pub state: Option<String>,
+    /// The parts of the aggregate stored apart (`diff::PARTS`) that changed: (name, JSON).
+    pub parts: Vec<(String, String)>,
     pub mails: LogChange,
     pub journal: LogChange,
     pub sessions: SessionsChange,
@@ -58,6 +60,7 @@ impl Change {
     pub fn is_empty(&self) -> bool {
         self.create.is_none()
             && self.state.is_none()
+            && self.parts.is_empty()
             && !self.mails.rewrite
             && self.mails.dropped_through == 0
             && self.mails.append.is_empty()
@@ -255,6 +258,13 @@ fn write(tx: &rusqlite::Transaction, key: i64, c: &Change) -> rusqlite::Result<(
         }
         (None, None) => {}
     }
+    for (name, json) in &c.parts {
+        tx.prepare_cached(
+            "INSERT INTO parts (ws, name, json) VALUES (?1, ?2, ?3)
+             ON CONFLICT (ws, name) DO UPDATE SET json = excluded.json",
+        )?
+        .execute(params![key, name, json])?;
+    }
     log(tx, &MAILS, key, &c.mails)?;
     log(tx, &JOURNAL, key, &c.journal)?;
     let s = &c.sessions;
@@ -314,6 +324,7 @@ fn delete(tx: &rusqlite::Transaction, key: i64) -> rusqlite::Result<()> {
         MAILS.clear,
         JOURNAL.clear,
         "DELETE FROM sessions WHERE ws = ?1",
+        "DELETE FROM parts WHERE ws = ?1",
     ] {
         tx.prepare_cached(clear)?.execute([key])?;
     }
