@@ -11,6 +11,7 @@ use nss_simulator::store::{SqliteStore, Store, StoreError, SyncMode, schema};
 use serde_json::Value;
 use std::path::Path;
 use std::process::Command;
+use std::sync::Arc;
 
 fn db(dir: &Path) -> std::path::PathBuf {
     dir.join(schema::FILE_NAME)
@@ -100,6 +101,35 @@ fn a_damaged_file_or_another_programs_database_is_refused() {
         matches!(open(cut.path()), Err(StoreError::Corrupt { .. })),
         "a truncated file is refused"
     );
+
+    // A change log that is not one (another header), and an older generation damaged in the
+    // middle (only the newest can be cut short by a crash): refused, and left as they are.
+    let logs = tempfile::tempdir().unwrap();
+    stored(logs.path());
+    let name = |g: u64| logs.path().join(format!("changes.{g:020}.log"));
+    std::fs::write(name(90), b"NOTALOG!\x5a\x00\x00\x00\x00\x00\x00\x00").unwrap();
+    match open(logs.path()) {
+        Err(StoreError::Corrupt { detail, .. }) => assert!(detail.contains("header"), "{detail}"),
+        Err(e) => panic!("refused for another reason: {e}"),
+        Ok(_) => panic!("a foreign change log was read"),
+    }
+    let mut older = b"NSSCLOG1".to_vec();
+    older.extend_from_slice(&90u64.to_le_bytes());
+    older.extend_from_slice(&[5, 0, 0, 0, 1, 2, 3, 4, 9, 9, 9, 9, 9]);
+    std::fs::write(name(90), &older).unwrap();
+    let mut newest = b"NSSCLOG1".to_vec();
+    newest.extend_from_slice(&91u64.to_le_bytes());
+    std::fs::write(name(91), &newest).unwrap();
+    match open(logs.path()) {
+        Err(StoreError::Corrupt { detail, .. }) => assert!(detail.contains("damaged"), "{detail}"),
+        Err(e) => panic!("refused for another reason: {e}"),
+        Ok(_) => panic!("a damaged change log was read"),
+    }
+    assert_eq!(std::fs::read(name(90)).unwrap(), older);
+    // The same bytes as the newest generation: a record cut short by a crash, dropped.
+    std::fs::remove_file(name(91)).unwrap();
+    assert_eq!(open(logs.path()).unwrap().ids().unwrap(), ["w"]);
+    assert!(!name(90).exists(), "folded and removed");
 }
 
 #[test]
@@ -152,30 +182,38 @@ fn a_workspace_that_does_not_read_back_answers_an_error_and_the_others_work() {
     assert_eq!(open(dir.path()).unwrap().ids().unwrap(), ["w"]);
 }
 
-/// An injected failure: SQLite refuses journal rows of paths with `poison` in them.
-const POISON: &str = "CREATE TRIGGER poison BEFORE INSERT ON journal
-    WHEN NEW.entry LIKE '%poison%' BEGIN SELECT RAISE(ABORT, 'injected failure'); END;";
+/// A store of `dir` shared with an app state over it (the test keeps the store's own handle).
+fn durable_with_store(dir: &Path) -> (Arc<SqliteStore>, Arc<nss_simulator::state::AppState>) {
+    let store = Arc::new(open(dir).unwrap());
+    let st = nss_simulator::open_state_with(
+        Arc::clone(&store) as Arc<dyn Store>,
+        0,
+        crate::support::PUBLIC_BASE,
+        Settings::default(),
+    )
+    .unwrap();
+    (store, st)
+}
+
+async fn journal(t: &crate::client::Transport, ws: &str) -> Value {
+    t.api("GET", &format!("workspaces/{ws}/journal"), Value::Null)
+        .await
+        .unwrap()
+        .json()
+        .unwrap()
+}
 
 #[tokio::test]
 async fn a_change_that_is_not_stored_is_not_acknowledged_and_is_taken_back() {
     let dir = tempfile::tempdir().unwrap();
-    let st = durable(dir.path(), Settings::default());
+    let (store, st) = durable_with_store(dir.path());
     let t = local(&st);
     let ws = t.workspace(client::new_workspace(1)).await.unwrap();
     let mut b = Nss::new(&t, &ws);
     client::temp_account(&mut b, 1).await.unwrap();
-    let journal = |t: crate::client::Transport, ws: String| async move {
-        t.api("GET", &format!("workspaces/{ws}/journal"), Value::Null)
-            .await
-            .unwrap()
-            .json()
-            .unwrap()
-    };
-    let before: Value = journal(t.clone(), ws.clone()).await;
-    rusqlite::Connection::open(db(dir.path()))
-        .unwrap()
-        .execute_batch(POISON)
-        .unwrap();
+    let before = journal(&t, &ws).await;
+    // The change log refuses the next two appends, as a full disk would.
+    store.fail_appends(2);
     for json in [true, false] {
         let headers: Vec<(&str, String)> = if json {
             vec![("accept", "application/json".into())]
@@ -193,15 +231,110 @@ async fn a_change_that_is_not_stored_is_not_acknowledged_and_is_taken_back() {
             a.text()
         );
     }
-    // Read back from the file: the failed requests left nothing, later ones work.
-    assert_eq!(journal(t.clone(), ws.clone()).await, before);
+    // Read back from what is stored: the failed requests left nothing, later ones work.
+    assert_eq!(journal(&t, &ws).await, before);
     b.open("login/nsscoapp/").await.unwrap();
     assert_eq!(b.status, 200);
-    let after: Value = journal(t.clone(), ws.clone()).await;
+    let after = journal(&t, &ws).await;
     assert_eq!(
         after.as_array().unwrap().len(),
         before.as_array().unwrap().len() + 1
     );
+    drop((b, t, st));
+    drop(Arc::into_inner(store).expect("the only handle left"));
+    let st = durable(dir.path(), Settings::default());
+    assert_eq!(
+        journal(&local(&st), &ws).await,
+        after,
+        "and so after a restart"
+    );
+}
+
+/// An injected failure: SQLite refuses journal rows of paths with `poison` in them.
+const POISON: &str = "CREATE TRIGGER poison BEFORE INSERT ON journal
+    WHEN NEW.entry LIKE '%poison%' BEGIN SELECT RAISE(ABORT, 'injected failure'); END;";
+
+#[tokio::test]
+async fn a_change_the_tables_refuse_is_kept_in_the_change_log_until_they_take_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, st) = durable_with_store(dir.path());
+    let t = local(&st);
+    let ws = t.workspace(client::new_workspace(1)).await.unwrap();
+    store.flush().unwrap();
+    rusqlite::Connection::open(db(dir.path()))
+        .unwrap()
+        .execute_batch(POISON)
+        .unwrap();
+    // Logged, so answered: the fold into the tables comes later and fails.
+    let a = t
+        .send("GET", &format!("/w/{ws}/poison"), &[], Vec::new())
+        .await
+        .unwrap();
+    assert_eq!(a.status, 404, "{}", a.text());
+    let logged = journal(&t, &ws).await;
+    assert!(logged.to_string().contains("poison"));
+    let refused = store.flush().expect_err("the tables refuse the fold");
+    assert!(
+        refused.to_string().contains("injected failure"),
+        "{refused}"
+    );
+    // Still served from memory, and still in the change log: once the tables take it, it is
+    // there, and after a restart too.
+    t.send("GET", &format!("/w/{ws}/apply/"), &[], Vec::new())
+        .await
+        .unwrap();
+    rusqlite::Connection::open(db(dir.path()))
+        .unwrap()
+        .execute_batch("DROP TRIGGER poison;")
+        .unwrap();
+    store.flush().unwrap();
+    let kept = journal(&t, &ws).await;
+    assert_eq!(kept.as_array().unwrap().len(), 2);
+    drop((t, st));
+    drop(Arc::into_inner(store).expect("the only handle left"));
+    let st = durable(dir.path(), Settings::default());
+    assert_eq!(journal(&local(&st), &ws).await, kept);
+}
+
+/// A store killed between two folds (its change log left behind, as SIGKILL leaves it) comes
+/// back with every change; the log is folded at start and removed.
+#[tokio::test]
+async fn the_change_log_a_killed_store_left_is_folded_at_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, st) = durable_with_store(dir.path());
+    let t = local(&st);
+    let ws = t.workspace(client::new_workspace(1)).await.unwrap();
+    let mut b = Nss::new(&t, &ws);
+    client::temp_account(&mut b, 1).await.unwrap();
+    let before = crate::support::view(&t, &ws).await;
+    drop(b);
+    // What the process would leave if killed now: the database and the change log as they
+    // are (copied while the store is open; the log was appended before every answer).
+    let copy = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name().into_string().unwrap();
+        if name.starts_with("changes.") || name.starts_with(schema::FILE_NAME) {
+            std::fs::copy(entry.path(), copy.path().join(&name)).unwrap();
+        }
+    }
+    assert!(
+        std::fs::read_dir(copy.path()).unwrap().any(|e| e
+            .unwrap()
+            .file_name()
+            .to_string_lossy()
+            .starts_with("changes.")),
+        "a change log was left"
+    );
+    drop((t, st, store));
+    let st = durable(copy.path(), Settings::default());
+    assert_eq!(crate::support::view(&local(&st), &ws).await, before);
+    let logs: Vec<String> = std::fs::read_dir(copy.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.starts_with("changes."))
+        .collect();
+    assert_eq!(logs.len(), 1, "only the new generation: {logs:?}");
 }
 
 fn simulator() -> Command {

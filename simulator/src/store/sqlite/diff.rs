@@ -6,7 +6,7 @@
 //! pushed since; the sessions give the touched tokens, each written only if it differs. So a
 //! screen GET writes one journal row, and usually nothing else.
 
-use super::writer::{Change, LogChange};
+use super::change::{Change, LogChange};
 use crate::workspace::Workspace;
 use crate::workspace::log::Log;
 use serde::Serialize;

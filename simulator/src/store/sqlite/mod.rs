@@ -12,8 +12,12 @@
 //! The data directory holds the database (`workspaces.sqlite3` with its `-wal` and `-shm`
 //! files) and a lock file that keeps a second simulator from opening the same directory.
 
+mod change;
+mod changelog;
 mod diff;
+mod fold;
 mod load;
+mod pending;
 pub mod schema;
 mod writer;
 
@@ -26,7 +30,7 @@ use diff::Marks;
 use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Sender};
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 use std::thread::JoinHandle;
@@ -43,6 +47,8 @@ pub struct SqliteStore {
     writer: Mutex<Option<JoinHandle<()>>>,
     /// Keys whose last change failed: read back from the file on their next access.
     stale: Arc<Mutex<HashSet<i64>>>,
+    /// See [`SqliteStore::fail_appends`].
+    fail_appends: Arc<AtomicUsize>,
     dir: PathBuf,
     /// Held (locked) as long as the store is open.
     _lock: File,
@@ -92,7 +98,8 @@ impl SqliteStore {
             ))
         })?;
         let lock = lock(dir)?;
-        let conn = schema::open(dir, sync)?;
+        let mut conn = schema::open(dir, sync)?;
+        let generation = changelog::recover(dir, &mut conn)?;
         let loaded = load::all(&conn)?;
         let mut map = HashMap::new();
         let mut highest = 0;
@@ -115,12 +122,34 @@ impl SqliteStore {
             }
             map.insert(l.id, Arc::new(Mutex::new(entry)));
         }
+        let log = changelog::ChangeLog::create(dir, generation, sync).map_err(|e| {
+            StoreError::Io(std::io::Error::new(
+                e.kind(),
+                format!("cannot start the change log in {}: {e}", dir.display()),
+            ))
+        })?;
         let (tx, rx) = mpsc::channel();
+        let (fold_tx, fold_rx) = mpsc::channel();
         let stale = Arc::new(Mutex::new(HashSet::new()));
-        let writer_stale = Arc::clone(&stale);
+        let folder_busy = Arc::new(AtomicBool::new(false));
+        let fail_appends = Arc::new(AtomicUsize::new(0));
+        let folder = {
+            let (dir, busy) = (dir.to_path_buf(), Arc::clone(&folder_busy));
+            std::thread::Builder::new()
+                .name("nss-store-folder".into())
+                .spawn(move || fold::run(conn, fold_rx, dir, busy))
+                .map_err(StoreError::Io)?
+        };
+        let w = writer::Writer {
+            log,
+            folder: fold_tx,
+            folder_busy,
+            stale: Arc::clone(&stale),
+            fail_appends: Arc::clone(&fail_appends),
+        };
         let writer = std::thread::Builder::new()
             .name("nss-store-writer".into())
-            .spawn(move || writer::run(conn, rx, writer_stale))
+            .spawn(move || writer::run(w, rx, folder))
             .map_err(StoreError::Io)?;
         Ok(SqliteStore {
             workspaces: RwLock::new(map),
@@ -128,9 +157,18 @@ impl SqliteStore {
             jobs: Mutex::new(Some(tx)),
             writer: Mutex::new(Some(writer)),
             stale,
+            fail_appends,
             dir: dir.to_path_buf(),
             _lock: lock,
         })
+    }
+
+    /// Fault injection for tests: the next `n` appends to the change log fail as on a full
+    /// disk (their changes are not acknowledged), as nothing else can make a local file refuse
+    /// a write on demand.
+    #[doc(hidden)]
+    pub fn fail_appends(&self, n: usize) {
+        self.fail_appends.store(n, Ordering::Release);
     }
 
     /// The data directory.
@@ -363,7 +401,7 @@ impl Store for SqliteStore {
         let (reply, done) = mpsc::channel();
         self.send(Job::Flush(reply))?;
         done.recv()
-            .map_err(|_| StoreError::Backend("the store's writer has stopped".to_string()))
+            .map_err(|_| StoreError::Backend("the store's writer has stopped".to_string()))?
     }
 }
 

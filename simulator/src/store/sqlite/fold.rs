@@ -1,0 +1,206 @@
+//! The fold: writing the net changes of the change log into the tables, in one transaction,
+//! by the thread that owns the database connection.
+//!
+//! The writer thread hands it what one generation of the change log holds ([`Task::Fold`]);
+//! the folder writes it, records in `meta` that the generation is folded (in the same
+//! transaction) and then removes the generation's file. A fold that fails is kept and tried
+//! again with the next one: its generation's file stays until it succeeds, so nothing of it is
+//! lost, and a restart folds it from the file ([`super::changelog::recover`]).
+
+use super::change::{Change, LogChange};
+use super::load::{self, Loaded};
+use super::pending::{Net, Pending};
+use super::{changelog, sql_error};
+use crate::store::StoreError;
+use rusqlite::{Connection, params};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, Sender};
+
+/// What the folder is asked to do.
+pub struct Task {
+    /// The change log's generation these changes are all of (and every earlier one's).
+    pub generation: u64,
+    pub pending: Pending,
+    /// What to do once they are folded.
+    pub then: Then,
+}
+
+/// What follows a fold.
+pub enum Then {
+    Nothing,
+    /// Read workspace `key` back from the tables (after a failed change).
+    Reload {
+        key: i64,
+        reply: Sender<Result<Option<Loaded>, StoreError>>,
+    },
+    /// Answer once everything is in the tables.
+    Flush(Sender<Result<(), StoreError>>),
+}
+
+/// The folder's loop: until the writer is gone, fold what it hands over; then checkpoint.
+pub fn run(mut conn: Connection, tasks: Receiver<Task>, dir: PathBuf, busy: Arc<AtomicBool>) {
+    let mut failed: Option<Pending> = None;
+    while let Ok(Task {
+        generation,
+        pending,
+        then,
+    }) = tasks.recv()
+    {
+        let mut all = match failed.take() {
+            Some(mut earlier) => {
+                earlier.absorb(pending);
+                earlier
+            }
+            None => pending,
+        };
+        let outcome = fold(&mut conn, &all, generation);
+        match &outcome {
+            Ok(()) => changelog::remove_through(&dir, generation),
+            Err(e) => {
+                tracing::error!(error = %e, generation, workspaces = all.len(),
+                    "the change log could not be folded into the database; it is kept and tried again");
+                failed = Some(std::mem::take(&mut all));
+            }
+        }
+        busy.store(false, Ordering::Release);
+        match then {
+            Then::Nothing => {}
+            Then::Reload { key, reply } => {
+                let _ = reply.send(outcome.and_then(|()| load::one(&conn, key)));
+            }
+            Then::Flush(reply) => {
+                let _ = reply.send(outcome);
+            }
+        }
+    }
+    // Every change the writer took is folded (or, if the database refuses it, still in its
+    // file): the write-ahead log is folded into the database file.
+    let _ = conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);");
+}
+
+/// Writes `pending` and records `generation` as folded, as one transaction.
+pub fn fold(conn: &mut Connection, pending: &Pending, generation: u64) -> Result<(), StoreError> {
+    let tx = conn.transaction().map_err(sql_error)?;
+    for (key, net) in pending.ordered() {
+        match net {
+            Net::Write(change) => write(&tx, key, change),
+            Net::Delete => delete(&tx, key),
+        }
+        .map_err(sql_error)?;
+    }
+    tx.prepare_cached(
+        "INSERT INTO meta (name, value) VALUES ('folded_log', ?1)
+         ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+    )
+    .and_then(|mut s| s.execute([generation as i64]))
+    .map_err(sql_error)?;
+    tx.commit().map_err(sql_error)
+}
+
+/// The generation of the change log folded last (0: none).
+pub fn folded(conn: &Connection) -> Result<u64, StoreError> {
+    use rusqlite::OptionalExtension;
+    let v: Option<i64> = conn
+        .query_row(
+            "SELECT value FROM meta WHERE name = 'folded_log'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()
+        .map_err(sql_error)?;
+    Ok(v.unwrap_or(0).max(0) as u64)
+}
+
+fn write(tx: &rusqlite::Transaction, key: i64, c: &Change) -> rusqlite::Result<()> {
+    match (&c.create, &c.state) {
+        (Some(id), Some(state)) => {
+            tx.prepare_cached("INSERT INTO workspaces (key, id, state) VALUES (?1, ?2, ?3)")?
+                .execute(params![key, id, state])?;
+        }
+        (None, Some(state)) => {
+            tx.prepare_cached("UPDATE workspaces SET state = ?2 WHERE key = ?1")?
+                .execute(params![key, state])?;
+        }
+        (Some(_), None) => {
+            return Err(rusqlite::Error::InvalidParameterName(
+                "a new workspace without its state".into(),
+            ));
+        }
+        (None, None) => {}
+    }
+    for (name, json) in &c.parts {
+        tx.prepare_cached(
+            "INSERT INTO parts (ws, name, json) VALUES (?1, ?2, ?3)
+             ON CONFLICT (ws, name) DO UPDATE SET json = excluded.json",
+        )?
+        .execute(params![key, name, json])?;
+    }
+    log(tx, &MAILS, key, &c.mails)?;
+    log(tx, &JOURNAL, key, &c.journal)?;
+    let s = &c.sessions;
+    if s.rewrite {
+        tx.prepare_cached("DELETE FROM sessions WHERE ws = ?1")?
+            .execute([key])?;
+    }
+    for token in &s.delete {
+        tx.prepare_cached("DELETE FROM sessions WHERE ws = ?1 AND token = ?2")?
+            .execute(params![key, token])?;
+    }
+    for (token, json) in &s.upsert {
+        tx.prepare_cached(
+            "INSERT INTO sessions (ws, token, session) VALUES (?1, ?2, ?3)
+             ON CONFLICT (ws, token) DO UPDATE SET session = excluded.session",
+        )?
+        .execute(params![key, token, json])?;
+    }
+    Ok(())
+}
+
+/// The statements of one log table.
+struct LogTable {
+    clear: &'static str,
+    drop_through: &'static str,
+    insert: &'static str,
+}
+
+const MAILS: LogTable = LogTable {
+    clear: "DELETE FROM mails WHERE ws = ?1",
+    drop_through: "DELETE FROM mails WHERE ws = ?1 AND seq <= ?2",
+    insert: "INSERT OR REPLACE INTO mails (ws, seq, mail) VALUES (?1, ?2, ?3)",
+};
+
+const JOURNAL: LogTable = LogTable {
+    clear: "DELETE FROM journal WHERE ws = ?1",
+    drop_through: "DELETE FROM journal WHERE ws = ?1 AND seq <= ?2",
+    insert: "INSERT OR REPLACE INTO journal (ws, seq, entry) VALUES (?1, ?2, ?3)",
+};
+
+fn log(tx: &rusqlite::Transaction, t: &LogTable, key: i64, c: &LogChange) -> rusqlite::Result<()> {
+    if c.rewrite {
+        tx.prepare_cached(t.clear)?.execute([key])?;
+    } else if c.dropped_through > 0 {
+        tx.prepare_cached(t.drop_through)?
+            .execute(params![key, c.dropped_through as i64])?;
+    }
+    for (seq, json) in &c.append {
+        tx.prepare_cached(t.insert)?
+            .execute(params![key, *seq as i64, json])?;
+    }
+    Ok(())
+}
+
+fn delete(tx: &rusqlite::Transaction, key: i64) -> rusqlite::Result<()> {
+    for clear in [
+        MAILS.clear,
+        JOURNAL.clear,
+        "DELETE FROM sessions WHERE ws = ?1",
+        "DELETE FROM parts WHERE ws = ?1",
+    ] {
+        tx.prepare_cached(clear)?.execute([key])?;
+    }
+    tx.prepare_cached("DELETE FROM workspaces WHERE key = ?1")?
+        .execute([key])?;
+    Ok(())
+}
