@@ -32,6 +32,7 @@ use serde::{Deserialize, Serialize};
 use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 const MAGIC: &[u8; 8] = b"NSSCLOG1";
 const HEADER_LEN: u64 = 16;
@@ -95,7 +96,7 @@ fn generation_of(name: &str) -> Option<u64> {
 /// The generation being appended to.
 pub struct ChangeLog {
     dir: PathBuf,
-    file: File,
+    file: Arc<File>,
     generation: u64,
     len: u64,
     sync: SyncMode,
@@ -119,7 +120,7 @@ impl ChangeLog {
         }
         Ok(ChangeLog {
             dir: dir.to_path_buf(),
-            file,
+            file: Arc::new(file),
             generation,
             len: HEADER_LEN,
             sync,
@@ -140,13 +141,16 @@ impl ChangeLog {
         self.len
     }
 
-    /// Appends encoded records, in one `write` (and a sync with `--sync full`). On failure the
-    /// file is cut back to what it was, so that no half record is followed by whole ones.
+    /// The file, for the syncer of `--sync full`.
+    pub fn file(&self) -> Arc<File> {
+        Arc::clone(&self.file)
+    }
+
+    /// Appends encoded records, in one `write` (flushed to the disk by the appender's syncer
+    /// with `--sync full`). On failure the file is cut back to what it was, so that no half
+    /// record is followed by whole ones.
     pub fn append(&mut self, records: &[u8]) -> std::io::Result<()> {
-        let written = self.file.write_all(records).and_then(|()| match self.sync {
-            SyncMode::Full => self.file.sync_data(),
-            SyncMode::Normal => Ok(()),
-        });
+        let written = (&*self.file).write_all(records);
         match written {
             Ok(()) => {
                 self.len += records.len() as u64;
@@ -161,8 +165,12 @@ impl ChangeLog {
         }
     }
 
-    /// Starts the next generation; this one is then the folder's.
+    /// Starts the next generation; this one is then the folder's (flushed to the disk first
+    /// with `--sync full`).
     pub fn rotate(&mut self) -> std::io::Result<()> {
+        if self.sync == SyncMode::Full {
+            self.file.sync_data()?;
+        }
         *self = ChangeLog::create(&self.dir, self.generation + 1, self.sync)?;
         Ok(())
     }

@@ -1,12 +1,14 @@
 //! The fold: writing the net changes of the change log into the tables, in one transaction,
 //! by the thread that owns the database connection.
 //!
-//! The writer thread hands it what one generation of the change log holds ([`Task::Fold`]);
-//! the folder writes it, records in `meta` that the generation is folded (in the same
-//! transaction) and then removes the generation's file. A fold that fails is kept and tried
-//! again with the next one: its generation's file stays until it succeeds, so nothing of it is
-//! lost, and a restart folds it from the file ([`super::changelog::recover`]).
+//! About once a second (sooner when the log grows large, and when asked) the folder takes the
+//! net changes from the [`Appender`] (which starts the log's next generation), writes them,
+//! records in `meta` that the generation is folded (in the same transaction) and then removes
+//! the generation's file. A fold that fails is kept and tried again with the next one: its
+//! generation's file stays until it succeeds, so nothing of it is lost, and a restart folds it
+//! from the file ([`super::changelog::recover`]).
 
+use super::appender::Appender;
 use super::change::{Change, LogChange};
 use super::load::{self, Loaded};
 use super::pending::{Net, Pending};
@@ -15,69 +17,103 @@ use crate::store::StoreError;
 use rusqlite::{Connection, params};
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, Sender};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
+use std::time::{Duration, Instant};
 
-/// What the folder is asked to do.
-pub struct Task {
-    /// The change log's generation these changes are all of (and every earlier one's).
-    pub generation: u64,
-    pub pending: Pending,
-    /// What to do once they are folded.
-    pub then: Then,
-}
+/// How often the net changes are folded.
+const FOLD_EVERY: Duration = Duration::from_secs(1);
 
-/// What follows a fold.
-pub enum Then {
-    Nothing,
-    /// Read workspace `key` back from the tables (after a failed change).
+/// A log this long is folded sooner (bounds the memory the net changes take).
+const FOLD_AT_BYTES: u64 = 32 << 20;
+
+/// How often the folder looks at the log's length.
+const TICK: Duration = Duration::from_millis(100);
+
+/// What the store asks of the folder (besides folding on its own).
+pub enum Request {
+    /// Fold, then read workspace `key` back from the tables (after a failed change).
     Reload {
         key: i64,
         reply: Sender<Result<Option<Loaded>, StoreError>>,
     },
-    /// Answer once everything is in the tables.
+    /// Fold, and answer once everything appended before is in the tables.
     Flush(Sender<Result<(), StoreError>>),
 }
 
-/// The folder's loop: until the writer is gone, fold what it hands over; then checkpoint.
-pub fn run(mut conn: Connection, tasks: Receiver<Task>, dir: PathBuf, busy: Arc<AtomicBool>) {
-    let mut failed: Option<Pending> = None;
-    while let Ok(Task {
-        generation,
-        pending,
-        then,
-    }) = tasks.recv()
-    {
-        let mut all = match failed.take() {
-            Some(mut earlier) => {
-                earlier.absorb(pending);
-                earlier
-            }
-            None => pending,
+/// The folder's loop: until the store is gone, fold when due or asked; then a last fold and a
+/// checkpoint.
+pub fn run(conn: Connection, appender: Arc<Appender>, requests: Receiver<Request>, dir: PathBuf) {
+    let mut f = Folder {
+        conn,
+        appender,
+        dir,
+        failed: None,
+    };
+    let mut folded_at = Instant::now();
+    loop {
+        let request = match requests.recv_timeout(TICK) {
+            Ok(r) => Some(r),
+            Err(RecvTimeoutError::Timeout) => None,
+            Err(RecvTimeoutError::Disconnected) => break,
         };
-        let outcome = fold(&mut conn, &all, generation);
-        match &outcome {
-            Ok(()) => changelog::remove_through(&dir, generation),
-            Err(e) => {
-                tracing::error!(error = %e, generation, workspaces = all.len(),
-                    "the change log could not be folded into the database; it is kept and tried again");
-                failed = Some(std::mem::take(&mut all));
-            }
+        let due = folded_at.elapsed() >= FOLD_EVERY || f.appender.len() >= FOLD_AT_BYTES;
+        if request.is_none() && !due {
+            continue;
         }
-        busy.store(false, Ordering::Release);
-        match then {
-            Then::Nothing => {}
-            Then::Reload { key, reply } => {
-                let _ = reply.send(outcome.and_then(|()| load::one(&conn, key)));
+        let outcome = f.fold();
+        folded_at = Instant::now();
+        match request {
+            None => {}
+            Some(Request::Reload { key, reply }) => {
+                let _ = reply.send(outcome.and_then(|()| load::one(&f.conn, key)));
             }
-            Then::Flush(reply) => {
+            Some(Request::Flush(reply)) => {
                 let _ = reply.send(outcome);
             }
         }
     }
-    // Every change the writer took is folded (or, if the database refuses it, still in its
-    // file): the write-ahead log is folded into the database file.
-    let _ = conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);");
+    // The store is gone: what was appended goes to the tables (or, if they refuse it, stays
+    // in its file for the next start), and the write-ahead log into the database file.
+    let _ = f.fold();
+    let _ = f.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);");
+}
+
+struct Folder {
+    conn: Connection,
+    appender: Arc<Appender>,
+    dir: PathBuf,
+    /// A fold the tables refused: its generation and net changes, tried again with the next.
+    failed: Option<(u64, Pending)>,
+}
+
+impl Folder {
+    fn fold(&mut self) -> Result<(), StoreError> {
+        let taken = self.appender.take().map_err(|e| {
+            tracing::error!(error = %e, "the change log's next generation could not be started");
+            StoreError::Io(e)
+        })?;
+        let (generation, pending) = match (self.failed.take(), taken) {
+            (None, None) => return Ok(()),
+            (Some(earlier), None) => earlier,
+            (None, Some(now)) => now,
+            (Some((_, mut earlier)), Some((generation, now))) => {
+                earlier.absorb(now);
+                (generation, earlier)
+            }
+        };
+        match fold(&mut self.conn, &pending, generation) {
+            Ok(()) => {
+                changelog::remove_through(&self.dir, generation);
+                Ok(())
+            }
+            Err(e) => {
+                tracing::error!(error = %e, generation, workspaces = pending.len(),
+                    "the change log could not be folded into the database; it is kept and tried again");
+                self.failed = Some((generation, pending));
+                Err(e)
+            }
+        }
+    }
 }
 
 /// Writes `pending` and records `generation` as folded, as one transaction.

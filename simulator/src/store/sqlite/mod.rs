@@ -12,6 +12,7 @@
 //! The data directory holds the database (`workspaces.sqlite3` with its `-wal` and `-shm`
 //! files) and a lock file that keeps a second simulator from opening the same directory.
 
+mod appender;
 mod change;
 mod changelog;
 mod diff;
@@ -19,7 +20,6 @@ mod fold;
 mod load;
 mod pending;
 pub mod schema;
-mod writer;
 
 pub use schema::SyncMode;
 
@@ -30,11 +30,11 @@ use diff::Marks;
 use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicI64, AtomicUsize, Ordering};
+use appender::Appender;
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::mpsc::{self, Sender};
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 use std::thread::JoinHandle;
-use writer::Job;
 
 /// The lock file's name inside the data directory.
 const LOCK_FILE: &str = "nss-simulator.lock";
@@ -43,12 +43,12 @@ const LOCK_FILE: &str = "nss-simulator.lock";
 pub struct SqliteStore {
     workspaces: RwLock<HashMap<String, Arc<Mutex<Entry>>>>,
     next_key: AtomicI64,
-    jobs: Mutex<Option<Sender<Job>>>,
-    writer: Mutex<Option<JoinHandle<()>>>,
+    appender: Arc<Appender>,
+    /// The folder's requests (None once the store is dropped).
+    folder_requests: Mutex<Option<Sender<fold::Request>>>,
+    folder: Mutex<Option<JoinHandle<()>>>,
     /// Keys whose last change failed: read back from the file on their next access.
-    stale: Arc<Mutex<HashSet<i64>>>,
-    /// See [`SqliteStore::fail_appends`].
-    fail_appends: Arc<AtomicUsize>,
+    stale: Mutex<HashSet<i64>>,
     dir: PathBuf,
     /// Held (locked) as long as the store is open.
     _lock: File,
@@ -128,36 +128,22 @@ impl SqliteStore {
                 format!("cannot start the change log in {}: {e}", dir.display()),
             ))
         })?;
-        let (tx, rx) = mpsc::channel();
-        let (fold_tx, fold_rx) = mpsc::channel();
-        let stale = Arc::new(Mutex::new(HashSet::new()));
-        let folder_busy = Arc::new(AtomicBool::new(false));
-        let fail_appends = Arc::new(AtomicUsize::new(0));
+        let appender = Arc::new(Appender::new(log, sync).map_err(StoreError::Io)?);
+        let (requests, folder_rx) = mpsc::channel();
         let folder = {
-            let (dir, busy) = (dir.to_path_buf(), Arc::clone(&folder_busy));
+            let (dir, appender) = (dir.to_path_buf(), Arc::clone(&appender));
             std::thread::Builder::new()
                 .name("nss-store-folder".into())
-                .spawn(move || fold::run(conn, fold_rx, dir, busy))
+                .spawn(move || fold::run(conn, appender, folder_rx, dir))
                 .map_err(StoreError::Io)?
         };
-        let w = writer::Writer {
-            log,
-            folder: fold_tx,
-            folder_busy,
-            stale: Arc::clone(&stale),
-            fail_appends: Arc::clone(&fail_appends),
-        };
-        let writer = std::thread::Builder::new()
-            .name("nss-store-writer".into())
-            .spawn(move || writer::run(w, rx, folder))
-            .map_err(StoreError::Io)?;
         Ok(SqliteStore {
             workspaces: RwLock::new(map),
             next_key: AtomicI64::new(highest + 1),
-            jobs: Mutex::new(Some(tx)),
-            writer: Mutex::new(Some(writer)),
-            stale,
-            fail_appends,
+            appender,
+            folder_requests: Mutex::new(Some(requests)),
+            folder: Mutex::new(Some(folder)),
+            stale: Mutex::new(HashSet::new()),
             dir: dir.to_path_buf(),
             _lock: lock,
         })
@@ -168,7 +154,7 @@ impl SqliteStore {
     /// a write on demand.
     #[doc(hidden)]
     pub fn fail_appends(&self, n: usize) {
-        self.fail_appends.store(n, Ordering::Release);
+        self.appender.fail_appends(n);
     }
 
     /// The data directory.
@@ -176,16 +162,39 @@ impl SqliteStore {
         &self.dir
     }
 
-    fn send(&self, job: Job) -> Result<(), StoreError> {
-        let jobs = self.jobs.lock().unwrap_or_else(PoisonError::into_inner);
-        let sent = jobs.as_ref().is_some_and(|tx| tx.send(job).is_ok());
-        if sent {
-            Ok(())
-        } else {
-            Err(StoreError::Backend(
-                "the store's writer has stopped".to_string(),
-            ))
+    /// Asks the folder something and waits for its answer (a rare path: a flush, a reload).
+    fn ask<T>(
+        &self,
+        request: impl FnOnce(Sender<Result<T, StoreError>>) -> fold::Request,
+    ) -> Result<T, StoreError> {
+        let stopped = || StoreError::Backend("the store's folder has stopped".to_string());
+        let (reply, answer) = mpsc::channel();
+        let sent = self
+            .folder_requests
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .as_ref()
+            .is_some_and(|tx| tx.send(request(reply)).is_ok());
+        if !sent {
+            return Err(stopped());
         }
+        answer.recv().map_err(|_| stopped())?
+    }
+
+    /// Appends `records` to the change log; `apply` merges the same changes into the net
+    /// changes not folded yet.
+    fn append(
+        &self,
+        records: &[u8],
+        apply: impl FnOnce(&mut pending::Pending),
+    ) -> Result<Arc<Commit>, StoreError> {
+        self.appender.append(records, apply).map_err(|e| {
+            tracing::error!(error = %e, "a change of a workspace could not be stored");
+            StoreError::Io(std::io::Error::new(
+                e.kind(),
+                format!("the change log could not be written: {e}"),
+            ))
+        })
     }
 
     fn entry(&self, id: &str) -> Result<Arc<Mutex<Entry>>, StoreError> {
@@ -213,13 +222,19 @@ impl SqliteStore {
             }
         };
         if !change.is_empty() {
-            let commit = Commit::new();
-            self.send(Job::Write {
-                key: entry.key,
-                change,
-                commit: Arc::clone(&commit),
-            })?;
-            entry.last = commit;
+            let key = entry.key;
+            let mut records = Vec::new();
+            let appended = changelog::encode_write(&mut records, key, &change)
+                .map_err(|e| StoreError::Backend(format!("workspace {id} could not be encoded: {e}")))
+                .and_then(|()| self.append(&records, |p| p.write(key, change)));
+            match appended {
+                Ok(commit) => entry.last = commit,
+                Err(e) => {
+                    // Memory is now ahead of what is stored: read it back on the next access.
+                    self.mark_stale(key);
+                    return Err(e);
+                }
+            }
         }
         commit::note(&entry.last);
         Ok(())
@@ -242,15 +257,9 @@ impl SqliteStore {
         {
             return Ok(());
         }
-        let (reply, answer) = mpsc::channel();
-        self.send(Job::Reload {
-            key: entry.key,
-            reply,
-        })?;
-        // A rare path (after a failed write): this thread waits for one read by the writer.
-        let loaded = answer
-            .recv()
-            .map_err(|_| StoreError::Backend("the store's writer has stopped".to_string()))??;
+        // A rare path (after a failed write): this thread waits for a fold and one read.
+        let key = entry.key;
+        let loaded = self.ask(|reply| fold::Request::Reload { key, reply })?;
         self.stale
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
@@ -311,12 +320,11 @@ impl Store for SqliteStore {
         let change = diff::diff(&mut workspace, &mut marks, true).map_err(|e| {
             StoreError::Backend(format!("the workspace could not be serialised: {e}"))
         })?;
-        let commit = Commit::new();
-        self.send(Job::Write {
-            key,
-            change,
-            commit: Arc::clone(&commit),
+        let mut records = Vec::new();
+        changelog::encode_write(&mut records, key, &change).map_err(|e| {
+            StoreError::Backend(format!("the workspace could not be encoded: {e}"))
         })?;
+        let commit = self.append(&records, |p| p.write(key, change))?;
         commit::note(&commit);
         let id = workspace.id.clone();
         let entry = Entry {
@@ -358,14 +366,26 @@ impl Store for SqliteStore {
         // Waits for a request still working on it; its change is queued before the delete. A
         // request that found it before it left the map and comes after finds it deleted.
         let mut entry = cell.lock().unwrap_or_else(PoisonError::into_inner);
-        entry.deleted = true;
-        let commit = Commit::new();
-        self.send(Job::Delete {
-            key: entry.key,
-            commit: Arc::clone(&commit),
-        })?;
-        commit::note(&commit);
-        Ok(())
+        let key = entry.key;
+        let mut records = Vec::new();
+        changelog::encode_delete(&mut records, key);
+        match self.append(&records, |p| p.delete(key)) {
+            Ok(commit) => {
+                entry.deleted = true;
+                commit::note(&commit);
+                Ok(())
+            }
+            Err(e) => {
+                // Not stored as deleted: it stays, as the file has it.
+                drop(entry);
+                self.workspaces
+                    .write()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .entry(id.to_string())
+                    .or_insert(cell);
+                Err(e)
+            }
+        }
     }
 
     fn with(&self, id: &str, f: &mut dyn FnMut(&mut Workspace)) -> Result<(), StoreError> {
@@ -398,22 +418,19 @@ impl Store for SqliteStore {
     }
 
     fn flush(&self) -> Result<(), StoreError> {
-        let (reply, done) = mpsc::channel();
-        self.send(Job::Flush(reply))?;
-        done.recv()
-            .map_err(|_| StoreError::Backend("the store's writer has stopped".to_string()))?
+        self.ask(fold::Request::Flush)
     }
 }
 
 impl Drop for SqliteStore {
-    /// Lets the writer commit what is queued, then stops it.
+    /// Lets the folder fold what was appended, then stops it.
     fn drop(&mut self) {
-        self.jobs
+        self.folder_requests
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .take();
         if let Some(w) = self
-            .writer
+            .folder
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .take()
