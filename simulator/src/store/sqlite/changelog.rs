@@ -141,6 +141,12 @@ impl ChangeLog {
         self.len
     }
 
+    /// Puts another file in place (tests: a read-only one, to make appends fail).
+    #[cfg(test)]
+    pub fn replace_file_for_test(&mut self, file: File) {
+        self.file = Arc::new(file);
+    }
+
     /// The file, for the syncer of `--sync full`.
     pub fn file(&self) -> Arc<File> {
         Arc::clone(&self.file)

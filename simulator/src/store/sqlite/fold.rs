@@ -119,12 +119,18 @@ impl Folder {
 /// Writes `pending` and records `generation` as folded, as one transaction.
 pub fn fold(conn: &mut Connection, pending: &Pending, generation: u64) -> Result<(), StoreError> {
     let tx = conn.transaction().map_err(sql_error)?;
+    // Deletions first: keys are never reused, so a deleted workspace has nothing after its
+    // deletion, and a workspace created under the id of one deleted meanwhile (appended by
+    // another thread, in either order) finds the id free.
     for (key, net) in pending.ordered() {
-        match net {
-            Net::Write(change) => write(&tx, key, change),
-            Net::Delete => delete(&tx, key),
+        if let Net::Delete = net {
+            delete(&tx, key).map_err(sql_error)?;
         }
-        .map_err(sql_error)?;
+    }
+    for (key, net) in pending.ordered() {
+        if let Net::Write(change) = net {
+            write(&tx, key, change).map_err(sql_error)?;
+        }
     }
     tx.prepare_cached(
         "INSERT INTO meta (name, value) VALUES ('folded_log', ?1)

@@ -26,11 +26,11 @@ pub use schema::SyncMode;
 use super::commit::{self, Commit};
 use super::{Store, StoreError};
 use crate::workspace::Workspace;
+use appender::{Appender, Op};
 use diff::Marks;
 use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::path::{Path, PathBuf};
-use appender::Appender;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::mpsc::{self, Sender};
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
@@ -48,7 +48,7 @@ pub struct SqliteStore {
     folder_requests: Mutex<Option<Sender<fold::Request>>>,
     folder: Mutex<Option<JoinHandle<()>>>,
     /// Keys whose last change failed: read back from the file on their next access.
-    stale: Mutex<HashSet<i64>>,
+    stale: Arc<Mutex<HashSet<i64>>>,
     dir: PathBuf,
     /// Held (locked) as long as the store is open.
     _lock: File,
@@ -128,7 +128,9 @@ impl SqliteStore {
                 format!("cannot start the change log in {}: {e}", dir.display()),
             ))
         })?;
-        let appender = Arc::new(Appender::new(log, sync).map_err(StoreError::Io)?);
+        let stale = Arc::new(Mutex::new(HashSet::new()));
+        let appender =
+            Arc::new(Appender::new(log, sync, Arc::clone(&stale)).map_err(StoreError::Io)?);
         let (requests, folder_rx) = mpsc::channel();
         let folder = {
             let (dir, appender) = (dir.to_path_buf(), Arc::clone(&appender));
@@ -143,7 +145,7 @@ impl SqliteStore {
             appender,
             folder_requests: Mutex::new(Some(requests)),
             folder: Mutex::new(Some(folder)),
-            stale: Mutex::new(HashSet::new()),
+            stale,
             dir: dir.to_path_buf(),
             _lock: lock,
         })
@@ -181,14 +183,9 @@ impl SqliteStore {
         answer.recv().map_err(|_| stopped())?
     }
 
-    /// Appends `records` to the change log; `apply` merges the same changes into the net
-    /// changes not folded yet.
-    fn append(
-        &self,
-        records: &[u8],
-        apply: impl FnOnce(&mut pending::Pending),
-    ) -> Result<Arc<Commit>, StoreError> {
-        self.appender.append(records, apply).map_err(|e| {
+    /// Appends `records` (what `op` does, encoded) to the change log.
+    fn append(&self, records: Vec<u8>, op: Op) -> Result<Arc<Commit>, StoreError> {
+        self.appender.append(records, op).map_err(|e| {
             tracing::error!(error = %e, "a change of a workspace could not be stored");
             StoreError::Io(std::io::Error::new(
                 e.kind(),
@@ -225,8 +222,10 @@ impl SqliteStore {
             let key = entry.key;
             let mut records = Vec::new();
             let appended = changelog::encode_write(&mut records, key, &change)
-                .map_err(|e| StoreError::Backend(format!("workspace {id} could not be encoded: {e}")))
-                .and_then(|()| self.append(&records, |p| p.write(key, change)));
+                .map_err(|e| {
+                    StoreError::Backend(format!("workspace {id} could not be encoded: {e}"))
+                })
+                .and_then(|()| self.append(records, Op::Write(key, change)));
             match appended {
                 Ok(commit) => entry.last = commit,
                 Err(e) => {
@@ -308,34 +307,55 @@ fn lock(dir: &Path) -> Result<File, StoreError> {
 
 impl Store for SqliteStore {
     fn create(&self, mut workspace: Workspace) -> Result<(), StoreError> {
-        let mut map = self
-            .workspaces
-            .write()
-            .unwrap_or_else(PoisonError::into_inner);
-        if map.contains_key(&workspace.id) {
-            return Err(StoreError::Exists(workspace.id));
-        }
         let key = self.next_key.fetch_add(1, Ordering::Relaxed);
         let mut marks = Marks::default();
         let change = diff::diff(&mut workspace, &mut marks, true).map_err(|e| {
             StoreError::Backend(format!("the workspace could not be serialised: {e}"))
         })?;
         let mut records = Vec::new();
-        changelog::encode_write(&mut records, key, &change).map_err(|e| {
-            StoreError::Backend(format!("the workspace could not be encoded: {e}"))
-        })?;
-        let commit = self.append(&records, |p| p.write(key, change))?;
-        commit::note(&commit);
+        changelog::encode_write(&mut records, key, &change)
+            .map_err(|e| StoreError::Backend(format!("the workspace could not be encoded: {e}")))?;
         let id = workspace.id.clone();
-        let entry = Entry {
+        let cell = Arc::new(Mutex::new(Entry {
             key,
             workspace: Ok(workspace),
             marks,
-            last: commit,
+            last: Commit::done(),
             deleted: false,
-        };
-        map.insert(id, Arc::new(Mutex::new(entry)));
-        Ok(())
+        }));
+        // Held until the creation is appended: a request that finds the workspace in the map
+        // meanwhile waits for it, so that its change is appended after the creation. The map's
+        // own lock is not held across the append.
+        let mut entry = cell.lock().unwrap_or_else(PoisonError::into_inner);
+        {
+            let mut map = self
+                .workspaces
+                .write()
+                .unwrap_or_else(PoisonError::into_inner);
+            if map.contains_key(&id) {
+                return Err(StoreError::Exists(id));
+            }
+            map.insert(id.clone(), Arc::clone(&cell));
+        }
+        match self.append(records, Op::Write(key, change)) {
+            Ok(commit) => {
+                commit::note(&commit);
+                entry.last = commit;
+                Ok(())
+            }
+            Err(e) => {
+                entry.deleted = true;
+                drop(entry);
+                let mut map = self
+                    .workspaces
+                    .write()
+                    .unwrap_or_else(PoisonError::into_inner);
+                if map.get(&id).is_some_and(|c| Arc::ptr_eq(c, &cell)) {
+                    map.remove(&id);
+                }
+                Err(e)
+            }
+        }
     }
 
     fn ids(&self) -> Result<Vec<String>, StoreError> {
@@ -369,7 +389,7 @@ impl Store for SqliteStore {
         let key = entry.key;
         let mut records = Vec::new();
         changelog::encode_delete(&mut records, key);
-        match self.append(&records, |p| p.delete(key)) {
+        match self.append(records, Op::Delete(key)) {
             Ok(commit) => {
                 entry.deleted = true;
                 commit::note(&commit);
