@@ -103,6 +103,11 @@ pub struct WorkspaceState {
     /// that changes an application does not rewrite every office.
     #[serde(default, skip_serializing)]
     pub offices: Tracked<BTreeMap<String, Office>>,
+    /// `offices.borrows()` right after the seeded customers went into an empty `offices`: while
+    /// it is still the count, the offices are exactly what [`Workspace::seed_customers`] gives
+    /// for this seed and creation date, and a store keeps that fact instead of ≈ 55 KB of them.
+    #[serde(skip)]
+    pub offices_seeded_at: Option<u64>,
     /// 新着情報 lines, oldest first.
     pub news: Vec<NewsItem>,
     /// How the NACCS center answers new applications.
@@ -176,6 +181,7 @@ impl Workspace {
                 saved_drafts: Vec::new(),
                 applications: Vec::new(),
                 offices: Tracked::new(BTreeMap::new()),
+                offices_seeded_at: None,
                 news: Vec::new(),
                 review_policy: ReviewPolicy::Manual,
                 events: Default::default(),
@@ -201,6 +207,7 @@ impl Workspace {
         }
         let st = &mut self.state;
         st.customers_seeded = true;
+        let pristine = st.offices.is_empty();
         let mut rng = SimRng::new(st.spec.seed, 2);
         for contract in
             crate::domain::customers::customers(&mut rng, st.created_on, SEEDED_CUSTOMERS)
@@ -213,6 +220,14 @@ impl Workspace {
                 application: None,
             });
         }
+        if pristine {
+            st.offices_seeded_at = Some(st.offices.borrows());
+        }
+    }
+
+    /// Whether the offices are exactly the seeded customers (nothing changed them since).
+    pub fn offices_as_seeded(&self) -> bool {
+        self.state.offices_seeded_at == Some(self.state.offices.borrows())
     }
 
     /// After the clock was set: customers not seeded yet are dated from the clock's day, so that

@@ -12,6 +12,9 @@ use std::ops::{Deref, DerefMut};
 pub struct Tracked<T> {
     value: T,
     changed: bool,
+    /// How many times it was borrowed mutably (never reset): tells whether anything borrowed
+    /// it since a given moment.
+    borrows: u64,
 }
 
 impl<T> Tracked<T> {
@@ -20,12 +23,18 @@ impl<T> Tracked<T> {
         Tracked {
             value,
             changed: true,
+            borrows: 0,
         }
     }
 
     /// Whether it was borrowed mutably since the last [`Tracked::take_changed`]; clears the flag.
     pub fn take_changed(&mut self) -> bool {
         std::mem::replace(&mut self.changed, false)
+    }
+
+    /// How many times it was borrowed mutably since it was made.
+    pub fn borrows(&self) -> u64 {
+        self.borrows
     }
 
     /// The value, mutably, without marking it changed: for the store, which reads and clears
@@ -56,6 +65,7 @@ impl<T> Deref for Tracked<T> {
 impl<T> DerefMut for Tracked<T> {
     fn deref_mut(&mut self) -> &mut T {
         self.changed = true;
+        self.borrows += 1;
         &mut self.value
     }
 }

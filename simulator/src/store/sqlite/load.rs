@@ -89,8 +89,13 @@ fn rebuild(
             .map_err(sql_error)?
     };
     let mut token_rng = false;
+    let mut seeded = false;
     for (name, json) in parts {
         let decoded = match name.as_str() {
+            "offices" if json == super::diff::SEEDED_OFFICES => {
+                seeded = true;
+                Ok(())
+            }
             "offices" => serde_json::from_str(&json).map(|o| state.offices = Tracked::new(o)),
             "token_rng" => serde_json::from_str(&json).map(|t| {
                 token_rng = true;
@@ -126,13 +131,19 @@ fn rebuild(
         Ok(s) => s,
         Err(e) => return Ok(Err(format!("a session does not decode: {e}"))),
     };
-    Ok(Ok(Workspace {
+    let mut ws = Workspace {
         id: id.to_string(),
         state: state.into(),
         mails,
         journal,
         sessions,
-    }))
+    };
+    if seeded {
+        ws.state.offices = Tracked::new(Default::default());
+        ws.state.customers_seeded = false;
+        ws.seed_customers();
+    }
+    Ok(Ok(ws))
 }
 
 /// A log from its rows; the rows before the first one kept were dropped by the cap.
