@@ -151,3 +151,38 @@ async fn deleted_and_reset_workspaces_stay_so_and_new_ids_continue() {
     let w3 = t.workspace(client::new_workspace(3)).await.unwrap();
     assert!(w3 != w1 && w3 != w2, "a new id, not {w3}");
 }
+
+/// `--sync full`: every answer waits until its change is flushed to the disk (a syncer thread
+/// flushes the change log for many requests at once); the workspaces come back the same.
+#[tokio::test]
+async fn with_sync_full_the_same_requests_come_back_the_same() {
+    use nss_simulator::store::{SqliteStore, SyncMode};
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(dir.path(), SyncMode::Full).unwrap();
+    let st = nss_simulator::open_state_with(
+        std::sync::Arc::new(store),
+        0,
+        crate::support::PUBLIC_BASE,
+        Settings::default(),
+    )
+    .unwrap();
+    let t = local(&st);
+    let mut browsers = Vec::new();
+    for n in 1..=3 {
+        let ws = t.workspace(client::new_workspace(n)).await.unwrap();
+        browsers.push((ws.clone(), half_way(&t, &ws, n as usize).await));
+    }
+    let mut before = Vec::new();
+    for (ws, _) in &browsers {
+        before.push(view(&t, ws).await);
+    }
+    drop(browsers);
+    drop(t);
+    drop(st);
+    let st = durable(dir.path(), Settings::default());
+    let t = local(&st);
+    for (n, before) in before.iter().enumerate() {
+        let ws = before[""]["id"].as_str().unwrap();
+        assert_eq!(&view(&t, ws).await, before, "workspace {n}");
+    }
+}

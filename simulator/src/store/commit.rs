@@ -1,9 +1,11 @@
 //! Acknowledging only what is stored: a request's answer waits until every change it made or
 //! read is committed.
 //!
-//! A durable store changes a workspace in memory, hands the change to its writer and returns at
-//! once (the workspace's lock is not held across the disk). Each change carries a [`Commit`],
-//! completed by the writer once the change is committed (or failed). [`note`] records, in the
+//! A durable store changes a workspace in memory and stores the change without holding the
+//! workspace's lock across the disk. Each change carries a [`Commit`], completed once the change
+//! is stored (or failed): at once when the SQLite store's change log was written by the request
+//! itself, later when another thread appends it or when `--sync full` waits for the disk.
+//! [`note`] records, in the
 //! request's scope ([`scope`]), the commit of every workspace the request touched — its own
 //! change, or the last pending change of a workspace it only read — and the HTTP layer awaits
 //! them all ([`wait_all`]) before the answer leaves: no answer ever shows a state that a crash
@@ -15,7 +17,7 @@ use std::future::Future;
 use std::sync::{Arc, Mutex, PoisonError};
 use tokio::sync::Notify;
 
-/// Why a change was not committed, as the writer saw it; cloned to every request waiting on it.
+/// Why a change was not stored; cloned to every request waiting on it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CommitFailure {
     /// The storage was busy (another process): trying again later may work.
@@ -33,7 +35,8 @@ impl From<CommitFailure> for super::StoreError {
     }
 }
 
-/// The outcome of one change, completed once by the writer, awaited by any number of requests.
+/// The outcome of one change, completed once by whoever stores it, awaited by any number of
+/// requests.
 #[derive(Debug, Default)]
 pub struct Commit {
     outcome: Mutex<Option<Result<(), CommitFailure>>>,
@@ -62,7 +65,7 @@ impl Commit {
         self.notify.notify_waiters();
     }
 
-    /// The outcome, if the writer is done with the change.
+    /// The outcome, if the change is stored (or failed).
     pub fn outcome(&self) -> Option<Result<(), CommitFailure>> {
         self.outcome
             .lock()

@@ -70,8 +70,8 @@ pub trait Store: Send + Sync {
     fn count(&self) -> Result<usize, StoreError> {
         Ok(self.ids()?.len())
     }
-    /// Returns once every change made so far is stored (a durable store's writer has committed
-    /// it); at shutdown and in tests.
+    /// Returns once every change made so far is in the store's final form (a durable store has
+    /// folded its change log into its tables); at shutdown and in tests.
     fn flush(&self) -> Result<(), StoreError> {
         Ok(())
     }

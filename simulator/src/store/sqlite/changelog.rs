@@ -9,10 +9,10 @@
 //! benchmark's) is never written to the tables at all.
 //!
 //! The log is a sequence of *generations*, one file each (`changes.<generation>.log` in the
-//! data directory). The writer appends to the newest; to fold, it starts the next generation
-//! and hands the changes of the previous ones to the folder, which writes them to the tables,
-//! records the generation in `meta` (`folded_log`) in the same transaction and removes the
-//! file. At start, [`recover`] folds whatever generations a stopped or killed process left.
+//! data directory). Requests append to the newest ([`super::appender`]); to fold, the folder
+//! starts the next generation and takes the net changes of the previous ones, writes them to the
+//! tables, records the generation in `meta` (`folded_log`) in the same transaction and removes
+//! the file. At start, [`recover`] folds whatever generations a stopped or killed process left.
 //!
 //! A file is a header (`NSSCLOG1` and the generation, little-endian) and records, each the
 //! length and CRC-32 of its payload (little-endian `u32`s) and the payload, a [`Record`] in
@@ -37,8 +37,9 @@ use std::sync::Arc;
 const MAGIC: &[u8; 8] = b"NSSCLOG1";
 const HEADER_LEN: u64 = 16;
 
-/// One logged change (what the writer was handed).
+/// One logged change.
 #[derive(Debug, Deserialize)]
+#[allow(clippy::large_enum_variant)] // read only at start, one at a time
 pub enum Record {
     Write { key: i64, change: Change },
     Delete { key: i64 },

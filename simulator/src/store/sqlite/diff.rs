@@ -1,4 +1,4 @@
-//! What a request changed in a workspace, against what the store last handed to its writer.
+//! What a request changed in a workspace, against what the store last appended of it.
 //!
 //! The aggregate is serialised only when it was borrowed mutably, and written only when its
 //! serialisation differs from the last one written (compared by hash); its [`PARTS`] likewise,
@@ -13,7 +13,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
-/// What the writer was last handed of one workspace.
+/// What was last appended of one workspace.
 #[derive(Debug, Default)]
 pub struct Marks {
     state: u64,

@@ -1,16 +1,19 @@
 //! The durable store: workspaces kept in an SQLite database in a data directory.
 //!
 //! Every workspace lives in memory, as in [`MemoryStore`](super::MemoryStore), and is written
-//! through to the file: after each access the store works out what changed ([`diff`]) and hands
-//! it to the writer thread ([`writer`]), which commits many requests' changes per transaction.
-//! Requests never wait for the disk with a workspace locked, and never do I/O on the async
-//! runtime's threads; the HTTP layer holds each answer until its changes are committed
-//! ([`super::commit`]). At start the whole file is read back ([`load`]), so that a restart
-//! brings back every workspace exactly, and checked ([`schema`]): a newer, damaged or busy file
-//! is refused with its reason.
+//! through: after each access the store works out what changed ([`diff`]), encodes it as one
+//! record and appends it to the change log ([`appender`], [`changelog`]) before the request's
+//! answer leaves — one `write`, no wait for the disk. About once a second the folder thread
+//! ([`fold`]) writes the net changes ([`pending`]) into the database's tables, in one
+//! transaction, and removes the log's folded generation. With `--sync full` the HTTP layer holds
+//! each answer until the log is flushed to the disk ([`super::commit`]). At start the logs a
+//! stopped process left are folded and the whole database is read back ([`load`]), so that a
+//! restart brings back every workspace exactly, and checked ([`schema`]): a newer, damaged or
+//! busy file is refused with its reason.
 //!
 //! The data directory holds the database (`workspaces.sqlite3` with its `-wal` and `-shm`
-//! files) and a lock file that keeps a second simulator from opening the same directory.
+//! files), the change log (`changes.<generation>.log`, usually one file) and a lock file that
+//! keeps a second simulator from opening the same directory.
 
 mod appender;
 mod change;
@@ -59,7 +62,7 @@ struct Entry {
     /// The workspace, or why it does not read back from the file.
     workspace: Result<Workspace, String>,
     marks: Marks,
-    /// The commit of the last change handed to the writer.
+    /// The commit of the last change appended (done at once unless `--sync full`).
     last: Arc<Commit>,
     /// Deleted while a request still held it: that request finds nothing.
     deleted: bool,
@@ -89,7 +92,8 @@ pub(crate) fn sql_error(e: rusqlite::Error) -> StoreError {
 
 impl SqliteStore {
     /// Opens the store in `dir` (created if missing): takes the directory's lock, opens and
-    /// checks the database, reads every workspace back and starts the writer.
+    /// checks the database, folds the change logs left, reads every workspace back and starts the
+    /// folder.
     pub fn open(dir: &Path, sync: SyncMode) -> Result<Self, StoreError> {
         std::fs::create_dir_all(dir).map_err(|e| {
             StoreError::Io(std::io::Error::new(
@@ -203,7 +207,8 @@ impl SqliteStore {
             .ok_or_else(|| StoreError::NotFound(id.to_string()))
     }
 
-    /// Hands what changed in `entry`'s workspace to the writer (nothing if nothing changed).
+    /// Appends what changed in `entry`'s workspace to the change log (nothing if nothing
+    /// changed).
     fn write_through(&self, id: &str, entry: &mut Entry, create: bool) -> Result<(), StoreError> {
         let Ok(ws) = &mut entry.workspace else {
             return Ok(());

@@ -9,6 +9,8 @@ use super::change::Change;
 use std::collections::HashMap;
 
 /// What the fold does to one workspace.
+// Nearly every net change is a write (see `appender::Op`).
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Net {
     /// Writes this (creating the workspace if `create` is set).
