@@ -35,7 +35,7 @@ const USAGE: &str = "usage: nss-simulator [options]
                         $XDG_DATA_HOME/nss-simulator or ~/.local/share/nss-simulator)
   --ephemeral           keep workspaces in memory only: gone when the simulator stops
   --sync MODE           normal (default): a stored request survives the simulator being killed;
-                        full: it survives a power cut too (every commit flushed, slower)
+                        full: it survives a power cut too (every change flushed, slower)
 
   --api-token TOKEN     token the simulator API and the operator pages (/_sim/) require
                         (env NSS_SIM_API_TOKEN): `Authorization: Bearer TOKEN`, or TOKEN as the
