@@ -86,14 +86,16 @@ CREATE TABLE meta (
     )
 }
 
-/// How hard a commit tries to survive more than a crash of the process.
+/// How hard a stored change tries to survive more than a crash of the process.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SyncMode {
-    /// A committed request is in the operating system's hands (the write-ahead log is written,
-    /// not flushed): it survives the simulator being killed, not a power cut.
+    /// A stored request is in the operating system's hands (its change log record, and later the
+    /// tables' write-ahead log, are written, not flushed): it survives the simulator being
+    /// killed, not a power cut.
     #[default]
     Normal,
-    /// Every commit is flushed to the disk as well (`fsync`): it survives a power cut too.
+    /// Every change is flushed to the disk as well (`fdatasync` of the change log before the
+    /// answer, `synchronous = FULL` for the tables): it survives a power cut too.
     Full,
 }
 
