@@ -195,6 +195,25 @@ fn durable_with_store(dir: &Path) -> (Arc<SqliteStore>, Arc<nss_simulator::state
     (store, st)
 }
 
+/// A durable store in `dir` with one workspace whose temporary account is registered (P1):
+/// the store's handle, the app state, its transport, the workspace's id and the browser.
+async fn after_p1(
+    dir: &Path,
+) -> (
+    Arc<SqliteStore>,
+    Arc<nss_simulator::state::AppState>,
+    crate::client::Transport,
+    String,
+    Nss,
+) {
+    let (store, st) = durable_with_store(dir);
+    let t = local(&st);
+    let ws = t.workspace(client::new_workspace(1)).await.unwrap();
+    let mut b = Nss::new(&t, &ws);
+    client::temp_account(&mut b, 1).await.unwrap();
+    (store, st, t, ws, b)
+}
+
 async fn journal(t: &crate::client::Transport, ws: &str) -> Value {
     t.api("GET", &format!("workspaces/{ws}/journal"), Value::Null)
         .await
@@ -206,11 +225,7 @@ async fn journal(t: &crate::client::Transport, ws: &str) -> Value {
 #[tokio::test]
 async fn a_change_that_is_not_stored_is_not_acknowledged_and_is_taken_back() {
     let dir = tempfile::tempdir().unwrap();
-    let (store, st) = durable_with_store(dir.path());
-    let t = local(&st);
-    let ws = t.workspace(client::new_workspace(1)).await.unwrap();
-    let mut b = Nss::new(&t, &ws);
-    client::temp_account(&mut b, 1).await.unwrap();
+    let (store, st, t, ws, mut b) = after_p1(dir.path()).await;
     let before = journal(&t, &ws).await;
     // The change log refuses the next two appends, as a full disk would.
     store.fail_appends(2);
@@ -301,11 +316,7 @@ async fn a_change_the_tables_refuse_is_kept_in_the_change_log_until_they_take_it
 #[tokio::test]
 async fn the_change_log_a_killed_store_left_is_folded_at_start() {
     let dir = tempfile::tempdir().unwrap();
-    let (store, st) = durable_with_store(dir.path());
-    let t = local(&st);
-    let ws = t.workspace(client::new_workspace(1)).await.unwrap();
-    let mut b = Nss::new(&t, &ws);
-    client::temp_account(&mut b, 1).await.unwrap();
+    let (store, st, t, ws, b) = after_p1(dir.path()).await;
     let before = crate::support::view(&t, &ws).await;
     drop(b);
     // What the process would leave if killed now: the database and the change log as they
