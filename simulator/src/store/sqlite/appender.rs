@@ -270,7 +270,8 @@ impl Appender {
 }
 
 /// `--sync full`: flushes the log for every change queued since the last flush, then completes
-/// their commits.
+/// their commits. (`fdatasync` writes back the pages stored through the log's memory map as
+/// well: on Linux they are the file's page cache.)
 fn sync_loop(rx: Receiver<SyncJob>) {
     while let Ok(first) = rx.recv() {
         let mut batch = vec![first];

@@ -37,6 +37,11 @@ use std::sync::Arc;
 const MAGIC: &[u8; 8] = b"NSSCLOG1";
 const HEADER_LEN: u64 = 16;
 
+/// The newest generation's file is this much longer than its records, zeros written ahead
+/// (written, not a hole: the disk space is taken when the zeros are written, so that a full
+/// disk is an error of that `write`, never a fault of the mapping).
+const AHEAD: u64 = 4 << 20;
+
 /// One logged change.
 #[derive(Debug, Deserialize)]
 #[allow(clippy::large_enum_variant)] // read only at start, one at a time
@@ -94,12 +99,17 @@ fn generation_of(name: &str) -> Option<u64> {
         .ok()
 }
 
-/// The generation being appended to.
+/// The generation being appended to: the file, mapped into memory (shared with the page cache)
+/// over its whole length.
 pub struct ChangeLog {
     dir: PathBuf,
     file: Arc<File>,
+    map: memmap2::MmapMut,
     generation: u64,
+    /// What the records take (the header included).
     len: u64,
+    /// The file's length (and the map's): the records, then zeros.
+    size: u64,
     sync: SyncMode,
 }
 
@@ -110,20 +120,26 @@ impl ChangeLog {
         let mut file = File::options()
             .create(true)
             .truncate(true)
+            .read(true)
             .write(true)
             .open(&path)?;
         let mut header = MAGIC.to_vec();
         header.extend_from_slice(&generation.to_le_bytes());
         file.write_all(&header)?;
+        zeros(&file, HEADER_LEN, AHEAD)?;
         if sync == SyncMode::Full {
             file.sync_all()?;
             File::open(dir)?.sync_all()?;
         }
+        let size = HEADER_LEN + AHEAD;
+        let map = map(&file)?;
         Ok(ChangeLog {
             dir: dir.to_path_buf(),
             file: Arc::new(file),
+            map,
             generation,
             len: HEADER_LEN,
+            size,
             sync,
         })
     }
@@ -142,10 +158,12 @@ impl ChangeLog {
         self.len
     }
 
-    /// Puts another file in place (tests: a read-only one, to make appends fail).
+    /// Tests: puts another file in place (a read-only one) and uses up the zeros ahead, so
+    /// that the next append must extend the file, and fails.
     #[cfg(test)]
     pub fn replace_file_for_test(&mut self, file: File) {
         self.file = Arc::new(file);
+        self.size = self.len;
     }
 
     /// The file, for the syncer of `--sync full`.
@@ -153,34 +171,68 @@ impl ChangeLog {
         Arc::clone(&self.file)
     }
 
-    /// Appends encoded records, in one `write` (flushed to the disk by the appender's syncer
-    /// with `--sync full`). On failure the file is cut back to what it was, so that no half
-    /// record is followed by whole ones.
+    /// Appends encoded records after what was appended before: copied into the mapped file,
+    /// that is into the kernel's page cache, which a killed process cannot take back (flushed to
+    /// the disk by the appender's syncer with `--sync full`). When the zeros ahead run out, more
+    /// are written and the file mapped again; a failure there (a full disk) fails the append and
+    /// leaves the file as it was.
     pub fn append(&mut self, records: &[u8]) -> std::io::Result<()> {
-        let written = (&*self.file).write_all(records);
-        match written {
-            Ok(()) => {
-                self.len += records.len() as u64;
-                Ok(())
-            }
-            Err(e) => {
-                if let Err(cut) = self.file.set_len(self.len) {
-                    tracing::error!(error = %cut, "a failed append to the change log could not be cut back");
-                }
-                Err(e)
-            }
+        let end = self.len + records.len() as u64;
+        if end > self.size {
+            let size = end + AHEAD;
+            zeros(&self.file, self.size, size - self.size)?;
+            self.map = map(&self.file)?;
+            self.size = size;
         }
+        self.map[self.len as usize..end as usize].copy_from_slice(records);
+        self.len = end;
+        Ok(())
     }
 
     /// Starts the next generation; this one is then the folder's (flushed to the disk first
     /// with `--sync full`).
     pub fn rotate(&mut self) -> std::io::Result<()> {
-        if self.sync == SyncMode::Full {
-            self.file.sync_data()?;
+        let next = ChangeLog::create(&self.dir, self.generation + 1, self.sync)?;
+        let ChangeLog {
+            file,
+            map,
+            len,
+            sync,
+            ..
+        } = std::mem::replace(self, next);
+        drop(map);
+        // Without the zeros ahead, now that nothing maps it (the reader stops at zeros anyway).
+        if let Err(e) = file.set_len(len) {
+            tracing::warn!(error = %e, "a change log's zeros ahead could not be cut");
         }
-        *self = ChangeLog::create(&self.dir, self.generation + 1, self.sync)?;
+        if sync == SyncMode::Full {
+            file.sync_data()?;
+        }
         Ok(())
     }
+}
+
+/// Writes `n` zero bytes at `at` (extending the file).
+fn zeros(file: &File, at: u64, n: u64) -> std::io::Result<()> {
+    use std::os::unix::fs::FileExt;
+    const CHUNK: usize = 64 << 10;
+    let zeros = vec![0u8; CHUNK];
+    let mut done = 0;
+    while done < n {
+        let k = (n - done).min(CHUNK as u64) as usize;
+        file.write_all_at(&zeros[..k], at + done)?;
+        done += k as u64;
+    }
+    Ok(())
+}
+
+/// The whole file, mapped for writing and shared with the page cache.
+fn map(file: &File) -> std::io::Result<memmap2::MmapMut> {
+    // SAFETY: the file is the change log's newest generation, which only this store opens (its
+    // data directory is locked) and which is never shortened while mapped (`ChangeLog::rotate`
+    // drops the map before it cuts the zeros ahead), so no access through the map falls outside
+    // the file; the map is only written through `ChangeLog::append`, under the appender's lock.
+    unsafe { memmap2::MmapMut::map_mut(file) }
 }
 
 /// Removes the files of every generation up to `generation` (they are folded).
@@ -269,6 +321,10 @@ fn read(
     }
     let mut at = HEADER_LEN as usize;
     while at < bytes.len() {
+        if bytes[at..].iter().all(|b| *b == 0) {
+            // The zeros written ahead of the appends: the end.
+            return Ok(());
+        }
         let record = bytes.get(at..at + 8).and_then(|h| {
             let len = u32::from_le_bytes(h[..4].try_into().ok()?) as usize;
             let crc = u32::from_le_bytes(h[4..].try_into().ok()?);
@@ -319,7 +375,8 @@ mod tests {
         log.append(&buf).unwrap();
         buf.clear();
         encode_write(&mut buf, 1, &change("b")).unwrap();
-        log.append(&buf[..buf.len() - 1]).unwrap();
+        // Cut inside its payload (the file goes on with the zeros written ahead).
+        log.append(&buf[..12]).unwrap();
         let p = path(dir.path(), 7);
         let mut pending = Pending::default();
         read(&p, 7, true, &mut pending).unwrap();
