@@ -37,9 +37,9 @@ use std::sync::Arc;
 const MAGIC: &[u8; 8] = b"NSSCLOG1";
 const HEADER_LEN: u64 = 16;
 
-/// The newest generation's file is this much longer than its records, zeros written ahead
-/// (written, not a hole: the disk space is taken when the zeros are written, so that a full
-/// disk is an error of that `write`, never a fault of the mapping).
+/// The newest generation's file is this much longer than its records, its space reserved ahead
+/// (`fallocate`, or zeros written where the filesystem has no `fallocate`; not a hole: a full
+/// disk is then an error of that call, never a fault of the mapping). It reads as zeros.
 const AHEAD: u64 = 4 << 20;
 
 /// One logged change.
@@ -126,7 +126,7 @@ impl ChangeLog {
         let mut header = MAGIC.to_vec();
         header.extend_from_slice(&generation.to_le_bytes());
         file.write_all(&header)?;
-        zeros(&file, HEADER_LEN, AHEAD)?;
+        reserve(&file, HEADER_LEN, AHEAD)?;
         if sync == SyncMode::Full {
             file.sync_all()?;
             File::open(dir)?.sync_all()?;
@@ -180,7 +180,7 @@ impl ChangeLog {
         let end = self.len + records.len() as u64;
         if end > self.size {
             let size = end + AHEAD;
-            zeros(&self.file, self.size, size - self.size)?;
+            reserve(&self.file, self.size, size - self.size)?;
             self.map = map(&self.file)?;
             self.size = size;
         }
@@ -209,6 +209,18 @@ impl ChangeLog {
             file.sync_data()?;
         }
         Ok(())
+    }
+}
+
+/// Extends the file by `n` bytes at `at` (its end), which read as zeros, their space reserved.
+fn reserve(file: &File, at: u64, n: u64) -> std::io::Result<()> {
+    use rustix::fs::{FallocateFlags, fallocate};
+    match fallocate(file, FallocateFlags::empty(), at, n) {
+        Ok(()) => Ok(()),
+        Err(e) if e == rustix::io::Errno::OPNOTSUPP || e == rustix::io::Errno::NOSYS => {
+            zeros(file, at, n)
+        }
+        Err(e) => Err(e.into()),
     }
 }
 
