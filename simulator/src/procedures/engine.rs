@@ -345,11 +345,13 @@ fn show(
     req: &NssRequest,
     errors: &FieldErrors,
 ) -> Screen {
-    let Some(mut session) = ws.sessions.remove(token) else {
+    let Some(mut session) = ws.sessions.lend(token) else {
         return login::expired(req.base);
     };
+    // Most screens only read the session: compared after, it is written only if it changed.
+    let before = session.clone();
     let screen = in_cx(ws, &mut session, now, req, |cx| render(cx, errors));
-    ws.sessions.insert(token.to_string(), session);
+    ws.sessions.put_back(token, session, &before);
     screen
 }
 

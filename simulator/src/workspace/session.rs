@@ -34,7 +34,7 @@ impl Login {
 }
 
 /// One browser session (a cookie).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Session {
     /// When the session began (printed as 「…からログイン中」 once logged in).
     pub started_at: Instant,

@@ -69,6 +69,22 @@ impl Sessions {
         Some(s)
     }
 
+    /// Takes a session out to use it beside the workspace, without touching it: give it back
+    /// with [`Sessions::put_back`].
+    pub fn lend(&mut self, token: &str) -> Option<Session> {
+        self.map.remove(token)
+    }
+
+    /// Gives back a session taken with [`Sessions::lend`]; it is touched only if it differs
+    /// from `before` (what was lent), so that showing a screen that changes nothing of the
+    /// session does not make a store write it again.
+    pub fn put_back(&mut self, token: &str, session: Session, before: &Session) {
+        if session != *before {
+            self.touched.insert(token.to_string());
+        }
+        self.map.insert(token.to_string(), session);
+    }
+
     /// Keeps the sessions for which `keep` is true.
     pub fn retain(&mut self, mut keep: impl FnMut(&str, &Session) -> bool) {
         let touched = &mut self.touched;
@@ -166,5 +182,23 @@ mod tests {
             ["a", "b", "c"]
         );
         assert_eq!(s.len(), 1);
+    }
+
+    #[test]
+    fn a_lent_session_is_touched_only_if_it_comes_back_changed() {
+        let mut s = Sessions::new();
+        s.insert("a".into(), session());
+        s.take_touched();
+        let lent = s.lend("a").unwrap();
+        let before = lent.clone();
+        s.put_back("a", lent, &before);
+        assert!(s.take_touched().is_empty(), "shown, unchanged");
+        assert!(s.get("a").is_some());
+        let mut lent = s.lend("a").unwrap();
+        let before = lent.clone();
+        lent.tab = Some("net".into());
+        s.put_back("a", lent, &before);
+        assert_eq!(s.take_touched().into_iter().collect::<Vec<_>>(), ["a"]);
+        assert_eq!(s.get("a").unwrap().tab.as_deref(), Some("net"));
     }
 }
