@@ -58,7 +58,7 @@ async fn a_restart_brings_back_every_workspace_exactly() {
     for ws in ["default", "a", "fx"] {
         before.push(view(&t, ws).await);
     }
-    // Stopped: every handle on the store goes, which lets its writer finish and unlock the
+    // Stopped: every handle on the store goes, which lets its folder finish and unlock the
     // directory.
     b.t = Transport::Tcp(reqwest::Client::new(), String::new());
     drop(t);

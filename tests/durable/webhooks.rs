@@ -89,7 +89,7 @@ async fn received(server: &MockServer) -> Vec<u64> {
         .collect()
 }
 
-/// Stops a simulator: its dispatcher first, then every handle on the store, so that its writer
+/// Stops a simulator: its dispatcher first, then every handle on the store, so that its folder
 /// finishes and unlocks the directory.
 async fn stop(st: Arc<AppState>, t: Transport, dispatcher: tokio::task::JoinHandle<()>) {
     dispatcher.abort();
