@@ -2,9 +2,10 @@
 //! its answer leaves.
 //!
 //! A change is encoded outside the lock; under it, it is appended to the change log's newest
-//! generation with one `write` and merged into the net changes not folded yet ([`Pending`]),
-//! so the log and the net changes always agree, in the order the changes were made. The
-//! `write` puts the bytes in the kernel's hands, which a killed process cannot take back: with
+//! generation (copied into the file's memory map, see [`ChangeLog::append`]) and merged into the
+//! net changes not folded yet ([`Pending`]), so the log and the net changes always agree, in the
+//! order the changes were made. The copy puts the bytes in the kernel's page cache, which a
+//! killed process cannot take back: with
 //! `--sync normal` the change is stored when `append` returns, and the request does not wait
 //! for anything. With `--sync full` each change must also reach the disk: a syncer thread
 //! flushes the log for every change appended since its last flush (one `fdatasync` for many
@@ -12,7 +13,7 @@
 //!
 //! Appending inline replaced a writer thread that took every change from a queue: on the
 //! project's two-core machine, handing each request's change to another thread and waking the
-//! request when it was written cost more (in context switches) than the `write` itself.
+//! request when it was written cost more (in context switches) than writing it.
 
 use super::change::Change;
 use super::changelog::ChangeLog;
@@ -110,7 +111,7 @@ impl Appender {
     /// `--sync normal` when this thread appended it itself.
     ///
     /// The lock is never waited for: when another thread holds it (in the middle of its own
-    /// `write`), the change is queued and that thread appends it with its own — or the next
+    /// append), the change is queued and that thread appends it with its own — or the next
     /// one that takes the lock, which always appends what is queued before its own change (so a
     /// workspace's changes, made one after the other under its lock, are appended in order).
     /// Waiting for the lock instead cost a sleep and a wake-up of the thread for a large share
@@ -167,7 +168,7 @@ impl Appender {
         }
     }
 
-    /// Under the lock: appends what is queued and then `own`, in one `write`; applies them to
+    /// Under the lock: appends what is queued and then `own`, as one append; applies them to
     /// the net changes and completes the queued ones' commits.
     fn write(&self, g: &mut Inner, own: Option<(Vec<u8>, Op)>) -> std::io::Result<Arc<Commit>> {
         let queued =
