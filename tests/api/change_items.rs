@@ -24,6 +24,19 @@ async fn press_op(b: &mut Browser, op: &str) {
 }
 
 /// An office logged in, on its menu.
+/// 「設定する」 on a code's detail: one setting of 業種, 処理方式 and 識別番号数.
+async fn set(b: &mut Browser, industry: &str, method: &str, count: &str) {
+    b.press(
+        "設定する",
+        &[
+            ("業種", industry),
+            ("処理方式", method),
+            ("識別番号数", count),
+        ],
+    )
+    .await;
+}
+
 async fn office(app: &TestApp, ws: &str, code: &str) -> Browser {
     let pw = office_password(app, ws, code).await;
     let mut b = app.browser(ws);
@@ -95,15 +108,7 @@ async fn the_first_netnaccs_of_an_office_end_to_end() {
     b.press("修正", &[]).await;
     assert_eq!(b.id(), "change_application.user_code_detail");
     assert_eq!(table(&b.screen, "")[0], ["利用者コード", "CP999"]);
-    b.press(
-        "設定する",
-        &[
-            ("業種", "通関業"),
-            ("処理方式", "SMTP双方向"),
-            ("識別番号数", "1"),
-        ],
-    )
-    .await;
+    set(&mut b, "通関業", "SMTP双方向", "1").await;
     b.press("この内容で設定する", &[]).await;
     b.press("次へ進む", &[]).await;
     assert_eq!(b.id(), "change_application.user_codes");
@@ -118,25 +123,9 @@ async fn the_first_netnaccs_of_an_office_end_to_end() {
     assert_eq!(settings.len(), 2, "{settings:?}");
     press_op(&mut b, "cancel:1").await;
     // Bad input on the detail: a count that is not a whole number.
-    b.press(
-        "設定する",
-        &[
-            ("業種", "通関業"),
-            ("処理方式", "netNACCS"),
-            ("識別番号数", "1.5"),
-        ],
-    )
-    .await;
+    set(&mut b, "通関業", "netNACCS", "1.5").await;
     assert!(!b.errors().is_empty());
-    b.press(
-        "設定する",
-        &[
-            ("業種", "通関業"),
-            ("処理方式", "netNACCS"),
-            ("識別番号数", "1"),
-        ],
-    )
-    .await;
+    set(&mut b, "通関業", "netNACCS", "1").await;
     assert_eq!(table(&b.screen, "設定した利用者コード情報").len(), 2);
     b.press("この内容で設定する", &[]).await;
     let request = table(&b.screen, "申込情報(利用者コード)");
@@ -265,29 +254,13 @@ async fn user_codes_industries_and_statistics_of_nac001() {
     // The code's システム区分 is printed, not asked.
     assert!(b.field("システム区分").is_none());
     press_op(&mut b, "cancel:1").await;
-    b.press(
-        "設定する",
-        &[
-            ("業種", "海運業"),
-            ("処理方式", "netNACCS"),
-            ("識別番号数", "1"),
-        ],
-    )
-    .await;
+    set(&mut b, "海運業", "netNACCS", "1").await;
     b.press("この内容で設定する", &[("管理統計資料（無料分）", "要")])
         .await;
     assert_eq!(b.id(), "change_application.user_codes", "{:?}", b.errors());
     // A second 識別番号 needs 識別番号(追加・削除): refused with the item to choose.
     b.press("修正", &[]).await;
-    b.press(
-        "設定する",
-        &[
-            ("業種", "通関業"),
-            ("処理方式", "netNACCS"),
-            ("識別番号数", "1"),
-        ],
-    )
-    .await;
+    set(&mut b, "通関業", "netNACCS", "1").await;
     b.press("この内容で設定する", &[]).await;
     b.press("次へ進む", &[]).await;
     assert_eq!(
@@ -602,15 +575,7 @@ async fn a_code_change_amended_after_a_clarification() {
     .await;
     b.press("次へ進む", &[]).await;
     b.press("修正", &[]).await;
-    b.press(
-        "設定する",
-        &[
-            ("業種", "通関業"),
-            ("処理方式", "netNACCS"),
-            ("識別番号数", "1"),
-        ],
-    )
-    .await;
+    set(&mut b, "通関業", "netNACCS", "1").await;
     b.press("この内容で設定する", &[]).await;
     b.press("次へ進む", &[]).await;
     b.press("申込内容を登録する", &[]).await;
@@ -638,15 +603,7 @@ async fn a_code_change_amended_after_a_clarification() {
         buttons(&b.screen)
     );
     b.press("修正", &[]).await;
-    b.press(
-        "設定する",
-        &[
-            ("業種", "通関業"),
-            ("処理方式", "netNACCS"),
-            ("識別番号数", "1"),
-        ],
-    )
-    .await;
+    set(&mut b, "通関業", "netNACCS", "1").await;
     b.press("この内容で設定する", &[]).await;
     b.press("次へ進む", &[]).await;
     b.press("申込内容を登録する", &[]).await;
