@@ -664,16 +664,7 @@ fn apply_user_codes(
         } else {
             let req = issuance::UserCodeRequest {
                 system,
-                settings: row
-                    .request
-                    .settings
-                    .iter()
-                    .map(|s| IdentRequest {
-                        industries: s.industries.clone(),
-                        method: s.method,
-                        count: s.count.value(),
-                    })
-                    .collect(),
+                settings: issue::ident_requests(&row.request.settings),
                 shared_code: None,
             };
             let fresh = issuance::issue_user_ids(&mut ws.state.rng, abbr, &req, &|v: &str| {

@@ -34,15 +34,7 @@ pub fn request(
                 })
                 .or_else(|| content.first_system())
                 .unwrap_or(SystemKind::SeaAndAir),
-            settings: row
-                .settings
-                .iter()
-                .map(|s| IdentRequest {
-                    industries: s.industries.clone(),
-                    method: s.method,
-                    count: s.count.value(),
-                })
-                .collect(),
+            settings: ident_requests(&row.settings),
             shared_code: row.code.shared_code().map(|c| c.as_str().to_string()),
         })
         .collect();
@@ -238,4 +230,19 @@ pub fn billing_contact(content: &NewApplication) -> Recipient {
         &content.billing_contact().0,
         content.office.company.as_str(),
     )
+}
+
+/// What the issuance asks of a code's settings (業種, 処理方式 and how many 識別番号 each): the
+/// same for a new application's codes and a change's.
+pub(crate) fn ident_requests(
+    settings: &[crate::application::new::IdentSetting],
+) -> Vec<IdentRequest> {
+    settings
+        .iter()
+        .map(|s| IdentRequest {
+            industries: s.industries.clone(),
+            method: s.method,
+            count: s.count.value(),
+        })
+        .collect()
 }
